@@ -1,0 +1,208 @@
+"""The `ngoso` command: run the bot, migrate, and administer wards, groups and invites."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bot.config import Settings, get_settings
+from storage import invites as invite_store
+from storage import migrate
+from storage import wards as ward_store
+from storage.db import Database
+from storage.models import GroupKind, Role
+
+T = TypeVar("T")
+
+
+def _settings() -> Settings:
+    return get_settings()
+
+
+def _with_db(work: Callable[[Any], Awaitable[T]]) -> T:
+    """Run `work(session)` in one transaction on the configured database."""
+    settings = _settings()
+    migrate.upgrade(settings.database_url)
+
+    async def go() -> T:
+        async with Database(settings.database_url) as db, db.sessions() as session:
+            async with session.begin():
+                return await work(session)
+
+    return asyncio.run(go())
+
+
+@click.group()
+def main() -> None:
+    """Ngõ Số: the chatbot of the community digital teams."""
+    logging.basicConfig(
+        level=_settings().log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+@main.command()
+@click.option("--host", help="Address to listen on (default from HOST, 127.0.0.1).")
+@click.option("--port", type=int, help="Port to listen on (default from PORT, 8080).")
+def run(host: str | None, port: int | None) -> None:
+    """Migrate the database, seed a demo ward if it is empty, and serve the bot."""
+    from bot.app import Application
+
+    settings = _settings()
+    if host:
+        settings.host = host
+    if port:
+        settings.port = port
+    migrate.upgrade(settings.database_url)
+
+    async def go() -> None:
+        async with Application(settings) as app:
+            demo = await app.seed_demo_if_empty()
+            if demo is not None:
+                _print_demo(demo)
+            await app.serve()
+
+    asyncio.run(go())
+
+
+def _print_demo(demo: ward_store.DemoWard) -> None:
+    click.echo("")
+    click.echo(f"Demo ward created / Đã tạo phường demo: {demo.ward.name} ({demo.ward.code})")
+    labels = {
+        Role.VOLUNTEER: "volunteer / thành viên tổ",
+        Role.LEADER: "team leader / tổ trưởng",
+        Role.STAFF: "ward staff / cán bộ phường",
+    }
+    for role, invite in demo.invites.items():
+        click.echo(f"  invite code {labels[role]:<28} {invite_store.display(invite.code)}")
+    click.echo("Type one of these codes in the web chat to play that role.")
+    click.echo("")
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Apply migrations."""
+    migrate.upgrade(_settings().database_url, revision)
+    click.echo("database is up to date")
+
+
+@main.group()
+def ward() -> None:
+    """Wards (phường / xã)."""
+
+
+@ward.command("add")
+@click.argument("code")
+@click.argument("name")
+@click.option("--province", default=None)
+def ward_add(code: str, name: str, province: str | None) -> None:
+    """Add a ward: ngoso ward add LTN "Phường Lê Thanh Nghị" --province "Hải Phòng"."""
+
+    async def work(session: Any) -> str:
+        made = await ward_store.add_ward(session, code, name, province)
+        return made.code
+
+    try:
+        click.echo(f"ward {_with_db(work)} added")
+    except ward_store.AlreadyExists as exc:
+        raise click.ClickException(f"ward {exc} exists already") from exc
+
+
+@main.group()
+def group() -> None:
+    """Residential groups (tổ dân phố / thôn)."""
+
+
+@group.command("add")
+@click.option("--ward", "ward_code", required=True)
+@click.option("--kind", type=click.Choice([k.value for k in GroupKind]), default=GroupKind.URBAN)
+@click.argument("name")
+def group_add(ward_code: str, kind: str, name: str) -> None:
+    """Add a residential group to a ward."""
+
+    async def work(session: Any) -> None:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        try:
+            await ward_store.add_group(session, found, name, GroupKind(kind))
+        except ward_store.AlreadyExists as exc:
+            raise click.ClickException(f"group {exc} exists already in {found.code}") from exc
+
+    _with_db(work)
+    click.echo(f"group {name!r} added to {ward_code.upper()}")
+
+
+@main.command()
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--ward", "ward_code", required=True)
+@click.option(
+    "--group", "group_name", default=None, help="Residential group (for volunteers, leaders)."
+)
+@click.option("--uses", type=click.IntRange(1, 10000), default=1, show_default=True)
+@click.option("--days", type=click.IntRange(1, 365), default=7, show_default=True)
+def invite(role: str, ward_code: str, group_name: str | None, uses: int, days: int) -> None:
+    """Make an invite code and print it."""
+
+    async def work(session: Any) -> str:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        group_id = None
+        if group_name:
+            grp = await ward_store.group_by_name(session, found.id, group_name)
+            if grp is None:
+                raise click.ClickException(f"no group {group_name!r} in {found.code}")
+            group_id = grp.id
+        elif role != Role.STAFF and not await ward_store.groups_of(session, found.id):
+            raise click.ClickException(f"{found.code} has no residential group yet")
+        made = await invite_store.create(
+            session, role=Role(role), ward_id=found.id, group_id=group_id, max_uses=uses, days=days
+        )
+        return made.code
+
+    code = _with_db(work)
+    click.echo(invite_store.display(code))
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+def import_(path: Path) -> None:
+    """Import wards and groups from a .csv or .xlsx file (all rows or none)."""
+    from rich.progress import Progress
+
+    from bot.importer import ImportError_, read_rows
+
+    try:
+        rows = read_rows(path)
+    except ImportError_ as exc:
+        raise click.ClickException(str(exc)) from exc
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("importing", total=len(rows))
+
+        async def work(session: Any) -> ward_store.ImportResult:
+            return await ward_store.import_rows(
+                session, rows, on_row=lambda: progress.advance(task)
+            )
+
+        try:
+            result = _with_db(work)
+        except ValueError as exc:
+            raise click.ClickException(f"{exc}; nothing was imported") from exc
+    click.echo(
+        f"imported {len(rows)} rows: {result.wards_added} wards and {result.groups_added} groups "
+        f"added, {result.groups_existing} groups already there"
+    )

@@ -1,0 +1,47 @@
+"""Settings, read from the environment or a `.env` file (pydantic-settings)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Embedded default: one SQLite file under ./data. PostgreSQL: postgresql+asyncpg://...
+    database_url: str = Field(default="sqlite+aiosqlite:///data/ngoso.db")
+    host: str = "127.0.0.1"
+    port: int = 8080
+    # Create a demo ward with invite codes when the database holds no ward at all.
+    seed_demo: bool = True
+    default_language: str = "vi"
+    # A conversation left half-way for this long starts over, with a note.
+    conversation_timeout_minutes: int = 30
+    # Wrong invite codes allowed from one chat per hour before it has to wait.
+    max_wrong_codes_per_hour: int = 5
+    # How long a saved support session can still be edited or undone.
+    edit_window_minutes: int = 10
+    # How far back a session may be dated.
+    max_backdate_days: int = 7
+    # Secure cookies for the web chat when it is served over HTTPS behind a proxy.
+    web_cookie_secure: bool = False
+    log_level: str = "INFO"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        path = self.database_url.split("///", 1)[-1]
+        return None if path in ("", ":memory:") else Path(path)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

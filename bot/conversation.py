@@ -1,0 +1,267 @@
+"""The conversation core: one incoming message in, replies out, the same for every channel.
+
+It drops duplicates, loads where the chat is in its conversation, handles the commands that
+always work (/start, /cancel, /lang, ...), resolves menu answers, hands the answer to the
+current step of a flow in handlers/, and saves the new state in the same transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import weakref
+from collections.abc import Mapping
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.config import Settings
+from bot.core import Incoming, Kind, Reply
+from bot.flow import Answer, Context, Flow
+from bot.i18n import t
+from bot.menu import Menu, Stale, resolve_button, resolve_text
+from bot.text import fold
+from storage import members as member_store
+from storage import outbox
+from storage.db import Database
+from storage.models import Conversation, ProcessedMessage
+
+log = logging.getLogger(__name__)
+
+HOME = "home"
+MAX_TEXT_LENGTH = 2000
+CANCEL_WORDS = frozenset({"/cancel", "/huy", "huy", "huy bo", "cancel", "thoat", "/thoat"})
+START_WORDS = frozenset({"/start", "/batdau", "bat dau"})
+MAX_STEPS_PER_MESSAGE = 8
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """ "/start@NgoSoBot ABC" -> ("/start", "ABC"); plain cancel words count as commands."""
+    stripped = text.strip()
+    folded = fold(stripped)
+    if folded in CANCEL_WORDS or folded in START_WORDS or folded == "menu":
+        return folded, ""
+    if not stripped.startswith("/"):
+        return None
+    head, _, arg = stripped.partition(" ")
+    name = fold(head.split("@", 1)[0])
+    return "/" + name.lstrip("/").replace(" ", ""), arg.strip()
+
+
+class ConversationCore:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        flows: Mapping[str, Flow],
+        commands: Mapping[str, str],
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.flows = flows
+        # "/lang" -> "language": commands that open a flow, defined by handlers/.
+        self.commands = commands
+        self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Handle one message; never raises, never leaves half a change saved."""
+        key = (incoming.channel, incoming.chat_id)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[key] = lock
+        async with lock:
+            try:
+                return await self._handle(incoming)
+            except Exception:
+                log.exception("failed to handle a %s message", incoming.channel)
+                return await self._recover(incoming)
+
+    async def _handle(self, incoming: Incoming) -> list[Reply]:
+        async with self.db.sessions() as db, db.begin():
+            db.add(
+                ProcessedMessage(
+                    channel=incoming.channel,
+                    chat_id=incoming.chat_id,
+                    message_id=incoming.message_id,
+                    processed_at=incoming.at,
+                )
+            )
+            try:
+                await db.flush()
+            except IntegrityError:
+                log.info("duplicate %s message dropped", incoming.channel)
+                return []
+            convo = await db.get(Conversation, (incoming.channel, incoming.chat_id))
+            is_new = convo is None
+            if convo is None:
+                convo = Conversation(
+                    channel=incoming.channel,
+                    chat_id=incoming.chat_id,
+                    data={},
+                    menu={},
+                    menu_seq=0,
+                    updated_at=incoming.at,
+                )
+                db.add(convo)
+            member = await member_store.by_identity(db, incoming.channel, incoming.user_id)
+            language = (member.language if member else convo.language) or (
+                self.settings.default_language
+            )
+            ctx = Context(incoming, db, convo, member, self.settings, language)
+            await self._dispatch(ctx, is_new)
+            await self._run_steps(ctx)
+            self._save(ctx)
+            return ctx.replies
+
+    async def _recover(self, incoming: Incoming) -> list[Reply]:
+        """After an unexpected error: mark the message handled, start the chat over, apologise."""
+        language = self.settings.default_language
+        try:
+            async with self.db.sessions() as db, db.begin():
+                convo = await db.get(Conversation, (incoming.channel, incoming.chat_id))
+                if convo is not None:
+                    language = convo.language or language
+                    convo.flow = convo.step = None
+                    convo.data, convo.menu = {}, {}
+                await db.merge(
+                    ProcessedMessage(
+                        channel=incoming.channel,
+                        chat_id=incoming.chat_id,
+                        message_id=incoming.message_id,
+                        processed_at=incoming.at,
+                    )
+                )
+        except Exception:
+            log.exception("could not reset the conversation after an error")
+        return [Reply(t(language, "error-generic"))]
+
+    # -- dispatching ----------------------------------------------------------------------
+
+    async def _dispatch(self, ctx: Context, is_new: bool) -> None:
+        incoming, convo = ctx.incoming, ctx.convo
+        text = (incoming.text or "").strip()
+        command = parse_command(text) if incoming.kind is Kind.TEXT else None
+
+        if self._expired(convo, incoming.at):
+            self._reset(ctx)
+            ctx.say(ctx.t("conversation-expired"))
+            if command is None:
+                ctx.done()
+                return
+
+        if command is not None:
+            await self._command(ctx, *command)
+            return
+        if is_new:
+            # A first message: welcome, unless it already is an invite code.
+            code = text if incoming.kind is Kind.TEXT else ""
+            await self.flows[HOME].start(ctx, code=code, first=True)
+            return
+
+        flow = self.flows.get(convo.flow or HOME)
+        step = convo.step or "menu"
+        if flow is None or not flow.has_step(step) or not flow.allowed(ctx.member):
+            self._reset(ctx)
+            ctx.done()
+            return
+        if incoming.kind in (Kind.IMAGE, Kind.STICKER, Kind.OTHER):
+            ctx.say(ctx.t("only-text"))
+            ctx.goto(step, flow.name)
+            return
+        if len(text) > MAX_TEXT_LENGTH:
+            ctx.say(ctx.t("too-long", max=MAX_TEXT_LENGTH))
+            ctx.goto(step, flow.name)
+            return
+
+        menu = Menu.from_state(convo.menu)
+        if incoming.kind is Kind.CHOICE:
+            try:
+                key = resolve_button(menu, incoming.choice_id or "")
+            except Stale:
+                ctx.say(ctx.t("stale-button"))
+                ctx.goto(step, flow.name)
+                return
+            label = next(c.label for c in menu.choices if c.key == key) if menu else key
+            answer = Answer(label, [key], Kind.CHOICE)
+        else:
+            keys = resolve_text(menu, text) if menu else []
+            if not keys and step not in flow.text_steps:
+                ctx.say(ctx.t("empty-message") if not text else ctx.t("not-understood"))
+                ctx.goto(step, flow.name)
+                return
+            answer = Answer(text, keys, Kind.TEXT)
+        await flow.answer(ctx, step, answer)
+
+    async def _command(self, ctx: Context, name: str, arg: str) -> None:
+        if name in CANCEL_WORDS:
+            had_flow = ctx.convo.flow not in (None, HOME)
+            self._reset(ctx)
+            ctx.say(ctx.t("cancelled" if had_flow else "nothing-to-cancel"))
+            ctx.done()
+        elif name in START_WORDS or name == "menu":
+            self._reset(ctx)
+            await self.flows[HOME].start(ctx, code=arg)
+        elif name in self.commands:
+            self._reset(ctx)
+            flow = self.flows[self.commands[name]]
+            if flow.allowed(ctx.member):
+                await flow.start(ctx, arg=arg)
+            else:
+                ctx.say(ctx.t("not-allowed"))
+                ctx.done()
+        else:
+            ctx.say(ctx.t("unknown-command"))
+            if ctx.convo.flow and ctx.convo.step:
+                ctx.goto(ctx.convo.step, ctx.convo.flow)
+            else:
+                ctx.done()
+
+    async def _run_steps(self, ctx: Context) -> None:
+        """Ask the question of each step the flow moved to (bounded: flows cannot loop)."""
+        for _ in range(MAX_STEPS_PER_MESSAGE):
+            if ctx.starting is not None:
+                flow_name, data = ctx.starting
+                ctx.starting = None
+                await self.flows[flow_name].start(ctx, **data)
+                continue
+            if ctx.finished:
+                ctx.finished = False
+                self._reset(ctx)
+                ctx.goto("menu", HOME)
+            if ctx.next is None:
+                return
+            flow_name, step = ctx.next
+            ctx.next = None
+            ctx.convo.flow, ctx.convo.step = flow_name, step
+            ctx.menu = None
+            await self.flows[flow_name].ask(ctx, step)
+        raise RuntimeError("a flow kept moving between steps")
+
+    def _save(self, ctx: Context) -> None:
+        convo = ctx.convo
+        if ctx.menu is not None:
+            convo.menu_seq = (convo.menu_seq or 0) + 1
+            menu = Menu(convo.menu_seq, ctx.menu.choices, ctx.menu.multi)
+            convo.menu = menu.to_state()
+            ctx.replies.append(Reply(ctx.menu.text, menu.buttons()))
+        else:
+            convo.menu = {}
+        convo.data = dict(ctx.data)
+        convo.updated_at = ctx.incoming.at
+        if ctx.member is None:
+            convo.language = ctx.lang
+        for channel, chat_id, reply in ctx.outbox:
+            outbox.enqueue(ctx.db, channel, chat_id, reply.to_dict())
+
+    def _expired(self, convo: Conversation, now: dt.datetime) -> bool:
+        if convo.flow in (None, HOME) or convo.updated_at is None:
+            return False
+        timeout = dt.timedelta(minutes=self.settings.conversation_timeout_minutes)
+        return now - convo.updated_at > timeout
+
+    @staticmethod
+    def _reset(ctx: Context) -> None:
+        ctx.convo.flow = ctx.convo.step = None
+        ctx.data = {}

@@ -1,0 +1,105 @@
+"""Resolving an answer to a menu, once for every channel: a button id, the choice's number,
+or its label typed with or without diacritics, in any case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bot.core import Button, Choice
+from bot.text import fold
+
+# A typed list of numbers: "1 3", "1,3", "1, 3 va 5".
+_NUMBER_LIST = re.compile(r"^\d+(?:\s*(?:,|;|\s|va|and|\+)\s*\d+)*$")
+FUZZY_MIN_SCORE = 88
+FUZZY_MIN_LEAD = 8
+
+
+@dataclass(slots=True)
+class Menu:
+    seq: int
+    choices: list[Choice]
+    multi: bool = False
+
+    def buttons(self) -> list[Button]:
+        return [Button(id=f"{self.seq}:{c.key}", label=c.label) for c in self.choices]
+
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "multi": self.multi,
+            "choices": [[c.key, c.label, list(c.aliases)] for c in self.choices],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Menu | None:
+        if not state or "choices" not in state:
+            return None
+        choices = [Choice(k, label, tuple(aliases)) for k, label, aliases in state["choices"]]
+        return cls(seq=state["seq"], choices=choices, multi=state.get("multi", False))
+
+
+class Stale(Exception):
+    """A button from a menu that is no longer the current one."""
+
+
+def resolve_button(menu: Menu | None, choice_id: str) -> str:
+    """The key of a pressed button, or `Stale` if it belongs to an older menu."""
+    seq, _, key = choice_id.partition(":")
+    if menu is None or seq != str(menu.seq) or key not in {c.key for c in menu.choices}:
+        raise Stale(choice_id)
+    return key
+
+
+def resolve_text(menu: Menu, text: str) -> list[str]:
+    """Keys matching typed text: one for an ordinary menu, one or more for a multi-choice
+    menu; empty when nothing matches clearly enough."""
+    folded = fold(text)
+    if not folded:
+        return []
+    numbers = folded.rstrip(". ")
+    if _NUMBER_LIST.match(numbers):
+        picks = [int(n) for n in re.findall(r"\d+", numbers)]
+        if any(not 1 <= n <= len(menu.choices) for n in picks):
+            return []
+        if len(picks) > 1 and not menu.multi:
+            return []
+        keys = [menu.choices[n - 1].key for n in picks]
+        return list(dict.fromkeys(keys))
+    # Exact label or alias, without diacritics.
+    for choice in menu.choices:
+        if folded == fold(choice.label) or folded in (fold(a) for a in choice.aliases):
+            return [choice.key]
+    words = folded.split()
+    # Every typed word is a word (or the start of one) of exactly one choice: "thanh toan".
+    containing = {
+        choice.key
+        for choice in menu.choices
+        for name in (choice.label, *choice.aliases)
+        if _words_within(words, fold(name).split())
+    }
+    if len(containing) == 1:
+        return [containing.pop()]
+    if len(folded) < 4:
+        return []
+    # Close enough to exactly one choice (typos such as "dich vu cnog").
+    best: dict[str, float] = {}
+    for choice in menu.choices:
+        for name in (choice.label, *choice.aliases):
+            score = fuzz.partial_ratio(folded, fold(name))
+            best[choice.key] = max(best.get(choice.key, 0.0), score)
+    ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < FUZZY_MIN_SCORE:
+        return []
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MIN_LEAD:
+        return []
+    return [ranked[0][0]]
+
+
+def _words_within(words: list[str], label_words: list[str]) -> bool:
+    return all(
+        any(lw == w or (len(w) >= 3 and lw.startswith(w)) for lw in label_words) for w in words
+    )

@@ -1,0 +1,49 @@
+"""The one text normaliser: people type without diacritics, in any case, with stray spaces."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s/:+-]", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop Vietnamese diacritics (đ -> d too), squeeze spaces and punctuation.
+
+    "Dịch vụ  CÔNG!" and "dich vu cong" both become "dich vu cong"."""
+    text = unicodedata.normalize("NFD", text.casefold())
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = text.replace("đ", "d")
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# A citizen ID (căn cước) has 12 digits, the old ID card 9; separators are sometimes typed.
+_DIGIT_RUNS = re.compile(r"\d[\d .]{7,}\d")
+_PHONE = re.compile(r"(?:\+?84|0)\s?\d(?:[ .\-]?\d){7,9}")
+
+
+def personal_data_kind(text: str) -> str | None:
+    """Return "id" or "phone" when the text seems to hold a citizen ID or a phone number."""
+    for run in _DIGIT_RUNS.findall(text):
+        digits = re.sub(r"\D", "", run)
+        if len(digits) in (9, 12) and not digits.startswith(("0", "84")):
+            return "id"
+        if len(digits) == 12:
+            return "id"
+    if _PHONE.search(text):
+        return "phone"
+    for run in _DIGIT_RUNS.findall(text):
+        if len(re.sub(r"\D", "", run)) >= 9:
+            return "id"
+    return None
+
+
+def mask_phone(phone: str) -> str:
+    """0912345678 -> 091****678."""
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 6) + digits[-3:]

@@ -1,0 +1,158 @@
+"""The aiohttp web server: the web chat page and its small JSON API.
+
+One chat per browser, kept in a cookie. The API answers every malformed request with a 4xx
+and a reason; the conversation core answers everything else."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+import uuid
+from importlib import resources
+from typing import Any
+
+from aiohttp import web
+
+from bot.conversation import ConversationCore
+from bot.core import Incoming, Kind
+from bot.i18n import LANGUAGES, t
+from storage import outbox
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "web"
+COOKIE = "ngoso_chat"
+MAX_BODY = 32 * 1024
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+_MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+WEB_KEYS = ("web-title", "web-placeholder", "web-send", "web-offline", "web-intro")
+
+CORE_KEY = web.AppKey("core", ConversationCore)
+DB_KEY = web.AppKey("db", Database)
+SECURE_KEY = web.AppKey("secure_cookie", bool)
+
+
+def _error(status: int, reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=status)
+
+
+def _chat_id(request: web.Request) -> str | None:
+    token = request.cookies.get(COOKIE, "")
+    return token if _TOKEN.match(token) else None
+
+
+def _set_cookie(request: web.Request, response: web.StreamResponse, token: str) -> None:
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=request.app[SECURE_KEY],
+    )
+
+
+async def page(request: web.Request) -> web.Response:
+    """The chat page, in Vietnamese unless ?lang=en."""
+    lang = request.query.get("lang", "vi")
+    lang = lang if lang in LANGUAGES else "vi"
+    strings = {key: t(lang, key) for key in WEB_KEYS}
+    html = resources.files("bot").joinpath("static/chat.html").read_text(encoding="utf-8")
+    html = html.replace("{{LANG}}", lang).replace("{{TITLE}}", strings["web-title"])
+    html = html.replace("{{STRINGS}}", json.dumps(strings, ensure_ascii=False))
+    response = web.Response(text=html, content_type="text/html")
+    if _chat_id(request) is None:
+        _set_cookie(request, response, secrets.token_urlsafe(24))
+    return response
+
+
+async def post_message(request: web.Request) -> web.Response:
+    """{"text": "..."} or {"choice": "<button id>"}, with an optional client "id" so that
+    a retried request is handled once."""
+    if request.content_type != "application/json":
+        return _error(415, "send JSON (Content-Type: application/json)")
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        return _error(413, f"the request is larger than {MAX_BODY} bytes")
+    try:
+        body: Any = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        return _error(400, "the body is not valid JSON")
+    except web.HTTPRequestEntityTooLarge:
+        return _error(413, f"the request is larger than {MAX_BODY} bytes")
+    if not isinstance(body, dict):
+        return _error(400, "the body must be a JSON object")
+    text, choice, message_id = body.get("text"), body.get("choice"), body.get("id")
+    if (text is None) == (choice is None):
+        return _error(400, 'give exactly one of "text" or "choice"')
+    if text is not None and not isinstance(text, str):
+        return _error(400, '"text" must be a string')
+    if choice is not None and (not isinstance(choice, str) or len(choice) > 64):
+        return _error(400, '"choice" must be a button id')
+    if message_id is None:
+        message_id = uuid.uuid4().hex
+    elif not isinstance(message_id, str) or not _MESSAGE_ID.match(message_id):
+        return _error(400, '"id" must be 1-64 letters, digits, "-" or "_"')
+
+    chat_id = _chat_id(request)
+    new_cookie = chat_id is None
+    if chat_id is None:
+        chat_id = secrets.token_urlsafe(24)
+    incoming = Incoming(
+        channel=CHANNEL,
+        chat_id=chat_id,
+        user_id=chat_id,
+        message_id=message_id,
+        text=text,
+        choice_id=choice,
+        kind=Kind.CHOICE if choice is not None else Kind.TEXT,
+    )
+    replies = await request.app[CORE_KEY].handle(incoming)
+    response = web.json_response({"replies": [r.to_dict() for r in replies]})
+    if new_cookie:
+        _set_cookie(request, response, chat_id)
+    return response
+
+
+async def get_updates(request: web.Request) -> web.Response:
+    """Messages the bot sent this chat on its own since the last call."""
+    chat_id = _chat_id(request)
+    if chat_id is None:
+        return web.json_response({"messages": []})
+    async with request.app[DB_KEY].sessions() as db, db.begin():
+        messages = await outbox.take_for_chat(db, CHANNEL, chat_id)
+    return web.json_response({"messages": messages})
+
+
+async def health(request: web.Request) -> web.Response:
+    return web.json_response({"ok": True})
+
+
+@web.middleware
+async def errors_as_json(request: web.Request, handler: Any) -> web.StreamResponse:
+    """No traceback ever reaches a browser: API errors become JSON with a reason."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if request.path.startswith("/api/"):
+            return _error(exc.status, exc.reason or "error")
+        raise
+    except Exception:
+        log.exception("web request failed: %s %s", request.method, request.path)
+        return _error(500, "internal error")
+
+
+def make_app(
+    core: ConversationCore, db: Database, *, secure_cookie: bool = False
+) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[errors_as_json])
+    app[CORE_KEY] = core
+    app[DB_KEY] = db
+    app[SECURE_KEY] = secure_cookie
+    app.router.add_get("/", page)
+    app.router.add_post("/api/messages", post_message)
+    app.router.add_get("/api/updates", get_updates)
+    app.router.add_get("/healthz", health)
+    return app

@@ -1,0 +1,46 @@
+"""The conversations, one file per flow. They import the core types only, never a channel."""
+
+from __future__ import annotations
+
+from bot.flow import Flow
+from handlers.home import HelpFlow, HomeFlow
+from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
+from handlers.staff_tools import InviteFlow
+from handlers.stats import StatsFlow
+from handlers.visit_logging import LogSessionFlow
+
+# Commands (folded, without diacritics) that open a flow from anywhere.
+COMMANDS: dict[str, str] = {
+    "/lang": "language",
+    "/language": "language",
+    "/ngonngu": "language",
+    "/forgetme": "forget",
+    "/xoadulieu": "forget",
+    "/mydata": "my_data",
+    "/dulieu": "my_data",
+    "/help": "help",
+    "/trogiup": "help",
+    "/log": "log",
+    "/ghi": "log",
+    "/stats": "stats",
+    "/thongke": "stats",
+    "/invite": "invite",
+    "/moi": "invite",
+    "/join": "join",
+    "/thamgia": "join",
+}
+
+
+def all_flows() -> dict[str, Flow]:
+    flows: list[Flow] = [
+        HomeFlow(),
+        HelpFlow(),
+        JoinFlow(),
+        LanguageFlow(),
+        MyDataFlow(),
+        ForgetFlow(),
+        LogSessionFlow(),
+        StatsFlow(),
+        InviteFlow(),
+    ]
+    return {flow.name: flow for flow in flows}

@@ -1,0 +1,70 @@
+"""The main menu: what a person can do, by role. Also where a typed invite code lands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core import Choice
+from bot.flow import Answer, Context, Flow
+from storage import access, invites, sessions
+from storage.models import Role
+
+
+class HomeFlow(Flow):
+    name = "home"
+    first_step = "menu"
+    text_steps = frozenset({"menu"})
+
+    async def start(self, ctx: Context, code: str = "", first: bool = False, **_: object) -> None:
+        """/start, /start CODE (a deep link), or a first message."""
+        ctx.data = {}
+        if code and (first is False or invites.canonical(code)):
+            ctx.begin("join", code=code)
+            return
+        if first or ctx.member is None:
+            ctx.say(ctx.t("welcome"))
+        ctx.goto("menu", self.name)
+
+    async def ask_menu(self, ctx: Context) -> None:
+        """The main menu for this person's role."""
+        member, t = ctx.member, ctx.t
+        choices: list[Choice] = []
+        if member is None:
+            choices.append(Choice("join", t("menu-join"), ("ma moi", "tham gia", "join")))
+        if access.can_log_sessions(member):
+            choices.append(Choice("log", t("menu-log"), ("ghi", "ghi buoi", "log")))
+            window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
+            if member and await sessions.last_editable(ctx.db, member, ctx.now, window):
+                choices.append(Choice("last", t("menu-last"), ("sua", "hoan tac", "undo")))
+        if member is not None:
+            choices.append(Choice("stats", t("menu-stats"), ("thong ke", "so lieu", "stats")))
+        if access.can_invite(member) is Role.VOLUNTEER:
+            choices.append(Choice("invite", t("menu-invite-volunteer"), ("moi", "invite")))
+        elif access.can_invite(member) is Role.LEADER:
+            choices.append(Choice("invite", t("menu-invite-leader"), ("moi", "invite")))
+        choices.append(Choice("language", t("menu-language"), ("ngon ngu", "language", "lang")))
+        choices.append(Choice("my_data", t("menu-my-data"), ("du lieu", "my data", "privacy")))
+        choices.append(Choice("help", t("menu-help"), ("tro giup", "help")))
+        title = t("menu-title-member", name=member.display_name) if member else t("menu-title")
+        ctx.ask(title, choices)
+
+    async def on_menu(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "last":
+            ctx.begin("log", mode="last")
+        elif answer.key is not None:
+            ctx.begin(answer.key)
+        elif invites.canonical(answer.text):
+            ctx.begin("join", code=answer.text)
+        else:
+            ctx.say(ctx.t("not-understood") if answer.text else ctx.t("empty-message"))
+            ctx.goto("menu", self.name)
+
+
+class HelpFlow(Flow):
+    name = "help"
+    first_step = "none"
+
+    async def start(self, ctx: Context, **_: object) -> None:
+        """The commands and what the bot is for."""
+        ctx.say(ctx.t("help-text"))
+        ctx.done()

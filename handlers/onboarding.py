@@ -1,0 +1,267 @@
+"""Joining a team with an invite code (with consent first), language, seeing and erasing
+one's own data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core import Choice, Reply
+from bot.flow import Answer, Context, Flow
+from bot.i18n import t as translate
+from bot.text import personal_data_kind
+from storage import invites, members, wards
+from storage.invites import InviteStatus
+from storage.models import Invite, ResidentialGroup, Role, Ward
+
+NAME_MIN, NAME_MAX = 2, 50
+
+
+class JoinFlow(Flow):
+    name = "join"
+    first_step = "code"
+    text_steps = frozenset({"code", "name"})
+
+    def allowed(self, member: object) -> bool:
+        return member is None
+
+    async def start(self, ctx: Context, code: str = "", **_: object) -> None:
+        ctx.data = {}
+        if ctx.member is not None:
+            ctx.say(ctx.t("join-already-member"))
+            ctx.done()
+        elif code:
+            await self._check(ctx, code)
+        else:
+            ctx.goto("code", self.name)
+
+    async def ask_code(self, ctx: Context) -> None:
+        """ "Type the invite code your team leader or ward gave you"."""
+        ctx.ask(ctx.t("join-ask-code"), [Choice("back", ctx.t("btn-back"), ("quay lai",))])
+
+    async def on_code(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "back":
+            ctx.done()
+        else:
+            await self._check(ctx, answer.text)
+
+    async def _check(self, ctx: Context, text: str) -> None:
+        """Wrong, expired or used-up codes each get their own message; guessing is slowed."""
+        chat = (ctx.incoming.channel, ctx.incoming.chat_id)
+        hour_ago = ctx.now - dt.timedelta(hours=1)
+        wrong, oldest = await invites.wrong_codes_since(ctx.db, *chat, hour_ago)
+        if wrong >= ctx.settings.max_wrong_codes_per_hour:
+            wait = (oldest + dt.timedelta(hours=1) - ctx.now) if oldest else dt.timedelta(hours=1)
+            ctx.say(ctx.t("join-too-many", minutes=max(1, int(wait.total_seconds() // 60) + 1)))
+            ctx.done()
+            return
+        code = invites.canonical(text)
+        status, invite = (
+            await invites.lookup(ctx.db, code, ctx.now) if code else (InviteStatus.NOT_FOUND, None)
+        )
+        if status is not InviteStatus.OK or invite is None:
+            await invites.record_wrong_code(ctx.db, *chat, ctx.now)
+            key = "join-code-malformed" if code is None else f"join-code-{status.value}"
+            ctx.say(ctx.t(key.replace("_", "-")))
+            if status in (InviteStatus.NOT_FOUND,):
+                ctx.goto("code", self.name)
+            else:
+                ctx.done()
+            return
+        ctx.data = {"invite_id": invite.id}
+        ctx.goto("consent", self.name)
+
+    async def ask_consent(self, ctx: Context) -> None:
+        """What is stored, why, who sees it and how to erase it; agree or decline."""
+        invite, ward, group = await self._invite(ctx)
+        ctx.ask(
+            ctx.t(
+                "consent-text",
+                role=ctx.t(f"role-{invite.role}"),
+                ward=ward.name,
+                group=group.name if group else "-",
+            ),
+            [
+                Choice("agree", ctx.t("consent-agree"), ("dong y", "co", "yes", "ok")),
+                Choice("decline", ctx.t("consent-decline"), ("khong", "no")),
+            ],
+        )
+
+    async def on_consent(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "decline":
+            ctx.data = {}
+            ctx.say(ctx.t("consent-declined"))
+            ctx.done()
+            return
+        invite, _ward, _group = await self._invite(ctx)
+        ctx.data["consent"] = True
+        await self._next_missing(ctx, invite)
+
+    async def ask_name(self, ctx: Context) -> None:
+        """ "What name should your team see?" (only where the channel gives no name)."""
+        ctx.ask(ctx.t("join-ask-name"), [])
+
+    async def on_name(self, ctx: Context, answer: Answer) -> None:
+        name = " ".join(answer.text.split())
+        if not NAME_MIN <= len(name) <= NAME_MAX:
+            ctx.say(ctx.t("join-name-length", min=NAME_MIN, max=NAME_MAX))
+        elif personal_data_kind(name):
+            ctx.say(ctx.t("join-name-no-numbers"))
+        else:
+            ctx.data["name"] = name
+            invite, _ward, _group = await self._invite(ctx)
+            await self._next_missing(ctx, invite)
+            return
+        ctx.goto("name", self.name)
+
+    async def ask_group(self, ctx: Context) -> None:
+        """Which residential group (tổ dân phố / thôn) the person's team works in."""
+        invite, _ward, _group = await self._invite(ctx)
+        groups = await wards.groups_of(ctx.db, invite.ward_id)
+        ctx.ask(ctx.t("join-ask-group"), [Choice(str(g.id), g.name) for g in groups])
+
+    async def on_group(self, ctx: Context, answer: Answer) -> None:
+        ctx.data["group_id"] = int(answer.key or 0)
+        invite, _ward, _group = await self._invite(ctx)
+        await self._next_missing(ctx, invite)
+
+    async def _next_missing(self, ctx: Context, invite: Invite) -> None:
+        if not ctx.data.get("name") and not ctx.incoming.display_name.strip():
+            ctx.goto("name", self.name)
+        elif invite.role != Role.STAFF and invite.group_id is None and not ctx.data.get("group_id"):
+            ctx.goto("group", self.name)
+        else:
+            await self._finish(ctx)
+
+    async def _finish(self, ctx: Context) -> None:
+        """Join, welcome, and tell the team leaders someone new arrived."""
+        status, invite = await invites.lookup(ctx.db, (await self._invite(ctx))[0].code, ctx.now)
+        if status is not InviteStatus.OK or invite is None:
+            ctx.say(ctx.t(f"join-code-{status.value}".replace("_", "-")))
+            ctx.done()
+            return
+        incoming = ctx.incoming
+        member = await members.join(
+            ctx.db,
+            invite=invite,
+            channel=incoming.channel,
+            user_id=incoming.user_id,
+            display_name=ctx.data.get("name") or incoming.display_name.strip(),
+            language=ctx.lang,
+            group_id=invite.group_id or ctx.data.get("group_id"),
+            now=ctx.now,
+        )
+        ctx.member = member
+        group, ward = await members.group_and_ward(ctx.db, member)
+        ctx.say(
+            ctx.t(
+                "join-welcome",
+                role=ctx.t(f"role-{member.role}"),
+                ward=ward.name,
+                group=group.name if group else "-",
+            )
+        )
+        if group is not None:
+            for leader in await members.leaders_of_group(ctx.db, group.id):
+                if leader.id != member.id:
+                    text = translate(
+                        leader.language,
+                        "notify-new-member",
+                        name=member.display_name,
+                        group=group.name,
+                    )
+                    ctx.notify(leader.channel, leader.channel_user_id, Reply(text))
+        ctx.data = {}
+        ctx.done()
+
+    async def _invite(self, ctx: Context) -> tuple[Invite, Ward, ResidentialGroup | None]:
+        invite = await ctx.db.get(Invite, ctx.data.get("invite_id"))
+        if invite is None:
+            raise LookupError("the invite of this conversation is gone")
+        ward = await ctx.db.get(Ward, invite.ward_id)
+        group_id = invite.group_id or ctx.data.get("group_id")
+        group = await ctx.db.get(ResidentialGroup, group_id) if group_id else None
+        assert ward is not None
+        return invite, ward, group
+
+
+class LanguageFlow(Flow):
+    name = "language"
+    first_step = "choose"
+
+    async def ask_choose(self, ctx: Context) -> None:
+        """Tiếng Việt or English."""
+        ctx.ask(
+            ctx.t("language-ask"),
+            [
+                Choice("vi", "Tiếng Việt", ("viet", "vi", "tieng viet", "vietnamese")),
+                Choice("en", "English", ("en", "anh", "tieng anh", "english")),
+            ],
+        )
+
+    async def on_choose(self, ctx: Context, answer: Answer) -> None:
+        language = answer.key or "vi"
+        if ctx.member is not None:
+            ctx.member.language = language
+        ctx.set_language(language)
+        ctx.say(ctx.t("language-set"))
+        ctx.done()
+
+
+class MyDataFlow(Flow):
+    name = "my_data"
+    first_step = "none"
+
+    async def start(self, ctx: Context, **_: object) -> None:
+        """Everything the bot holds about this person, and how to erase it."""
+        member = ctx.member
+        if member is None:
+            ctx.say(ctx.t("my-data-none"))
+        else:
+            group, ward = await members.group_and_ward(ctx.db, member)
+            ctx.say(
+                ctx.t(
+                    "my-data",
+                    name=member.display_name,
+                    role=ctx.t(f"role-{member.role}"),
+                    ward=ward.name,
+                    group=group.name if group else "-",
+                    language=ctx.t(f"language-name-{member.language}"),
+                    channel=member.channel,
+                    consent=member.consent_at.strftime("%d/%m/%Y"),
+                    sessions=await members.sessions_logged(ctx.db, member.id),
+                )
+            )
+        ctx.done()
+
+
+class ForgetFlow(Flow):
+    name = "forget"
+    first_step = "confirm"
+
+    async def start(self, ctx: Context, **_: object) -> None:
+        ctx.data = {}
+        if ctx.member is None:
+            ctx.say(ctx.t("forget-nothing"))
+            ctx.done()
+        else:
+            ctx.goto("confirm", self.name)
+
+    async def ask_confirm(self, ctx: Context) -> None:
+        """What erasing means, and a yes/no."""
+        ctx.ask(
+            ctx.t("forget-confirm"),
+            [
+                Choice("yes", ctx.t("forget-yes"), ("co", "xoa", "yes")),
+                Choice("no", ctx.t("forget-no"), ("khong", "no")),
+            ],
+        )
+
+    async def on_confirm(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "yes" and ctx.member is not None:
+            ctx.convo.language = ctx.member.language
+            kept = await members.erase(ctx.db, ctx.member, ctx.incoming.chat_id)
+            ctx.member = None
+            ctx.say(ctx.t("forget-done", sessions=kept))
+        else:
+            ctx.say(ctx.t("forget-kept"))
+        ctx.done()

@@ -1,0 +1,72 @@
+"""Tools in chat for those who bring people in: a team leader invites volunteers to their
+team; ward staff invite team leaders for a residential group of their ward."""
+
+from __future__ import annotations
+
+from bot.core import Choice
+from bot.flow import Answer, Context, Flow
+from storage import access, invites, wards
+from storage.models import Member, ResidentialGroup, Role
+
+INVITE_DAYS = 7
+
+
+class InviteFlow(Flow):
+    name = "invite"
+    first_step = "group"
+
+    def allowed(self, member: Member | None) -> bool:
+        return access.can_invite(member) is not None
+
+    async def start(self, ctx: Context, **_: object) -> None:
+        member = ctx.member
+        assert member is not None
+        ctx.data = {}
+        if access.can_invite(member) is Role.VOLUNTEER and member.group_id is not None:
+            await self._make(ctx, Role.VOLUNTEER, member.group_id)
+        else:
+            ctx.goto("group", self.name)
+
+    async def ask_group(self, ctx: Context) -> None:
+        """Staff: which residential group the new team leader is for."""
+        assert ctx.member is not None
+        groups = await wards.groups_of(ctx.db, ctx.member.ward_id)
+        choices = [Choice(str(g.id), g.name) for g in groups]
+        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        ctx.ask(ctx.t("invite-ask-group"), choices)
+
+    async def on_group(self, ctx: Context, answer: Answer) -> None:
+        if answer.key in (None, "back"):
+            ctx.done()
+            return
+        await self._make(ctx, Role.LEADER, int(answer.key))
+
+    async def _make(self, ctx: Context, role: Role, group_id: int) -> None:
+        """A single-use code for one person, valid for a week."""
+        member = ctx.member
+        assert member is not None
+        group = await ctx.db.get(ResidentialGroup, group_id)
+        if group is None or group.ward_id != member.ward_id:
+            ctx.say(ctx.t("not-allowed"))
+            ctx.done()
+            return
+        invite = await invites.create(
+            ctx.db,
+            role=role,
+            ward_id=member.ward_id,
+            group_id=group.id,
+            max_uses=1,
+            days=INVITE_DAYS,
+            created_by_member_id=member.id,
+            now=ctx.now,
+        )
+        ctx.say(
+            ctx.t(
+                "invite-made",
+                code=invites.display(invite.code),
+                role=ctx.t(f"role-{role.value}"),
+                group=group.name,
+                days=INVITE_DAYS,
+            )
+        )
+        ctx.done()

@@ -1,0 +1,84 @@
+"""Figures: "my week" and "my team's week" for volunteers and leaders, the ward's totals by
+residential group for ward staff. Who may see what is decided in storage.access."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core import Choice
+from bot.flow import Answer, Context, Flow
+from bot.i18n import Translator
+from handlers import vocab
+from storage import access, stats
+from storage.access import View
+from storage.models import Member
+
+
+class StatsFlow(Flow):
+    name = "stats"
+    first_step = "view"
+
+    def allowed(self, member: Member | None) -> bool:
+        return member is not None
+
+    async def ask_view(self, ctx: Context) -> None:
+        """Which figures: mine, my team's, or the ward's; this week or last week."""
+        t = ctx.t
+        choices: list[Choice] = []
+        for view in View:
+            if access.can_view(ctx.member, view):
+                choices.append(Choice(f"{view.value}:0", t(f"stats-{view.value}-this-week")))
+                choices.append(Choice(f"{view.value}:1", t(f"stats-{view.value}-last-week")))
+        choices.append(Choice("back", t("btn-back"), ("quay lai",)))
+        ctx.ask(t("stats-ask"), choices)
+
+    async def on_view(self, ctx: Context, answer: Answer) -> None:
+        if answer.key in (None, "back"):
+            ctx.done()
+            return
+        view_name, _, weeks_back = answer.key.partition(":")
+        view = View(view_name)
+        try:
+            scope = access.scope_for(ctx.member, view)
+        except access.NotAllowed:
+            ctx.say(ctx.t("not-allowed"))
+            ctx.done()
+            return
+        start, end = stats.week_of(ctx.today - dt.timedelta(weeks=int(weeks_back or 0)))
+        tally = await stats.tally(ctx.db, scope, start, end, by_group=view is View.WARD)
+        ctx.say(render_tally(ctx.t, tally, ctx.t(f"stats-title-{view.value}")))
+        ctx.goto("view", self.name)
+
+
+def render_tally(t: Translator, tally: stats.Tally, title: str) -> str:
+    lines = [
+        t(
+            "stats-header",
+            title=title,
+            start=tally.start.strftime("%d/%m"),
+            end=tally.end.strftime("%d/%m/%Y"),
+        ),
+        t("stats-totals", sessions=tally.sessions, residents=tally.residents),
+    ]
+    if tally.by_topic:
+        lines.append(t("stats-by-topic"))
+        for topic, n in sorted(tally.by_topic.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"• {vocab.label(t, 'topic', topic)}: {n}")
+    priority = {k: v for k, v in tally.by_priority.items() if k != "none"}
+    if priority:
+        lines.append(t("stats-by-priority"))
+        for group, n in sorted(priority.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"• {vocab.label(t, 'priority', group)}: {n}")
+    if tally.by_group:
+        lines.append(t("stats-by-group"))
+        for g in tally.by_group:
+            lines.append(
+                t("stats-group-line", name=g.name, sessions=g.sessions, residents=g.residents)
+            )
+        idle = sum(1 for g in tally.by_group if g.sessions == 0)
+        lines.append(
+            t("stats-active-groups", active=len(tally.by_group) - idle, total=len(tally.by_group))
+        )
+    if tally.sessions == 0:
+        lines.append(t("stats-nothing-yet"))
+    return "\n".join(lines)

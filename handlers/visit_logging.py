@@ -1,0 +1,344 @@
+"""Logging a support session: the volunteer's main job, from a phone, in a few taps.
+
+The common case ("helped one person activate VNeID at home, resolved") is five taps:
+Log a session -> VNeID -> Elderly (or None) -> Resolved -> Save. Everything else (number of
+residents, place, date, note) has a default and can be changed on the summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core import Choice
+from bot.flow import Answer, Context, Flow
+from bot.text import personal_data_kind
+from handlers import vocab
+from storage import access, sessions
+from storage.models import Member, Outcome, PriorityGroup, SupportSession
+from storage.sessions import SessionDraft
+
+MAX_RESIDENTS = 50
+NOTE_MAX = 300
+MAX_FOLLOW_UP_DAYS = 90
+
+
+class LogSessionFlow(Flow):
+    name = "log"
+    first_step = "topic"
+    text_steps = frozenset({"count", "day", "due", "note"})
+
+    def allowed(self, member: Member | None) -> bool:
+        return access.can_log_sessions(member)
+
+    async def start(self, ctx: Context, mode: str = "new", **_: object) -> None:
+        """A new session, or (mode "last") the one just saved, to edit or undo."""
+        if mode == "last":
+            recent = await self._recent(ctx)
+            if recent is None:
+                ctx.say(ctx.t("log-nothing-recent", minutes=ctx.settings.edit_window_minutes))
+                ctx.done()
+                return
+            draft = SessionDraft.from_session(
+                recent, await sessions.follow_up_of(ctx.db, recent.id)
+            )
+            ctx.data = {"saved_id": recent.id}
+            ctx.say(self._summary(ctx, draft, "log-last-summary"))
+            ctx.goto("saved", self.name)
+            return
+        ctx.data = {"draft": SessionDraft(occurred_on=ctx.today).to_state()}
+        ctx.goto("topic", self.name)
+
+    # -- the five-tap path ----------------------------------------------------------------
+
+    async def ask_topic(self, ctx: Context) -> None:
+        """ "What did you help with?" One tap, or several numbers typed ("1 4")."""
+        ctx.ask(ctx.t("log-ask-topic"), vocab.topic_choices(ctx.t), multi=True)
+
+    async def on_topic(self, ctx: Context, answer: Answer) -> None:
+        draft = self._draft(ctx)
+        draft.topics = answer.keys
+        self._keep(ctx, draft)
+        self._next(ctx, "priority")
+
+    async def ask_priority(self, ctx: Context) -> None:
+        """ "Who did you help?" The priority groups the plans count."""
+        ctx.ask(ctx.t("log-ask-priority"), vocab.priority_choices(ctx.t), multi=True)
+
+    async def on_priority(self, ctx: Context, answer: Answer) -> None:
+        draft = self._draft(ctx)
+        picked = [k for k in answer.keys if k != PriorityGroup.NONE] or [PriorityGroup.NONE.value]
+        draft.priority_groups = picked
+        self._keep(ctx, draft)
+        self._next(ctx, "outcome")
+
+    async def ask_outcome(self, ctx: Context) -> None:
+        """ "How did it end?" Resolved, needs a follow-up, or referred to the ward office."""
+        ctx.ask(ctx.t("log-ask-outcome"), vocab.outcome_choices(ctx.t))
+
+    async def on_outcome(self, ctx: Context, answer: Answer) -> None:
+        draft = self._draft(ctx)
+        draft.outcome = answer.key or Outcome.RESOLVED.value
+        if draft.outcome != Outcome.FOLLOW_UP:
+            draft.follow_up_due = None
+            self._keep(ctx, draft)
+            ctx.goto("confirm", self.name)
+        else:
+            self._keep(ctx, draft)
+            ctx.goto("due", self.name)
+
+    async def ask_due(self, ctx: Context) -> None:
+        """ "When will you come back?" Tomorrow, in 3 days, in a week, or a typed date."""
+        ctx.ask(
+            ctx.t("log-ask-due"),
+            [
+                Choice("1", ctx.t("due-tomorrow"), ("mai", "ngay mai")),
+                Choice("3", ctx.t("due-3-days")),
+                Choice("7", ctx.t("due-week"), ("tuan sau",)),
+            ],
+        )
+
+    async def on_due(self, ctx: Context, answer: Answer) -> None:
+        if answer.key is not None:
+            due: dt.date | None = ctx.today + dt.timedelta(days=int(answer.key))
+        else:
+            due = vocab.parse_day(answer.text, ctx.today)
+        latest = ctx.today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)
+        if due is None or not ctx.today < due <= latest:
+            ctx.say(ctx.t("log-due-invalid", days=MAX_FOLLOW_UP_DAYS))
+            ctx.goto("due", self.name)
+            return
+        draft = self._draft(ctx)
+        draft.follow_up_due = due
+        self._keep(ctx, draft)
+        ctx.goto("confirm", self.name)
+
+    async def ask_confirm(self, ctx: Context) -> None:
+        """The summary with every field, Save, and a button for each thing to change."""
+        draft = self._draft(ctx)
+        t = ctx.t
+        ctx.ask(
+            self._summary(ctx, draft, "log-summary"),
+            [
+                Choice("save", t("btn-save"), ("luu", "save", "ok", "dong y")),
+                Choice("count", t("btn-edit-count"), ("so nguoi",)),
+                Choice("place", t("btn-edit-place"), ("noi",)),
+                Choice("day", t("btn-edit-day"), ("ngay",)),
+                Choice("note", t("btn-edit-note"), ("ghi chu",)),
+                Choice("topic", t("btn-edit-topic"), ("chu de",)),
+                Choice("priority", t("btn-edit-priority"), ("nhom",)),
+                Choice("outcome", t("btn-edit-outcome"), ("ket qua",)),
+                Choice("discard", t("btn-discard"), ("bo",)),
+            ],
+        )
+
+    async def on_confirm(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "discard":
+            ctx.say(ctx.t("log-discarded"))
+            ctx.done()
+        elif answer.key == "save":
+            await self._save(ctx)
+        else:
+            ctx.data["editing"] = True
+            ctx.goto(answer.key or "confirm", self.name)
+
+    async def _save(self, ctx: Context) -> None:
+        draft = self._draft(ctx)
+        member = ctx.member
+        assert member is not None
+        edit_id = ctx.data.get("edit_id")
+        if edit_id is not None and await self._recent(ctx, edit_id) is None:
+            ctx.say(ctx.t("log-edit-too-late", minutes=ctx.settings.edit_window_minutes))
+            ctx.done()
+            return
+        saved = await sessions.save(
+            ctx.db, member, draft, today=ctx.today, now=ctx.now, session_id=edit_id
+        )
+        ctx.data = {"saved_id": saved.id}
+        key = "log-updated" if edit_id else "log-saved"
+        ctx.say(self._summary(ctx, draft, key))
+        ctx.goto("saved", self.name)
+
+    async def ask_saved(self, ctx: Context) -> None:
+        """After saving: log another, change it or undo it (for a few minutes), or go back."""
+        t = ctx.t
+        ctx.ask(
+            t("log-what-next", minutes=ctx.settings.edit_window_minutes),
+            [
+                Choice("again", t("btn-log-another"), ("ghi tiep", "them")),
+                Choice("edit", t("btn-edit-saved"), ("sua",)),
+                Choice("undo", t("btn-undo"), ("hoan tac", "xoa")),
+                Choice("menu", t("btn-menu"), ("menu",)),
+            ],
+        )
+
+    async def on_saved(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "again":
+            ctx.begin(self.name)
+            return
+        if answer.key == "menu":
+            ctx.done()
+            return
+        recent = await self._recent(ctx, ctx.data.get("saved_id"))
+        if recent is None:
+            ctx.say(ctx.t("log-edit-too-late", minutes=ctx.settings.edit_window_minutes))
+            ctx.done()
+        elif answer.key == "edit":
+            draft = SessionDraft.from_session(
+                recent, await sessions.follow_up_of(ctx.db, recent.id)
+            )
+            ctx.data = {"draft": draft.to_state(), "edit_id": recent.id}
+            ctx.goto("confirm", self.name)
+        else:
+            ctx.goto("undo", self.name)
+
+    async def ask_undo(self, ctx: Context) -> None:
+        """ "Delete this session?" yes / no."""
+        ctx.ask(
+            ctx.t("log-undo-confirm"),
+            [
+                Choice("yes", ctx.t("btn-undo-yes"), ("co", "xoa", "yes")),
+                Choice("no", ctx.t("btn-undo-no"), ("khong", "no")),
+            ],
+        )
+
+    async def on_undo(self, ctx: Context, answer: Answer) -> None:
+        recent = await self._recent(ctx, ctx.data.get("saved_id"))
+        if answer.key != "yes":
+            ctx.say(ctx.t("log-undo-kept"))
+        elif recent is None:
+            ctx.say(ctx.t("log-edit-too-late", minutes=ctx.settings.edit_window_minutes))
+        else:
+            assert ctx.member is not None
+            await sessions.undo(ctx.db, ctx.member, recent)
+            ctx.say(ctx.t("log-undone"))
+        ctx.data = {}
+        ctx.done()
+
+    # -- changes from the summary ---------------------------------------------------------
+
+    async def ask_count(self, ctx: Context) -> None:
+        """ "How many residents?" 1-50: a button or a typed number."""
+        ctx.ask(
+            ctx.t("log-ask-count", max=MAX_RESIDENTS),
+            [Choice(str(n), str(n)) for n in (1, 2, 3, 5, 10)],
+        )
+
+    async def on_count(self, ctx: Context, answer: Answer) -> None:
+        raw = answer.key if answer.pressed else answer.text.strip()
+        if not (raw or "").isdigit() or not 1 <= int(raw or 0) <= MAX_RESIDENTS:
+            ctx.say(ctx.t("log-count-invalid", max=MAX_RESIDENTS))
+            ctx.goto("count", self.name)
+            return
+        draft = self._draft(ctx)
+        draft.residents_count = int(raw or 1)
+        self._keep(ctx, draft)
+        ctx.goto("confirm", self.name)
+
+    async def ask_place(self, ctx: Context) -> None:
+        """ "Where?" Home, community house, ward office, remote."""
+        ctx.ask(ctx.t("log-ask-place"), vocab.place_choices(ctx.t))
+
+    async def on_place(self, ctx: Context, answer: Answer) -> None:
+        draft = self._draft(ctx)
+        draft.place = answer.key or draft.place
+        self._keep(ctx, draft)
+        ctx.goto("confirm", self.name)
+
+    async def ask_day(self, ctx: Context) -> None:
+        """ "Which day?" Today, yesterday, or up to a week back."""
+        days = [ctx.today - dt.timedelta(days=n) for n in range(ctx.settings.max_backdate_days + 1)]
+        ctx.ask(
+            ctx.t("log-ask-day", days=ctx.settings.max_backdate_days),
+            [Choice(d.isoformat(), vocab.day_label(ctx.t, d, ctx.today)) for d in days],
+        )
+
+    async def on_day(self, ctx: Context, answer: Answer) -> None:
+        day = (
+            dt.date.fromisoformat(answer.key)
+            if answer.key
+            else vocab.parse_day(answer.text, ctx.today)
+        )
+        earliest = ctx.today - dt.timedelta(days=ctx.settings.max_backdate_days)
+        if day is None or not earliest <= day <= ctx.today:
+            ctx.say(ctx.t("log-day-invalid", days=ctx.settings.max_backdate_days))
+            ctx.goto("day", self.name)
+            return
+        draft = self._draft(ctx)
+        draft.occurred_on = day
+        self._keep(ctx, draft)
+        ctx.goto("confirm", self.name)
+
+    async def ask_note(self, ctx: Context) -> None:
+        """ "A short note?" Never names, ID numbers or phone numbers."""
+        ctx.ask(
+            ctx.t("log-ask-note", max=NOTE_MAX),
+            [
+                Choice("none", ctx.t("btn-no-note"), ("khong", "bo qua", "skip")),
+            ],
+        )
+
+    async def on_note(self, ctx: Context, answer: Answer) -> None:
+        draft = self._draft(ctx)
+        if answer.key == "none":
+            draft.note = None
+        else:
+            note = " ".join(answer.text.split())
+            kind = personal_data_kind(note)
+            if not note:
+                ctx.say(ctx.t("empty-message"))
+            elif len(note) > NOTE_MAX:
+                ctx.say(ctx.t("log-note-too-long", max=NOTE_MAX, length=len(note)))
+            elif kind is not None:
+                ctx.say(ctx.t(f"log-note-has-{kind}"))
+            else:
+                draft.note = note
+                self._keep(ctx, draft)
+                ctx.goto("confirm", self.name)
+                return
+            ctx.goto("note", self.name)
+            return
+        self._keep(ctx, draft)
+        ctx.goto("confirm", self.name)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _next(self, ctx: Context, step: str) -> None:
+        """On the first pass go on to `step`; when changing from the summary, go back to it."""
+        ctx.goto("confirm" if ctx.data.get("editing") else step, self.name)
+
+    @staticmethod
+    def _draft(ctx: Context) -> SessionDraft:
+        return SessionDraft.from_state(ctx.data.get("draft") or {})
+
+    @staticmethod
+    def _keep(ctx: Context, draft: SessionDraft) -> None:
+        ctx.data["draft"] = draft.to_state()
+
+    async def _recent(self, ctx: Context, session_id: int | None = None) -> SupportSession | None:
+        """The member's last session while it can still be changed (and, if given, only
+        when it is `session_id`)."""
+        assert ctx.member is not None
+        window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
+        recent = await sessions.last_editable(ctx.db, ctx.member, ctx.now, window)
+        if recent is None or (session_id is not None and recent.id != session_id):
+            return None
+        return recent
+
+    @staticmethod
+    def _summary(ctx: Context, draft: SessionDraft, key: str) -> str:
+        t = ctx.t
+        day = draft.occurred_on or ctx.today
+        outcome = vocab.label(t, "outcome", draft.outcome)
+        if draft.outcome == Outcome.FOLLOW_UP and draft.follow_up_due:
+            outcome = t(
+                "log-outcome-due", outcome=outcome, date=draft.follow_up_due.strftime("%d/%m")
+            )
+        return t(
+            key,
+            topics=vocab.labels(t, "topic", draft.topics),
+            count=draft.residents_count,
+            priority=vocab.labels(t, "priority", draft.priority_groups or ["none"]),
+            place=vocab.label(t, "place", draft.place),
+            outcome=outcome,
+            day=vocab.day_label(t, day, ctx.today),
+            note=draft.note or "-",
+        )

@@ -1,0 +1,80 @@
+"""Menus and labels for the vocabulary of a support session, in the reader's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from bot.core import Choice
+from bot.i18n import Translator
+from storage.models import Outcome, Place, PriorityGroup, Topic
+
+# Words people type for a choice besides its label (matched without diacritics).
+TOPIC_ALIASES: dict[str, tuple[str, ...]] = {
+    Topic.VNEID: ("vneid", "dinh danh", "kich hoat", "cai vneid"),
+    Topic.VNEID_LEVEL2: ("muc 2", "level 2", "dinh danh muc 2"),
+    Topic.VNEID_WALLET: ("vi giay to", "wallet", "bhyt", "bang lai"),
+    Topic.PUBLIC_SERVICES: ("dvc", "dich vu cong", "nop ho so", "ho so online"),
+    Topic.CASHLESS: ("thanh toan", "ngan hang", "vietqr", "qr", "chuyen khoan"),
+    Topic.ONLINE_SAFETY: ("lua dao", "an toan", "scam"),
+    Topic.DIGITAL_SKILLS: ("ky nang so", "binh dan hoc vu so", "hoc vu so"),
+    Topic.OTHER: ("khac",),
+}
+
+
+def label(t: Translator, kind: str, value: str) -> str:
+    return t(f"{kind}-{value}")
+
+
+def labels(t: Translator, kind: str, values: Iterable[str]) -> str:
+    return ", ".join(label(t, kind, v) for v in values)
+
+
+def topic_choices(t: Translator) -> list[Choice]:
+    return [Choice(v.value, label(t, "topic", v), TOPIC_ALIASES.get(v, ())) for v in Topic]
+
+
+def priority_choices(t: Translator) -> list[Choice]:
+    return [Choice(v.value, label(t, "priority", v)) for v in PriorityGroup]
+
+
+def place_choices(t: Translator) -> list[Choice]:
+    return [Choice(v.value, label(t, "place", v)) for v in Place]
+
+
+def outcome_choices(t: Translator) -> list[Choice]:
+    return [Choice(v.value, label(t, "outcome", v)) for v in Outcome]
+
+
+def day_label(t: Translator, day: dt.date, today: dt.date) -> str:
+    """ "hôm nay (21/11)", "hôm qua (20/11)", "Thứ Năm 19/11"."""
+    short = day.strftime("%d/%m")
+    if day == today:
+        return t("day-today", date=short)
+    if day == today - dt.timedelta(days=1):
+        return t("day-yesterday", date=short)
+    return t("day-weekday", weekday=t(f"weekday-{day.isoweekday()}"), date=short)
+
+
+def parse_day(text: str, today: dt.date) -> dt.date | None:
+    """ "19/11", "19/11/2026", "19-11" -> a date (the year defaults to the one that puts the
+    day closest to today)."""
+    cleaned = text.strip().replace("-", "/").replace(".", "/")
+    parts = cleaned.split("/")
+    try:
+        if len(parts) == 2:
+            day, month = int(parts[0]), int(parts[1])
+            candidates = []
+            for year in (today.year - 1, today.year, today.year + 1):
+                try:
+                    candidates.append(dt.date(year, month, day))
+                except ValueError:
+                    continue
+            return min(candidates, key=lambda d: abs(d - today)) if candidates else None
+        if len(parts) == 3:
+            year = int(parts[2])
+            year = year + 2000 if year < 100 else year
+            return dt.date(year, int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None
+    return None

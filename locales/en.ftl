@@ -1,0 +1,242 @@
+## Ngõ Số: every string users see, English.
+
+## Conversation core
+conversation-expired = The previous conversation was left unfinished for too long, so let's start again.
+only-text = At this step I can only read text. Please tap a button or type your answer.
+too-long = That message is too long (at most { $max } characters). Please keep it shorter.
+stale-button = That button belongs to an earlier question. Here is the current one:
+empty-message = I did not receive anything.
+not-understood = I did not understand. Please tap a button, or type the number of a choice.
+cancelled = Cancelled. Nothing was saved.
+nothing-to-cancel = There is nothing in progress to cancel.
+not-allowed = This is not available for your role.
+unknown-command = I don't know that command. Type /help to see the commands.
+error-generic = Sorry, something went wrong and nothing was half-saved. Please start again (type /start).
+
+## Main screen
+welcome =
+    Hello! I am Ngõ Số, the assistant of the community digital teams.
+    Team members use me to log the support they give residents and to see their figures. If you have an invite code, type it.
+menu-title = What would you like to do?
+menu-title-member = Hello { $name }! What would you like to do?
+menu-join = Join a team with an invite code
+menu-log = Log a support session
+menu-last = Edit / undo the last session
+menu-stats = See figures
+menu-invite-volunteer = Invite a team member
+menu-invite-leader = Invite a team leader
+menu-language = Ngôn ngữ / Language
+menu-my-data = My data
+menu-help = Help
+help-text =
+    Commands that work at any time:
+    /start: back to the main screen
+    /cancel: cancel what you are doing
+    /log: log a support session
+    /stats: this week's figures
+    /lang: change language
+    /mydata: see what I hold about you
+    /forgetme: erase your data
+    You can tap a button, type the number of a choice, or type its words (with or without Vietnamese accents).
+
+## Joining
+join-already-member = You are already a member.
+join-ask-code = Type the invite code your team leader or ward staff sent you (8 characters, for example ABCD-EFGH).
+btn-back = Back
+join-too-many = Too many wrong codes. Please try again in { $minutes } minutes.
+join-code-malformed = That is not an invite code: codes have 8 letters and digits, for example ABCD-EFGH. Please check and type it again.
+join-code-not-found = That invite code is not right. Please check each character and type it again.
+join-code-expired = That invite code has expired. Please ask the person who invited you for a new one.
+join-code-used-up = That invite code has been used up. Please ask the person who invited you for a new one.
+consent-text =
+    Before you join, please read:
+    • You will join as { $role }, { $ward }, { $group }.
+    • I store: your display name, the chat account you are using, your role, team and language, and the support sessions you log (counts and kinds of help only, never residents' names or documents).
+    • Why: so your team and ward can report the help given to residents.
+    • Who sees it: you, your team leader and your ward's staff. Other wards cannot.
+    • Erasing: type /forgetme at any time; sessions you logged stay only as anonymous counts.
+    Do you agree?
+consent-agree = I agree
+consent-decline = I do not agree
+consent-declined = You did not agree, so I stored nothing about you. Type your invite code again whenever you like.
+join-ask-name = What should your team call you? (For example: Ms Lan, Mr Tuan)
+join-name-length = The name needs { $min } to { $max } characters. Please type it again.
+join-name-no-numbers = A name should not hold a phone or ID number. Please type it again.
+join-ask-group = Which residential group (tổ dân phố / thôn) are you in?
+join-welcome = Welcome! You joined as { $role }, { $ward }, { $group }.
+notify-new-member = { $name } has just joined the digital team of { $group }.
+role-volunteer = team member
+role-leader = team leader
+role-staff = ward staff
+
+## Language
+language-ask = Bạn muốn dùng ngôn ngữ nào? / Which language?
+language-set = Switched to English.
+language-name-vi = Vietnamese
+language-name-en = English
+
+## Personal data
+my-data =
+    What I hold about you:
+    • Display name: { $name }
+    • Role: { $role }
+    • Ward: { $ward }
+    • Team: { $group }
+    • Language: { $language }
+    • Chat channel: { $channel }
+    • Date you consented: { $consent }
+    • Support sessions you logged: { $sessions }
+    Type /forgetme to erase it.
+my-data-none = You have not joined a team, so I hold no personal data about you beyond the state of this conversation.
+forget-nothing = I hold no personal data about you.
+forget-confirm =
+    Erase your data?
+    Your name, chat account and role are erased and you leave your team. Sessions you logged stay only as anonymous counts (their notes are erased too), so the ward's totals do not change.
+forget-yes = Yes, erase everything
+forget-no = No
+forget-done = Your data is erased. { $sessions } support sessions are kept as anonymous counts. Thank you for your help!
+forget-kept = Nothing was erased.
+
+## Logging a support session
+log-ask-topic = What did you help with? (Several: type the numbers, for example 1 4)
+log-ask-priority = Which group was the person in? (Several: type the numbers, for example 1 2)
+log-ask-outcome = How did it end?
+log-ask-due = When will you follow up? (Or type a date, for example 28/11)
+due-tomorrow = Tomorrow
+due-3-days = In 3 days
+due-week = In a week
+log-due-invalid = The follow-up date must be after today and within { $days } days. Please choose again (for example 28/11).
+log-summary =
+    Please check before saving:
+    • Help: { $topics }
+    • Residents: { $count }
+    • Group: { $priority }
+    • Place: { $place }
+    • Outcome: { $outcome }
+    • Day: { $day }
+    • Note: { $note }
+log-saved =
+    ✅ Session saved:
+    • Help: { $topics }
+    • Residents: { $count }
+    • Group: { $priority }
+    • Place: { $place }
+    • Outcome: { $outcome }
+    • Day: { $day }
+    • Note: { $note }
+log-updated =
+    ✅ Session updated:
+    • Help: { $topics }
+    • Residents: { $count }
+    • Group: { $priority }
+    • Place: { $place }
+    • Outcome: { $outcome }
+    • Day: { $day }
+    • Note: { $note }
+log-last-summary =
+    The session you just logged:
+    • Help: { $topics }
+    • Residents: { $count }
+    • Group: { $priority }
+    • Place: { $place }
+    • Outcome: { $outcome }
+    • Day: { $day }
+    • Note: { $note }
+log-outcome-due = { $outcome } (by { $date })
+btn-save = ✅ Save
+btn-edit-count = Change number of residents
+btn-edit-place = Change place
+btn-edit-day = Change day
+btn-edit-note = Add / change note
+btn-edit-topic = Change help given
+btn-edit-priority = Change group
+btn-edit-outcome = Change outcome
+btn-discard = Discard, don't save
+log-discarded = Discarded, nothing saved.
+log-what-next = You can change or undo this session for { $minutes } minutes.
+btn-log-another = Log another session
+btn-edit-saved = Change this session
+btn-undo = Undo this session
+btn-menu = Back to the main screen
+log-nothing-recent = No session was logged in the last { $minutes } minutes to change or undo.
+log-edit-too-late = More than { $minutes } minutes have passed, so this session can no longer be changed or undone. If something is wrong, tell your team leader.
+log-undo-confirm = Undo (delete) the session you just logged?
+btn-undo-yes = Yes, undo it
+btn-undo-no = No, keep it
+log-undo-kept = The session is kept as it was.
+log-undone = The session you just logged has been undone.
+log-ask-count = How many residents did you help? Tap a button or type a number from 1 to { $max }.
+log-count-invalid = The number of residents must be a number from 1 to { $max }. Please type it again.
+log-ask-place = Where did you help?
+log-ask-day = Which day was it? (Up to { $days } days back; or type a date, for example 19/11)
+log-day-invalid = The day must be today or earlier, and no more than { $days } days back. Please choose again.
+log-ask-note = Type a short note (at most { $max } characters). Do not write residents' names, phone numbers or ID numbers.
+btn-no-note = No note
+log-note-too-long = The note has { $length } characters, more than { $max }. Please make it shorter.
+log-note-has-id = The note seems to hold a citizen ID number. To protect residents I never store ID numbers. Please type the note again without it.
+log-note-has-phone = The note seems to hold a phone number. To protect residents I do not store phone numbers in notes. Please type it again.
+
+topic-vneid = Install / activate VNeID
+topic-vneid_level2 = VNeID level 2
+topic-vneid_wallet = VNeID document wallet
+topic-public_services = Online public services
+topic-cashless = Cashless payment
+topic-online_safety = Online safety, scams
+topic-digital_skills = Digital skills, Bình dân học vụ số
+topic-other = Something else
+priority-elderly = Elderly
+priority-household_business = Household business
+priority-disability = Person with disability
+priority-policy = Policy beneficiary
+priority-none = No priority group
+place-home = At home
+place-community_house = Community house
+place-ward_office = Ward office
+place-remote = Remote (phone, Zalo)
+outcome-resolved = Done
+outcome-follow_up = Needs a follow-up
+outcome-referred = Referred to the ward
+
+day-today = Today ({ $date })
+day-yesterday = Yesterday ({ $date })
+day-weekday = { $weekday } { $date }
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+
+## Figures
+stats-ask = Which figures would you like?
+stats-own-this-week = My week
+stats-own-last-week = My last week
+stats-team-this-week = My team's week
+stats-team-last-week = My team's last week
+stats-ward-this-week = The ward this week
+stats-ward-last-week = The ward last week
+stats-title-own = Yours
+stats-title-team = Your team
+stats-title-ward = Whole ward
+stats-header = 📊 { $title }, week { $start } – { $end }
+stats-totals = Support sessions: { $sessions } · Residents helped: { $residents }
+stats-by-topic = By help given:
+stats-by-priority = By priority group:
+stats-by-group = By residential group:
+stats-group-line = • { $name }: { $sessions } sessions, { $residents } residents
+stats-active-groups = Groups with activity: { $active }/{ $total }
+stats-nothing-yet = No support sessions this week yet.
+
+## Invites
+invite-ask-group = A team leader for which residential group?
+invite-made =
+    Invite code for a { $role } of { $group }: { $code }
+    It works once, for { $days } days. The person types it when they message Ngõ Số.
+
+## Web chat page
+web-title = Ngõ Số: the community digital team assistant
+web-placeholder = Type a message…
+web-send = Send
+web-offline = Connection lost, retrying…
+web-intro = Chat with Ngõ Số right in your browser.

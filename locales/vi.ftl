@@ -1,0 +1,242 @@
+## Ngõ Số: mọi chữ người dùng thấy, tiếng Việt (mặc định).
+
+## Lõi hội thoại
+conversation-expired = Cuộc trò chuyện trước đã bị bỏ dở quá lâu nên mình bắt đầu lại từ đầu nhé.
+only-text = Ở bước này mình chỉ đọc được tin nhắn chữ. Bạn vui lòng bấm nút hoặc gõ câu trả lời.
+too-long = Tin nhắn dài quá (tối đa { $max } ký tự). Bạn gõ ngắn gọn hơn giúp mình nhé.
+stale-button = Nút đó thuộc câu hỏi cũ rồi. Đây là câu hỏi hiện tại:
+empty-message = Mình chưa nhận được nội dung nào.
+not-understood = Mình chưa hiểu ý bạn. Bạn bấm một nút, hoặc gõ số thứ tự của lựa chọn nhé.
+cancelled = Đã huỷ. Không có gì được lưu.
+nothing-to-cancel = Không có việc gì đang dở để huỷ.
+not-allowed = Chức năng này không dành cho vai trò của bạn.
+unknown-command = Mình không biết lệnh này. Gõ /trogiup để xem các lệnh.
+error-generic = Xin lỗi, đã có lỗi xảy ra và không có gì bị lưu dở. Bạn thử lại từ đầu nhé (gõ /start).
+
+## Màn hình chính
+welcome =
+    Xin chào! Mình là Ngõ Số, trợ lý của Tổ công nghệ số cộng đồng.
+    Thành viên tổ dùng mình để ghi lại các buổi hỗ trợ người dân và xem số liệu. Nếu bạn có mã mời, hãy gõ mã đó.
+menu-title = Bạn muốn làm gì?
+menu-title-member = Chào { $name }! Bạn muốn làm gì?
+menu-join = Tham gia tổ bằng mã mời
+menu-log = Ghi buổi hỗ trợ
+menu-last = Sửa / huỷ buổi vừa ghi
+menu-stats = Xem số liệu
+menu-invite-volunteer = Mời thành viên vào tổ
+menu-invite-leader = Mời tổ trưởng
+menu-language = Ngôn ngữ / Language
+menu-my-data = Dữ liệu của tôi
+menu-help = Trợ giúp
+help-text =
+    Các lệnh dùng được ở mọi lúc:
+    /start: về màn hình chính
+    /huy: huỷ việc đang làm
+    /ghi: ghi một buổi hỗ trợ
+    /thongke: xem số liệu tuần
+    /ngonngu: đổi ngôn ngữ
+    /dulieu: xem dữ liệu mình lưu về bạn
+    /xoadulieu: xoá dữ liệu của bạn
+    Bạn có thể bấm nút, gõ số thứ tự, hoặc gõ chữ (có dấu hay không dấu đều được).
+
+## Tham gia tổ
+join-already-member = Bạn đã là thành viên rồi.
+join-ask-code = Bạn gõ mã mời mà tổ trưởng hoặc cán bộ phường đã gửi (8 ký tự, ví dụ ABCD-EFGH).
+btn-back = Quay lại
+join-too-many = Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau { $minutes } phút.
+join-code-malformed = Đây không phải mã mời: mã gồm 8 chữ và số, ví dụ ABCD-EFGH. Bạn kiểm tra và gõ lại nhé.
+join-code-not-found = Mã mời này không đúng. Bạn kiểm tra lại từng ký tự và gõ lại nhé.
+join-code-expired = Mã mời này đã hết hạn. Bạn xin người mời một mã mới nhé.
+join-code-used-up = Mã mời này đã được dùng hết số lượt. Bạn xin người mời một mã mới nhé.
+consent-text =
+    Trước khi tham gia, bạn đọc giúp mình:
+    • Bạn sẽ tham gia với vai trò { $role }, { $ward }, { $group }.
+    • Mình lưu: tên hiển thị của bạn, tài khoản kênh chat bạn đang dùng, vai trò, tổ và ngôn ngữ, cùng các buổi hỗ trợ bạn ghi (chỉ số lượng và loại việc, không có tên hay giấy tờ của người dân).
+    • Để làm gì: để tổ và phường tổng hợp kết quả hỗ trợ người dân.
+    • Ai xem được: bạn, tổ trưởng của tổ bạn và cán bộ phường của bạn. Phường khác không xem được.
+    • Xoá: bất cứ lúc nào gõ /xoadulieu; các buổi đã ghi chỉ còn lại dưới dạng con số không tên.
+    Bạn có đồng ý không?
+consent-agree = Đồng ý
+consent-decline = Không đồng ý
+consent-declined = Bạn đã không đồng ý nên mình không lưu gì về bạn. Khi nào cần, bạn gõ lại mã mời nhé.
+join-ask-name = Bạn muốn mọi người trong tổ gọi bạn là gì? (Ví dụ: Chị Lan, Anh Tuấn)
+join-name-length = Tên cần từ { $min } đến { $max } ký tự. Bạn gõ lại nhé.
+join-name-no-numbers = Tên không nên chứa số điện thoại hay số giấy tờ. Bạn gõ lại nhé.
+join-ask-group = Bạn thuộc tổ dân phố / thôn nào?
+join-welcome = Chào mừng bạn! Bạn đã tham gia với vai trò { $role }, { $ward }, { $group }.
+notify-new-member = { $name } vừa tham gia tổ công nghệ số của { $group }.
+role-volunteer = thành viên tổ
+role-leader = tổ trưởng
+role-staff = cán bộ phường
+
+## Ngôn ngữ
+language-ask = Bạn muốn dùng ngôn ngữ nào? / Which language?
+language-set = Đã chuyển sang tiếng Việt.
+language-name-vi = Tiếng Việt
+language-name-en = Tiếng Anh
+
+## Dữ liệu cá nhân
+my-data =
+    Những gì mình đang lưu về bạn:
+    • Tên hiển thị: { $name }
+    • Vai trò: { $role }
+    • Phường: { $ward }
+    • Tổ: { $group }
+    • Ngôn ngữ: { $language }
+    • Kênh chat: { $channel }
+    • Ngày bạn đồng ý: { $consent }
+    • Số buổi hỗ trợ bạn đã ghi: { $sessions }
+    Gõ /xoadulieu để xoá.
+my-data-none = Bạn chưa tham gia tổ nên mình không lưu thông tin cá nhân nào của bạn, ngoài trạng thái cuộc trò chuyện này.
+forget-nothing = Mình không lưu thông tin cá nhân nào của bạn.
+forget-confirm =
+    Xoá dữ liệu của bạn?
+    Tên, tài khoản chat và vai trò của bạn sẽ bị xoá và bạn rời khỏi tổ. Các buổi hỗ trợ đã ghi chỉ còn lại dưới dạng con số không tên (ghi chú cũng bị xoá), để tổng số của phường không thay đổi.
+forget-yes = Có, xoá hết
+forget-no = Không
+forget-done = Đã xoá dữ liệu của bạn. { $sessions } buổi hỗ trợ được giữ lại dưới dạng con số không tên. Cảm ơn bạn đã đồng hành!
+forget-kept = Không xoá gì cả.
+
+## Ghi buổi hỗ trợ
+log-ask-topic = Bạn đã hỗ trợ việc gì? (Nhiều việc: gõ các số, ví dụ 1 4)
+log-ask-priority = Người được hỗ trợ thuộc nhóm nào? (Nhiều nhóm: gõ các số, ví dụ 1 2)
+log-ask-outcome = Kết quả thế nào?
+log-ask-due = Khi nào bạn quay lại hỗ trợ tiếp? (Hoặc gõ ngày, ví dụ 28/11)
+due-tomorrow = Ngày mai
+due-3-days = 3 ngày nữa
+due-week = 1 tuần nữa
+log-due-invalid = Ngày hẹn cần sau hôm nay và trong vòng { $days } ngày. Bạn chọn lại nhé (ví dụ 28/11).
+log-summary =
+    Kiểm tra lại trước khi lưu:
+    • Việc: { $topics }
+    • Số người: { $count }
+    • Nhóm: { $priority }
+    • Nơi: { $place }
+    • Kết quả: { $outcome }
+    • Ngày: { $day }
+    • Ghi chú: { $note }
+log-saved =
+    ✅ Đã lưu buổi hỗ trợ:
+    • Việc: { $topics }
+    • Số người: { $count }
+    • Nhóm: { $priority }
+    • Nơi: { $place }
+    • Kết quả: { $outcome }
+    • Ngày: { $day }
+    • Ghi chú: { $note }
+log-updated =
+    ✅ Đã cập nhật buổi hỗ trợ:
+    • Việc: { $topics }
+    • Số người: { $count }
+    • Nhóm: { $priority }
+    • Nơi: { $place }
+    • Kết quả: { $outcome }
+    • Ngày: { $day }
+    • Ghi chú: { $note }
+log-last-summary =
+    Buổi bạn vừa ghi:
+    • Việc: { $topics }
+    • Số người: { $count }
+    • Nhóm: { $priority }
+    • Nơi: { $place }
+    • Kết quả: { $outcome }
+    • Ngày: { $day }
+    • Ghi chú: { $note }
+log-outcome-due = { $outcome } (hẹn { $date })
+btn-save = ✅ Lưu
+btn-edit-count = Sửa số người
+btn-edit-place = Sửa nơi hỗ trợ
+btn-edit-day = Sửa ngày
+btn-edit-note = Thêm / sửa ghi chú
+btn-edit-topic = Sửa việc
+btn-edit-priority = Sửa nhóm
+btn-edit-outcome = Sửa kết quả
+btn-discard = Bỏ, không lưu
+log-discarded = Đã bỏ, không lưu gì.
+log-what-next = Bạn có thể sửa hoặc huỷ buổi này trong { $minutes } phút.
+btn-log-another = Ghi buổi khác
+btn-edit-saved = Sửa buổi này
+btn-undo = Huỷ buổi này
+btn-menu = Về màn hình chính
+log-nothing-recent = Không có buổi nào ghi trong { $minutes } phút vừa qua để sửa hay huỷ.
+log-edit-too-late = Đã quá { $minutes } phút nên buổi này không sửa hay huỷ được nữa. Nếu có sai sót, bạn báo tổ trưởng nhé.
+log-undo-confirm = Huỷ (xoá) buổi hỗ trợ vừa ghi?
+btn-undo-yes = Có, huỷ buổi này
+btn-undo-no = Không, giữ lại
+log-undo-kept = Buổi hỗ trợ vẫn được giữ nguyên.
+log-undone = Đã huỷ buổi hỗ trợ vừa ghi.
+log-ask-count = Bạn đã hỗ trợ bao nhiêu người? Bấm nút hoặc gõ một số từ 1 đến { $max }.
+log-count-invalid = Số người cần là một số từ 1 đến { $max }. Bạn gõ lại nhé.
+log-ask-place = Bạn hỗ trợ ở đâu?
+log-ask-day = Buổi hỗ trợ vào ngày nào? (Tối đa { $days } ngày trước; hoặc gõ ngày, ví dụ 19/11)
+log-day-invalid = Ngày cần từ hôm nay trở về trước, không quá { $days } ngày. Bạn chọn lại nhé.
+log-ask-note = Gõ một ghi chú ngắn (tối đa { $max } ký tự). Đừng ghi tên, số điện thoại hay số giấy tờ của người dân.
+btn-no-note = Không ghi chú
+log-note-too-long = Ghi chú dài { $length } ký tự, quá { $max } ký tự. Bạn gõ ngắn hơn nhé.
+log-note-has-id = Ghi chú có vẻ chứa số căn cước / CMND. Để bảo vệ người dân, mình không lưu số giấy tờ. Bạn gõ lại ghi chú không có số đó nhé.
+log-note-has-phone = Ghi chú có vẻ chứa số điện thoại. Để bảo vệ người dân, mình không lưu số điện thoại trong ghi chú. Bạn gõ lại nhé.
+
+topic-vneid = Cài đặt, kích hoạt VNeID
+topic-vneid_level2 = VNeID mức 2
+topic-vneid_wallet = Ví giấy tờ VNeID
+topic-public_services = Dịch vụ công trực tuyến
+topic-cashless = Thanh toán không dùng tiền mặt
+topic-online_safety = An toàn mạng, chống lừa đảo
+topic-digital_skills = Kỹ năng số, Bình dân học vụ số
+topic-other = Việc khác
+priority-elderly = Người cao tuổi
+priority-household_business = Hộ kinh doanh
+priority-disability = Người khuyết tật
+priority-policy = Đối tượng chính sách
+priority-none = Không thuộc nhóm ưu tiên
+place-home = Tại nhà dân
+place-community_house = Nhà văn hoá
+place-ward_office = Trụ sở phường
+place-remote = Từ xa (điện thoại, Zalo)
+outcome-resolved = Đã xong
+outcome-follow_up = Cần hỗ trợ tiếp
+outcome-referred = Chuyển lên phường
+
+day-today = Hôm nay ({ $date })
+day-yesterday = Hôm qua ({ $date })
+day-weekday = { $weekday } { $date }
+weekday-1 = Thứ Hai
+weekday-2 = Thứ Ba
+weekday-3 = Thứ Tư
+weekday-4 = Thứ Năm
+weekday-5 = Thứ Sáu
+weekday-6 = Thứ Bảy
+weekday-7 = Chủ Nhật
+
+## Số liệu
+stats-ask = Bạn muốn xem số liệu nào?
+stats-own-this-week = Tuần này của tôi
+stats-own-last-week = Tuần trước của tôi
+stats-team-this-week = Tuần này của tổ
+stats-team-last-week = Tuần trước của tổ
+stats-ward-this-week = Tuần này của phường
+stats-ward-last-week = Tuần trước của phường
+stats-title-own = Của bạn
+stats-title-team = Của tổ
+stats-title-ward = Toàn phường
+stats-header = 📊 { $title }, tuần { $start } – { $end }
+stats-totals = Số buổi hỗ trợ: { $sessions } · Số người dân được hỗ trợ: { $residents }
+stats-by-topic = Theo việc:
+stats-by-priority = Theo nhóm ưu tiên:
+stats-by-group = Theo tổ dân phố / thôn:
+stats-group-line = • { $name }: { $sessions } buổi, { $residents } người
+stats-active-groups = Tổ có hoạt động: { $active }/{ $total }
+stats-nothing-yet = Chưa có buổi hỗ trợ nào trong tuần này.
+
+## Mời
+invite-ask-group = Mời tổ trưởng cho tổ dân phố / thôn nào?
+invite-made =
+    Mã mời { $role } cho { $group }: { $code }
+    Mã dùng được 1 lần, trong { $days } ngày. Người được mời gõ mã này khi nhắn cho Ngõ Số.
+
+## Trang chat trên web
+web-title = Ngõ Số: trợ lý Tổ công nghệ số cộng đồng
+web-placeholder = Gõ tin nhắn…
+web-send = Gửi
+web-offline = Mất kết nối, đang thử lại…
+web-intro = Trò chuyện với Ngõ Số ngay trên trình duyệt.

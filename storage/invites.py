@@ -1,0 +1,115 @@
+"""Invite codes: made by the CLI or by staff and leaders in chat, used to join."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import secrets
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import CodeAttempt, Invite, Role, utcnow
+
+# No 0/O, 1/I/L: codes are read aloud and typed on phones.
+ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+_CODE_SHAPE = re.compile(rf"^[{ALPHABET}]{{{CODE_LENGTH}}}$")
+
+
+class InviteStatus(enum.StrEnum):
+    OK = "ok"
+    NOT_FOUND = "not_found"
+    EXPIRED = "expired"
+    USED_UP = "used_up"
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def canonical(text: str) -> str | None:
+    """ "abcd-efgh", "ABCD EFGH" -> "ABCDEFGH"; None when it cannot be a code."""
+    raw = re.sub(r"[\s\-_.]", "", text.strip()).upper()
+    return raw if _CODE_SHAPE.match(raw) else None
+
+
+def display(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
+async def create(
+    db: AsyncSession,
+    *,
+    role: Role,
+    ward_id: int,
+    group_id: int | None,
+    max_uses: int = 1,
+    days: int = 7,
+    created_by_member_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> Invite:
+    now = now or utcnow()
+    invite = Invite(
+        code=new_code(),
+        role=role.value,
+        ward_id=ward_id,
+        group_id=group_id,
+        max_uses=max_uses,
+        used_count=0,
+        expires_at=now + dt.timedelta(days=days),
+        created_at=now,
+        created_by_member_id=created_by_member_id,
+    )
+    db.add(invite)
+    await db.flush()
+    audit.record(
+        db,
+        "invite.created",
+        actor_member_id=created_by_member_id,
+        ward_id=ward_id,
+        role=role.value,
+        group_id=group_id,
+        max_uses=max_uses,
+        days=days,
+    )
+    return invite
+
+
+async def lookup(
+    db: AsyncSession, code: str, now: dt.datetime
+) -> tuple[InviteStatus, Invite | None]:
+    invite = await db.scalar(select(Invite).where(Invite.code == code))
+    if invite is None:
+        return InviteStatus.NOT_FOUND, None
+    if invite.expires_at <= now:
+        return InviteStatus.EXPIRED, invite
+    if invite.used_count >= invite.max_uses:
+        return InviteStatus.USED_UP, invite
+    return InviteStatus.OK, invite
+
+
+async def record_wrong_code(db: AsyncSession, channel: str, chat_id: str, now: dt.datetime) -> None:
+    db.add(CodeAttempt(channel=channel, chat_id=chat_id, at=now))
+    # Old attempts are of no use: keep the table small.
+    await db.execute(delete(CodeAttempt).where(CodeAttempt.at < now - dt.timedelta(days=1)))
+
+
+async def wrong_codes_since(
+    db: AsyncSession, channel: str, chat_id: str, since: dt.datetime
+) -> tuple[int, dt.datetime | None]:
+    """How many wrong codes this chat typed since `since`, and when the oldest was."""
+    count, oldest = (
+        await db.execute(
+            select(func.count(), func.min(CodeAttempt.at)).where(
+                CodeAttempt.channel == channel,
+                CodeAttempt.chat_id == chat_id,
+                CodeAttempt.at >= since,
+            )
+        )
+    ).one()
+    if oldest is not None and oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=dt.UTC)
+    return count, oldest

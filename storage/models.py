@@ -1,0 +1,313 @@
+"""The tables. Timestamps are stored in UTC; dates (`occurred_on`, `due_on`) are local dates
+in Asia/Ho_Chi_Minh, because that is the day the volunteer means."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes on every backend (SQLite keeps no zone, so we store naive UTC)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON()}  # noqa: RUF012
+
+
+class Role(enum.StrEnum):
+    VOLUNTEER = "volunteer"
+    LEADER = "leader"
+    STAFF = "staff"
+
+
+class GroupKind(enum.StrEnum):
+    URBAN = "to_dan_pho"  # tổ dân phố
+    RURAL = "thon"  # thôn
+
+
+class Ward(Base):
+    __tablename__ = "wards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    province: Mapped[str | None] = mapped_column(String(100))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    groups: Mapped[list[ResidentialGroup]] = relationship(
+        back_populates="ward", order_by="ResidentialGroup.name"
+    )
+
+
+class ResidentialGroup(Base):
+    """A tổ dân phố (urban) or thôn (rural); each has one community digital team."""
+
+    __tablename__ = "residential_groups"
+    __table_args__ = (UniqueConstraint("ward_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default=GroupKind.URBAN.value)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    ward: Mapped[Ward] = relationship(back_populates="groups")
+
+
+class Member(Base):
+    """A person who joined through an invite: a volunteer, a team leader or ward staff."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("channel", "channel_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    channel_user_id: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("residential_groups.id", ondelete="SET NULL"), index=True
+    )
+    language: Mapped[str] = mapped_column(String(5), default="vi")
+    consent_at: Mapped[dt.datetime]
+    joined_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id", ondelete="SET NULL"))
+
+
+class Invite(Base):
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("residential_groups.id", ondelete="CASCADE")
+    )
+    max_uses: Mapped[int] = mapped_column(default=1)
+    used_count: Mapped[int] = mapped_column(default=0)
+    expires_at: Mapped[dt.datetime]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Plain number, not a foreign key: the audit trail outlives an erased member.
+    created_by_member_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class SupportSession(Base):
+    """One door-to-door support session logged by a volunteer. Residents are counted and
+    categorised, never named."""
+
+    __tablename__ = "support_sessions"
+    __table_args__ = (
+        Index("ix_support_sessions_ward_day", "ward_id", "occurred_on"),
+        Index("ix_support_sessions_group_day", "group_id", "occurred_on"),
+        Index("ix_support_sessions_member_day", "member_id", "occurred_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("residential_groups.id", ondelete="CASCADE"))
+    # NULL once the volunteer has erased themselves: the session stays as an anonymous count.
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    residents_count: Mapped[int] = mapped_column(default=1)
+    place: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    topics: Mapped[list[SessionTopic]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
+    )
+    priority_groups: Mapped[list[SessionPriorityGroup]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
+    )
+
+
+class SessionTopic(Base):
+    __tablename__ = "session_topics"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("support_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[str] = mapped_column(String(24), primary_key=True)
+
+
+class SessionPriorityGroup(Base):
+    __tablename__ = "session_priority_groups"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("support_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    priority_group: Mapped[str] = mapped_column(String(24), primary_key=True)
+
+
+class FollowUp(Base):
+    """Something a volunteer promised to come back to, with a due date."""
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_follow_ups_ward_status_due", "ward_id", "status", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("support_sessions.id", ondelete="CASCADE"), index=True
+    )
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("residential_groups.id", ondelete="CASCADE")
+    )
+    owner_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[dt.datetime | None]
+
+
+class Conversation(Base):
+    """Where each chat is in its conversation, so a restart resumes it."""
+
+    __tablename__ = "conversations"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    flow: Mapped[str | None] = mapped_column(String(32))
+    step: Mapped[str | None] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The menu last shown: its number and choices, to resolve answers and spot old buttons.
+    menu: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    menu_seq: Mapped[int] = mapped_column(default=0)
+    # Language of a chat whose person is not a member (members carry their own).
+    language: Mapped[str | None] = mapped_column(String(5))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ProcessedMessage(Base):
+    """Messages already handled: a channel that delivers one twice gets one answer."""
+
+    __tablename__ = "processed_messages"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    processed_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+class CodeAttempt(Base):
+    """A wrong invite code typed in a chat; used to slow down guessing."""
+
+    __tablename__ = "code_attempts"
+    __table_args__ = (Index("ix_code_attempts_chat_at", "channel", "chat_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did what. Holds numbers and categories only, never personal data."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    actor_member_id: Mapped[int | None] = mapped_column(Integer)
+    ward_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    action: Mapped[str] = mapped_column(String(48))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class OutboxMessage(Base):
+    """A message the bot sends on its own (not a direct reply), kept until delivered."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "channel", "chat_id", "delivered_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[dt.datetime | None]
+
+
+# -- The vocabulary of a support session. Labels live in locales/ as "<kind>-<value>". -----
+
+
+class Topic(enum.StrEnum):
+    VNEID = "vneid"  # install and activate
+    VNEID_LEVEL2 = "vneid_level2"
+    VNEID_WALLET = "vneid_wallet"  # documents in the VNeID wallet
+    PUBLIC_SERVICES = "public_services"  # dichvucong.gov.vn
+    CASHLESS = "cashless"
+    ONLINE_SAFETY = "online_safety"
+    DIGITAL_SKILLS = "digital_skills"  # Bình dân học vụ số
+    OTHER = "other"
+
+
+class PriorityGroup(enum.StrEnum):
+    ELDERLY = "elderly"
+    HOUSEHOLD_BUSINESS = "household_business"
+    DISABILITY = "disability"
+    POLICY = "policy"  # policy beneficiaries (đối tượng chính sách)
+    NONE = "none"
+
+
+class Place(enum.StrEnum):
+    HOME = "home"
+    COMMUNITY_HOUSE = "community_house"  # nhà văn hoá
+    WARD_OFFICE = "ward_office"
+    REMOTE = "remote"
+
+
+class Outcome(enum.StrEnum):
+    RESOLVED = "resolved"
+    FOLLOW_UP = "follow_up"
+    REFERRED = "referred"  # sent on to the ward office

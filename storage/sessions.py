@@ -1,0 +1,169 @@
+"""Support sessions: saving, editing within the edit window, undoing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import (
+    FollowUp,
+    Member,
+    Outcome,
+    SessionPriorityGroup,
+    SessionTopic,
+    SupportSession,
+)
+
+
+@dataclass(slots=True)
+class SessionDraft:
+    """What the volunteer is entering, before it is saved."""
+
+    topics: list[str] = field(default_factory=list)
+    residents_count: int = 1
+    priority_groups: list[str] = field(default_factory=list)
+    place: str = "home"
+    outcome: str = Outcome.RESOLVED.value
+    follow_up_due: dt.date | None = None
+    occurred_on: dt.date | None = None
+    note: str | None = None
+
+    def to_state(self) -> dict[str, object]:
+        return {
+            "topics": self.topics,
+            "residents_count": self.residents_count,
+            "priority_groups": self.priority_groups,
+            "place": self.place,
+            "outcome": self.outcome,
+            "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
+            "occurred_on": self.occurred_on.isoformat() if self.occurred_on else None,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_state(cls, data: dict[str, object]) -> SessionDraft:
+        def day(value: object) -> dt.date | None:
+            return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+        return cls(
+            topics=list(data.get("topics") or []),  # type: ignore[call-overload]
+            residents_count=int(data.get("residents_count") or 1),  # type: ignore[call-overload]
+            priority_groups=list(data.get("priority_groups") or []),  # type: ignore[call-overload]
+            place=str(data.get("place") or "home"),
+            outcome=str(data.get("outcome") or Outcome.RESOLVED.value),
+            follow_up_due=day(data.get("follow_up_due")),
+            occurred_on=day(data.get("occurred_on")),
+            note=data.get("note") or None,  # type: ignore[arg-type]
+        )
+
+    @classmethod
+    def from_session(cls, s: SupportSession, follow_up: FollowUp | None) -> SessionDraft:
+        return cls(
+            topics=[t.topic for t in s.topics],
+            residents_count=s.residents_count,
+            priority_groups=[p.priority_group for p in s.priority_groups],
+            place=s.place,
+            outcome=s.outcome,
+            follow_up_due=follow_up.due_on if follow_up else None,
+            occurred_on=s.occurred_on,
+            note=s.note,
+        )
+
+
+async def save(
+    db: AsyncSession,
+    member: Member,
+    draft: SessionDraft,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    session_id: int | None = None,
+) -> SupportSession:
+    """Save a new session, or replace the fields of `session_id` (an edit)."""
+    if not draft.topics:
+        raise ValueError("a session needs at least one topic")
+    if member.group_id is None:
+        raise ValueError("only team members log sessions")
+    if session_id is None:
+        session = SupportSession(
+            ward_id=member.ward_id,
+            group_id=member.group_id,
+            member_id=member.id,
+            created_at=now,
+        )
+        db.add(session)
+    else:
+        found = await db.get(SupportSession, session_id)
+        if found is None or found.member_id != member.id:
+            raise LookupError(session_id)
+        session = found
+        session.topics.clear()
+        session.priority_groups.clear()
+        await db.execute(delete(FollowUp).where(FollowUp.session_id == session_id))
+    session.occurred_on = draft.occurred_on or today
+    session.residents_count = draft.residents_count
+    session.place = draft.place
+    session.outcome = draft.outcome
+    session.note = draft.note
+    session.updated_at = now
+    session.topics.extend(SessionTopic(topic=t) for t in dict.fromkeys(draft.topics))
+    session.priority_groups.extend(
+        SessionPriorityGroup(priority_group=p)
+        for p in dict.fromkeys(draft.priority_groups or ["none"])
+    )
+    await db.flush()
+    if draft.outcome == Outcome.FOLLOW_UP and draft.follow_up_due:
+        db.add(
+            FollowUp(
+                session_id=session.id,
+                ward_id=session.ward_id,
+                group_id=session.group_id,
+                owner_member_id=member.id,
+                due_on=draft.follow_up_due,
+                created_at=now,
+            )
+        )
+    audit.record(
+        db,
+        "session.logged" if session_id is None else "session.edited",
+        actor_member_id=member.id,
+        ward_id=member.ward_id,
+        session_id=session.id,
+    )
+    return session
+
+
+async def last_editable(
+    db: AsyncSession, member: Member, now: dt.datetime, window: dt.timedelta
+) -> SupportSession | None:
+    """The member's most recent session if it was saved less than `window` ago."""
+    session = await db.scalar(
+        select(SupportSession)
+        .where(SupportSession.member_id == member.id)
+        .order_by(SupportSession.created_at.desc(), SupportSession.id.desc())
+        .limit(1)
+    )
+    if session is None or now - session.created_at > window:
+        return None
+    return session
+
+
+async def follow_up_of(db: AsyncSession, session_id: int) -> FollowUp | None:
+    return await db.scalar(select(FollowUp).where(FollowUp.session_id == session_id))
+
+
+async def undo(db: AsyncSession, member: Member, session: SupportSession) -> None:
+    if session.member_id != member.id:
+        raise LookupError(session.id)
+    audit.record(
+        db,
+        "session.undone",
+        actor_member_id=member.id,
+        ward_id=member.ward_id,
+        session_id=session.id,
+    )
+    await db.delete(session)

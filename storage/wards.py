@@ -1,0 +1,144 @@
+"""Wards and residential groups: adding them one by one, importing them, the demo ward."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit, invites
+from storage.models import GroupKind, Invite, ResidentialGroup, Role, Ward
+
+DEMO_WARD_CODE = "DEMO"
+
+
+class AlreadyExists(Exception):
+    pass
+
+
+async def by_code(db: AsyncSession, code: str) -> Ward | None:
+    return await db.scalar(select(Ward).where(func.upper(Ward.code) == code.strip().upper()))
+
+
+async def add_ward(
+    db: AsyncSession, code: str, name: str, province: str | None = None, *, is_demo: bool = False
+) -> Ward:
+    code = code.strip().upper()
+    if await by_code(db, code) is not None:
+        raise AlreadyExists(code)
+    ward = Ward(code=code, name=name.strip(), province=province, is_demo=is_demo)
+    db.add(ward)
+    await db.flush()
+    audit.record(db, "ward.added", ward_id=ward.id, code=code)
+    return ward
+
+
+async def group_by_name(db: AsyncSession, ward_id: int, name: str) -> ResidentialGroup | None:
+    return await db.scalar(
+        select(ResidentialGroup).where(
+            ResidentialGroup.ward_id == ward_id, ResidentialGroup.name == name.strip()
+        )
+    )
+
+
+async def add_group(
+    db: AsyncSession, ward: Ward, name: str, kind: GroupKind = GroupKind.URBAN
+) -> ResidentialGroup:
+    if await group_by_name(db, ward.id, name) is not None:
+        raise AlreadyExists(name)
+    group = ResidentialGroup(ward_id=ward.id, name=name.strip(), kind=kind.value)
+    db.add(group)
+    await db.flush()
+    audit.record(db, "group.added", ward_id=ward.id, group_id=group.id)
+    return group
+
+
+async def groups_of(db: AsyncSession, ward_id: int) -> list[ResidentialGroup]:
+    return list(
+        await db.scalars(
+            select(ResidentialGroup)
+            .where(ResidentialGroup.ward_id == ward_id)
+            .order_by(ResidentialGroup.name)
+        )
+    )
+
+
+async def count_wards(db: AsyncSession) -> int:
+    return await db.scalar(select(func.count()).select_from(Ward)) or 0
+
+
+@dataclass(slots=True)
+class DemoWard:
+    ward: Ward
+    invites: dict[Role, Invite]
+
+
+async def seed_demo(db: AsyncSession, now: dt.datetime) -> DemoWard:
+    """A clearly named demo ward with three residential groups and an invite per role."""
+    ward = await add_ward(db, DEMO_WARD_CODE, "Phường Mẫu (demo)", "Demo", is_demo=True)
+    groups = [await add_group(db, ward, f"Tổ dân phố số {n} (demo)") for n in (1, 2, 3)]
+    made = {
+        Role.VOLUNTEER: await invites.create(
+            db,
+            role=Role.VOLUNTEER,
+            ward_id=ward.id,
+            group_id=groups[0].id,
+            max_uses=1000,
+            days=365,
+            now=now,
+        ),
+        Role.LEADER: await invites.create(
+            db,
+            role=Role.LEADER,
+            ward_id=ward.id,
+            group_id=groups[0].id,
+            max_uses=1000,
+            days=365,
+            now=now,
+        ),
+        Role.STAFF: await invites.create(
+            db, role=Role.STAFF, ward_id=ward.id, group_id=None, max_uses=1000, days=365, now=now
+        ),
+    }
+    return DemoWard(ward, made)
+
+
+@dataclass(slots=True)
+class ImportResult:
+    wards_added: int = 0
+    groups_added: int = 0
+    groups_existing: int = 0
+
+
+async def import_rows(
+    db: AsyncSession,
+    rows: list,  # list[bot.importer.Row]; storage does not import from bot
+    on_row: Callable[[], None] | None = None,
+) -> ImportResult:
+    """Add the wards and groups of `rows` inside the caller's transaction. A row that
+    contradicts an earlier one raises ValueError naming its line, and nothing is kept."""
+    result = ImportResult()
+    seen: dict[str, Ward] = {}
+    for row in rows:
+        ward = seen.get(row.ward_code) or await by_code(db, row.ward_code)
+        if ward is None:
+            ward = await add_ward(db, row.ward_code, row.ward_name, row.province)
+            result.wards_added += 1
+        elif ward.name != row.ward_name:
+            raise ValueError(
+                f"line {row.line}: ward {row.ward_code} is named {ward.name!r} already, "
+                f"not {row.ward_name!r}"
+            )
+        seen[row.ward_code] = ward
+        if row.group_name:
+            if await group_by_name(db, ward.id, row.group_name) is None:
+                await add_group(db, ward, row.group_name, row.group_kind)
+                result.groups_added += 1
+            else:
+                result.groups_existing += 1
+        if on_row is not None:
+            on_row()
+    return result
