@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -45,8 +46,13 @@ def pg_migrated() -> str:
             await conn.execute(text("DROP SCHEMA public CASCADE"))
             await conn.execute(text("CREATE SCHEMA public"))
 
-    asyncio.run(reset_schema())
-    migrate.upgrade(PG_URL)
+    def prepare() -> None:
+        asyncio.run(reset_schema())
+        migrate.upgrade(PG_URL)
+
+    # Asked for from inside a running event loop: prepare the schema in a thread of its own.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(prepare).result()
     return PG_URL
 
 

@@ -1,0 +1,402 @@
+"""The web chat's HTTP API, driven the way the page drives it: what a person in a browser
+would notice (the page, the replies and buttons, one chat per browser, clear errors)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from aiohttp import ClientResponse
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.conversation import MAX_TEXT_LENGTH, ConversationCore
+from bot.i18n import t
+from bot.web import COOKIE, MAX_BODY, make_app
+from storage.db import Database
+from storage.invites import display
+from storage.models import Role
+from storage.wards import DemoWard
+
+MakeClient = Callable[[], Awaitable[TestClient]]
+
+
+@pytest.fixture
+async def server(core: ConversationCore, database: Database) -> AsyncIterator[TestServer]:
+    test_server = TestServer(make_app(core, database), host="127.0.0.1")
+    await test_server.start_server()
+    try:
+        yield test_server
+    finally:
+        await test_server.close()
+
+
+@pytest.fixture
+async def make_client(server: TestServer) -> AsyncIterator[MakeClient]:
+    """A browser of its own: each client has its own cookie jar, all talk to one server."""
+    clients: list[TestClient] = []
+
+    async def make() -> TestClient:
+        client = TestClient(server)
+        await client.start_server()
+        clients.append(client)
+        return client
+
+    try:
+        yield make
+    finally:
+        for client in clients:
+            await client.close()
+
+
+@pytest.fixture
+async def client(make_client: MakeClient) -> TestClient:
+    return await make_client()
+
+
+class WebChat:
+    """One browser tab talking to the API: type text, press buttons by label."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        self.replies: list[dict[str, Any]] = []
+        self.buttons: list[dict[str, str]] = []
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r["text"] for r in self.replies)
+
+    def labels(self) -> list[str]:
+        return [b["label"] for b in self.buttons]
+
+    async def post(self, payload: dict[str, Any]) -> list[dict[str, Any]]:
+        response = await self.client.post("/api/messages", json=payload)
+        assert response.status == 200, await response.text()
+        body = await response.json()
+        self.replies = body["replies"]
+        shown = [b for r in self.replies for b in r["buttons"]]
+        if shown:
+            self.buttons = shown
+        return self.replies
+
+    async def send(self, text: str) -> str:
+        await self.post({"text": text})
+        return self.text
+
+    async def press(self, label: str) -> str:
+        matches = [b for b in self.buttons if label.casefold() in b["label"].casefold()]
+        assert matches, f"no button {label!r} in {self.labels()}"
+        await self.post({"choice": matches[0]["id"]})
+        return self.text
+
+    async def updates(self) -> list[dict[str, Any]]:
+        response = await self.client.get("/api/updates")
+        assert response.status == 200
+        return (await response.json())["messages"]
+
+
+async def join(chat: WebChat, demo: DemoWard, role: Role, name: str) -> str:
+    """Type the invite code, agree, and give a name (the web has no display name)."""
+    text = await chat.send(display(demo.invites[role].code))
+    assert "Bạn có đồng ý không?" in text
+    text = await chat.press("Đồng ý")
+    assert t("vi", "join-ask-name") in text
+    return await chat.send(name)
+
+
+def cookie_of(response: ClientResponse) -> str | None:
+    morsel = response.cookies.get(COOKIE)
+    return morsel.value if morsel is not None else None
+
+
+# -- the page ---------------------------------------------------------------------------------
+
+
+async def test_page_is_vietnamese_and_sets_the_chat_cookie(client: TestClient):
+    response = await client.get("/")
+    assert response.status == 200
+    assert response.content_type == "text/html"
+    html = await response.text()
+    assert '<html lang="vi">' in html
+    assert f"<title>{t('vi', 'web-title')}</title>" in html
+    assert t("vi", "web-send") in html
+    assert "{{" not in html  # every placeholder was filled in
+    morsel = response.cookies[COOKIE]
+    assert len(morsel.value) >= 20
+    assert morsel["httponly"]
+    assert morsel["samesite"] == "Lax"
+
+    again = await client.get("/")
+    assert COOKIE not in again.cookies  # the browser keeps its chat
+
+
+async def test_page_in_english_on_request(client: TestClient):
+    html = await (await client.get("/?lang=en")).text()
+    assert '<html lang="en">' in html
+    assert f"<title>{t('en', 'web-title')}</title>" in html
+    assert t("en", "web-placeholder") in html
+    assert t("vi", "web-title") not in html
+
+
+async def test_unknown_page_language_falls_back_to_vietnamese(client: TestClient):
+    html = await (await client.get("/?lang=fr")).text()
+    assert '<html lang="vi">' in html
+    assert f"<title>{t('vi', 'web-title')}</title>" in html
+
+
+async def test_health(client: TestClient):
+    response = await client.get("/healthz")
+    assert response.status == 200
+    assert await response.json() == {"ok": True}
+
+
+# -- talking ----------------------------------------------------------------------------------
+
+
+async def test_start_gives_welcome_and_buttons(client: TestClient):
+    response = await client.post("/api/messages", json={"text": "/start"})
+    assert response.status == 200
+    assert cookie_of(response)  # the first message starts this browser's chat
+    replies = (await response.json())["replies"]
+    text = "\n".join(r["text"] for r in replies)
+    assert "Xin chào! Mình là Ngõ Số" in text
+    buttons = [b for r in replies for b in r["buttons"]]
+    assert buttons, replies
+    assert all(isinstance(b["id"], str) and b["id"] for b in buttons)
+    assert len({b["id"] for b in buttons}) == len(buttons)
+    assert t("vi", "menu-join") in [b["label"] for b in buttons]
+
+
+async def test_cookie_keeps_one_chat_per_browser(make_client: MakeClient, demo: DemoWard):
+    a, b = WebChat(await make_client()), WebChat(await make_client())
+    await a.send("/start")
+    await b.send("/start")
+    assert t("vi", "menu-join") in a.labels()
+    assert t("vi", "menu-join") in b.labels()
+
+    text = await join(a, demo, Role.VOLUNTEER, "Chị Lan")
+    assert "Chào mừng bạn" in text
+    assert "Chào Chị Lan!" in text
+
+    await a.send("/start")
+    assert t("vi", "menu-log") in a.labels()
+    assert t("vi", "menu-join") not in a.labels()
+    await b.send("/start")  # another browser, another chat: still not a member
+    assert t("vi", "menu-join") in b.labels()
+    assert t("vi", "menu-log") not in b.labels()
+    assert "Chị Lan" not in b.text
+
+
+async def test_page_cookie_is_the_chat_cookie(client: TestClient, demo: DemoWard):
+    """The cookie set by GET / is the one the API uses: no second cookie on the first post."""
+    page_cookie = cookie_of(await client.get("/"))
+    response = await client.post("/api/messages", json={"text": "/start"})
+    assert response.status == 200
+    assert cookie_of(response) is None
+    assert page_cookie
+    chat = WebChat(client)
+    await join(chat, demo, Role.VOLUNTEER, "Anh Tuấn")
+    assert t("vi", "menu-log") in chat.labels()
+
+
+async def test_join_and_log_a_session_with_buttons(client: TestClient, demo: DemoWard):
+    chat = WebChat(client)
+    await chat.send("/start")
+    text = await join(chat, demo, Role.VOLUNTEER, "Chị Lan")
+    assert "Chào mừng bạn! Bạn đã tham gia với vai trò thành viên tổ" in text
+
+    assert "Bạn đã hỗ trợ việc gì?" in await chat.press(t("vi", "menu-log"))
+    assert "thuộc nhóm nào" in await chat.press(t("vi", "topic-vneid"))
+    assert "Kết quả thế nào?" in await chat.press(t("vi", "priority-elderly"))
+    assert "Kiểm tra lại trước khi lưu" in await chat.press(t("vi", "outcome-resolved"))
+    text = await chat.press("Lưu")
+    assert "Đã lưu buổi hỗ trợ" in text
+    assert t("vi", "topic-vneid") in text
+    assert t("vi", "priority-elderly") in text
+    assert t("vi", "btn-log-another") in chat.labels()
+
+
+async def test_old_button_gets_the_current_question_again(client: TestClient, demo: DemoWard):
+    chat = WebChat(client)
+    await chat.send("/start")
+    old_join_button = next(b for b in chat.buttons if b["label"] == t("vi", "menu-join"))
+    await chat.send(display(demo.invites[Role.VOLUNTEER].code))
+    await chat.post({"choice": old_join_button["id"]})
+    assert t("vi", "stale-button") in chat.text
+    assert t("vi", "consent-agree") in chat.labels()
+
+
+async def test_same_client_id_is_handled_once(client: TestClient, demo: DemoWard):
+    chat = WebChat(client)
+    await chat.send("/start")
+    payload = {"text": display(demo.invites[Role.VOLUNTEER].code), "id": "retry-1"}
+    first = await chat.post(payload)
+    assert "Bạn có đồng ý không?" in "\n".join(r["text"] for r in first)
+    second = await client.post("/api/messages", json=payload)
+    assert second.status == 200
+    assert await second.json() == {"replies": []}
+    # The conversation did not move on: the consent question is still the current one.
+    assert t("vi", "join-ask-name") in await chat.press("Đồng ý")
+
+
+async def test_same_id_sent_twice_at_once_is_handled_once(client: TestClient):
+    """A browser retrying while its first request is still being answered."""
+    payload = {"text": "/start", "id": "at-once"}
+    first, second = await asyncio.gather(
+        client.post("/api/messages", json=payload), client.post("/api/messages", json=payload)
+    )
+    assert (first.status, second.status) == (200, 200)
+    answered = [(await r.json())["replies"] for r in (first, second)]
+    assert sorted(len(replies) > 0 for replies in answered) == [False, True]
+
+
+async def test_same_id_from_another_browser_is_a_different_message(make_client: MakeClient):
+    a, b = WebChat(await make_client()), WebChat(await make_client())
+    assert await a.post({"text": "/start", "id": "m1"})
+    assert await b.post({"text": "/start", "id": "m1"})  # ids are per chat
+
+
+async def test_long_message_gets_a_clear_reply(client: TestClient):
+    chat = WebChat(client)
+    await chat.send("/start")
+    text = await chat.send("a" * 10_000)
+    assert "dài quá" in text
+    assert f"{MAX_TEXT_LENGTH:,}".replace(",", ".") in text  # "2.000", Vietnamese style
+    assert t("vi", "menu-join") in chat.labels()  # and the menu again
+
+
+async def test_long_vietnamese_message_from_the_page_fits_the_body_limit(client: TestClient):
+    """The page allows 10,000 characters; in Vietnamese (3 bytes each in UTF-8, as a browser's
+    JSON.stringify sends them) that still fits the body limit and gets the "too long" reply."""
+    chat = WebChat(client)
+    await chat.send("/start")
+    body = ('{"text": "' + "ệ" * 10_000 + '"}').encode()
+    assert len(body) < MAX_BODY
+    response = await client.post(
+        "/api/messages", data=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 200
+    replies = (await response.json())["replies"]
+    assert "dài quá" in replies[0]["text"]
+
+
+# -- malformed requests -----------------------------------------------------------------------
+
+
+def _json(body: str) -> dict[str, Any]:
+    return {"data": body.encode(), "headers": {"Content-Type": "application/json"}}
+
+
+@pytest.mark.parametrize(
+    ("request_kw", "status", "reason"),
+    [
+        pytest.param(_json("{not json"), 400, "not valid JSON", id="not-json"),
+        pytest.param(
+            {"data": b'{"text": "hi"}', "headers": {"Content-Type": "text/plain"}},
+            415,
+            "JSON",
+            id="wrong-content-type",
+        ),
+        pytest.param({"data": {"text": "hi"}}, 415, "JSON", id="form-body"),
+        pytest.param(_json('["hi"]'), 400, "JSON object", id="array"),
+        pytest.param(_json("null"), 400, "JSON object", id="null"),
+        pytest.param(_json('{"text": "hi", "choice": "1:join"}'), 400, "exactly one", id="both"),
+        pytest.param(_json("{}"), 400, "exactly one", id="neither"),
+        pytest.param(_json('{"id": "x1"}'), 400, "exactly one", id="only-id"),
+        pytest.param(_json('{"text": 5}'), 400, '"text" must be a string', id="text-number"),
+        pytest.param(_json('{"text": ["hi"]}'), 400, '"text" must be a string', id="text-list"),
+        pytest.param(_json('{"choice": 3}'), 400, "button id", id="choice-number"),
+        pytest.param(_json('{"choice": "' + "x" * 65 + '"}'), 400, "button id", id="choice-long"),
+        pytest.param(_json('{"text": "hi", "id": "a b"}'), 400, '"id"', id="id-space"),
+        pytest.param(_json('{"text": "hi", "id": ""}'), 400, '"id"', id="id-empty"),
+        pytest.param(_json('{"text": "hi", "id": 7}'), 400, '"id"', id="id-number"),
+        pytest.param(
+            _json('{"text": "hi", "id": "' + "a" * 65 + '"}'), 400, '"id"', id="id-too-long"
+        ),
+        pytest.param(
+            {"data": b'{"text": "\xff\xfe"}', "headers": {"Content-Type": "application/json"}},
+            400,
+            "not valid JSON",
+            id="not-utf8",
+        ),
+        pytest.param(
+            _json('{"text": "' + "a" * (MAX_BODY + 1000) + '"}'), 413, "larger", id="too-large"
+        ),
+    ],
+)
+async def test_malformed_request_gets_json_error(
+    client: TestClient, request_kw: dict[str, Any], status: int, reason: str
+):
+    response = await client.post("/api/messages", **request_kw)
+    assert response.status == status
+    assert response.content_type == "application/json"
+    body = await response.json()
+    assert set(body) == {"error"}
+    assert reason in body["error"]
+    assert "Traceback" not in body["error"]
+
+
+async def test_too_large_body_without_length_gets_413(client: TestClient):
+    """A chunked body (no Content-Length) over the limit is refused while it is read."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(8):
+            yield b"a" * 8192
+        yield b'"}'
+
+    response = await client.post(
+        "/api/messages", data=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 413
+    assert "larger" in (await response.json())["error"]
+
+
+async def test_malformed_request_changes_nothing(client: TestClient):
+    chat = WebChat(client)
+    await chat.send("/start")
+    bad = await client.post("/api/messages", json={"text": "hi", "choice": "1:join"})
+    assert bad.status == 400
+    await chat.press(t("vi", "menu-join"))  # the menu it had is still the current one
+    assert t("vi", "join-ask-code") in chat.text
+
+
+async def test_wrong_method_and_unknown_api_path_get_json(client: TestClient):
+    response = await client.get("/api/messages")
+    assert response.status == 405
+    assert "error" in await response.json()
+    response = await client.get("/api/nothing-here")
+    assert response.status == 404
+    assert "error" in await response.json()
+
+
+# -- messages the bot sends on its own ----------------------------------------------------------
+
+
+async def test_updates_without_a_chat_are_empty(client: TestClient):
+    response = await client.get("/api/updates")
+    assert response.status == 200
+    assert await response.json() == {"messages": []}
+
+
+async def test_leader_gets_new_member_notice_through_updates(
+    make_client: MakeClient, demo: DemoWard
+):
+    leader, volunteer = WebChat(await make_client()), WebChat(await make_client())
+    await leader.send("/start")
+    text = await join(leader, demo, Role.LEADER, "Anh Tuấn")
+    assert "tổ trưởng" in text
+    assert await leader.updates() == []
+
+    await volunteer.send("/start")
+    text = await join(volunteer, demo, Role.VOLUNTEER, "Chị Lan")
+    assert "Chào mừng bạn" in text
+    assert await volunteer.updates() == []  # the notice is for the leader only
+
+    messages = await leader.updates()
+    assert len(messages) == 1
+    assert "Chị Lan vừa tham gia" in messages[0]["text"]
+    assert "Tổ dân phố số 1 (demo)" in messages[0]["text"]
+    assert messages[0]["buttons"] == []
+    assert await leader.updates() == []  # fetched once, delivered

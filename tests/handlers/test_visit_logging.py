@@ -1,0 +1,257 @@
+"""Logging a support session: the five-tap path, every field, edits, undo, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from bot.core import Kind
+from storage.invites import display
+from storage.models import FollowUp, Role, SupportSession
+
+
+async def volunteer(chat, demo):
+    await chat.send(display(demo.invites[Role.VOLUNTEER].code))
+    await chat.press("Đồng ý")
+    return chat
+
+
+async def saved_sessions(database) -> list[SupportSession]:
+    async with database.sessions() as db:
+        return list(await db.scalars(select(SupportSession).order_by(SupportSession.id)))
+
+
+async def test_common_case_takes_five_taps(chat, demo, database):
+    await volunteer(chat, demo)
+    taps = ["Ghi buổi hỗ trợ", "Cài đặt, kích hoạt VNeID", "Người cao tuổi", "Đã xong", "Lưu"]
+    for label in taps:
+        await chat.press(label)
+    assert "Đã lưu buổi hỗ trợ" in chat.text
+    [session] = await saved_sessions(database)
+    assert [t.topic for t in session.topics] == ["vneid"]
+    assert [p.priority_group for p in session.priority_groups] == ["elderly"]
+    assert session.residents_count == 1
+    assert session.place == "home"
+    assert session.outcome == "resolved"
+    assert session.ward_id == demo.ward.id
+    assert session.occurred_on == chat.now.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
+
+
+async def test_typed_answers_without_diacritics(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.send("ghi buoi ho tro")
+    await chat.send("dich vu cong")
+    await chat.send("nguoi cao tuoi")
+    await chat.send("da xong")
+    text = await chat.send("luu")
+    assert "Đã lưu" in text
+    [session] = await saved_sessions(database)
+    assert [t.topic for t in session.topics] == ["public_services"]
+
+
+async def test_several_topics_and_groups_by_number(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.send("/ghi")
+    await chat.send("1, 4")
+    await chat.send("1 2")
+    await chat.send("1")
+    await chat.send("1")
+    [session] = await saved_sessions(database)
+    assert sorted(t.topic for t in session.topics) == ["public_services", "vneid"]
+    assert sorted(p.priority_group for p in session.priority_groups) == [
+        "elderly",
+        "household_business",
+    ]
+
+
+async def test_every_field_can_be_changed_before_saving(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    await chat.press("Thanh toán")
+    await chat.press("Hộ kinh doanh")
+    await chat.press("Chuyển lên phường")
+    await chat.press("Sửa số người")
+    assert "từ 1 đến 50" in await chat.send("51")
+    assert "từ 1 đến 50" in await chat.send("ba")
+    assert "Số người: 7" in await chat.send("7")
+    await chat.press("Sửa nơi")
+    assert "Nhà văn hoá" in await chat.press("Nhà văn hoá")
+    await chat.press("Sửa ngày")
+    assert "Hôm qua" in await chat.press("Hôm qua")
+    await chat.press("ghi chú")
+    assert "Ghi chú: cần mang CCCD" in await chat.send("cần mang CCCD")
+    await chat.press("Sửa việc")
+    await chat.send("5 6")
+    assert "Thanh toán không dùng tiền mặt, An toàn mạng" in chat.text
+    await chat.press("Lưu")
+    [session] = await saved_sessions(database)
+    assert session.residents_count == 7
+    assert session.place == "community_house"
+    assert session.outcome == "referred"
+    assert session.note == "cần mang CCCD"
+    assert sorted(t.topic for t in session.topics) == ["cashless", "online_safety"]
+
+
+async def test_follow_up_asks_a_due_date_and_creates_a_follow_up(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "mức 2", "khuyết tật", "Cần hỗ trợ tiếp"):
+        await chat.press(label)
+    assert "quay lại" in chat.text
+    assert "sau hôm nay" in await chat.send("01/01/2020")
+    text = await chat.press("3 ngày nữa")
+    assert "Cần hỗ trợ tiếp (hẹn" in text
+    await chat.press("Lưu")
+    async with database.sessions() as db:
+        follow_up = await db.scalar(select(FollowUp))
+    assert follow_up is not None and follow_up.status == "open"
+    assert follow_up.owner_member_id is not None
+
+
+async def test_day_may_be_at_most_seven_days_back(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID mức 2", "Không thuộc", "Đã xong", "Sửa ngày"):
+        await chat.press(label)
+    assert len(chat.buttons) == 8  # today and seven days back
+    today = (chat.now + dt.timedelta(hours=7)).date()
+    too_old = today - dt.timedelta(days=8)
+    assert "không quá 7 ngày" in await chat.send(too_old.strftime("%d/%m/%Y"))
+    future = today + dt.timedelta(days=1)
+    assert "không quá 7 ngày" in await chat.send(future.strftime("%d/%m"))
+    ok = today - dt.timedelta(days=7)
+    await chat.send(ok.strftime("%d/%m"))
+    await chat.press("Lưu")
+    [session] = await saved_sessions(database)
+    assert session.occurred_on == ok
+
+
+async def test_notes_with_personal_data_are_refused(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+        await chat.press(label)
+    assert "số căn cước" in await chat.send("ba Lan CCCD 001203004567")
+    assert "số điện thoại" in await chat.send("goi lai 0912 345 678")
+    assert "dài" in await chat.send("x" * 301)
+    assert "Ghi chú: hẹn tuần sau" in await chat.send("hẹn tuần sau")
+    await chat.press("Lưu")
+    [session] = await saved_sessions(database)
+    assert session.note == "hẹn tuần sau"
+
+
+async def test_undo_within_ten_minutes(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu"):
+        await chat.press(label)
+    await chat.press("Huỷ buổi này")
+    assert "Đã huỷ buổi" in await chat.press("Có, huỷ")
+    assert await saved_sessions(database) == []
+
+
+async def test_edit_from_main_menu_within_window_and_not_after(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu", "Về màn hình"):
+        await chat.press(label)
+    assert "Sửa / huỷ buổi vừa ghi" in chat.labels()
+    await chat.press("Sửa / huỷ")
+    await chat.press("Sửa buổi này")
+    await chat.press("Sửa số người")
+    await chat.send("3")
+    assert "Đã cập nhật" in await chat.press("Lưu")
+    [session] = await saved_sessions(database)
+    assert session.residents_count == 3
+    await chat.press("Về màn hình")
+    chat.now += dt.timedelta(minutes=11)
+    await chat.send("/start")
+    assert "Sửa / huỷ buổi vừa ghi" not in chat.labels()
+    [session] = await saved_sessions(database)
+    assert session.residents_count == 3
+
+
+async def test_undo_after_the_window_is_refused(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu"):
+        await chat.press(label)
+    chat.now += dt.timedelta(minutes=11)
+    text = await chat.press("Huỷ buổi này")
+    assert "quá 10 phút" in text
+    assert len(await saved_sessions(database)) == 1
+
+
+async def test_cancel_mid_way_saves_nothing(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    await chat.press("VNeID")
+    assert "Đã huỷ" in await chat.send("Huỷ")
+    assert await saved_sessions(database) == []
+    assert "Ghi buổi hỗ trợ" in chat.labels()
+
+
+async def test_bad_input_gets_a_message_and_the_question_again(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    assert "chưa hiểu" in await chat.send("🙂🙂")
+    assert "Bạn đã hỗ trợ việc gì?" in chat.text
+    assert "chưa hiểu" in await chat.send("42")
+    assert "chỉ đọc được tin nhắn chữ" in await chat.send_kind(Kind.STICKER)
+    assert "chỉ đọc được tin nhắn chữ" in await chat.send_kind(Kind.IMAGE)
+    assert "dài quá" in await chat.send("a" * 10_000)
+    assert "không biết lệnh" in await chat.send("/xyz")
+    assert "Bạn đã hỗ trợ việc gì?" in chat.text
+    assert await saved_sessions(database) == []
+
+
+async def test_old_menu_press_is_explained(chat, demo):
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    old_buttons = list(chat.buttons)
+    await chat.press("VNeID")
+    chat.buttons = old_buttons
+    text = await chat.press("Dịch vụ công")
+    assert "câu hỏi cũ" in text
+    assert "Người được hỗ trợ thuộc nhóm nào?" in text
+
+
+async def test_residents_cannot_log_sessions(chat):
+    await chat.send("/start")
+    assert "không dành cho vai trò" in await chat.send("/ghi")
+
+
+async def test_conversation_survives_a_restart(core, demo, database, settings):
+    """A new core on the same database (a restarted process) resumes mid-conversation."""
+    import handlers
+    from bot.conversation import ConversationCore
+    from tests.conftest import Chat
+
+    chat = Chat(core)
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    await chat.press("VNeID")
+    restarted = ConversationCore(database, settings, handlers.all_flows(), handlers.COMMANDS)
+    chat.core = restarted
+    await chat.press("cao tuổi")
+    await chat.press("Đã xong")
+    assert "Đã lưu" in await chat.press("Lưu")
+
+
+async def test_idle_conversation_expires_with_a_note(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    await chat.press("VNeID")
+    chat.now += dt.timedelta(minutes=31)
+    text = await chat.send("1")
+    assert "bỏ dở quá lâu" in text
+    assert "Ghi buổi hỗ trợ" in chat.labels()
+    assert await saved_sessions(database) == []
+
+
+async def test_same_message_delivered_twice_is_handled_once(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong"):
+        await chat.press(label)
+    save = next(b for b in chat.buttons if "Lưu" in b.label)
+    incoming = chat._incoming(choice_id=save.id, kind=Kind.CHOICE, text=None)
+    first = await chat.deliver(incoming)
+    second = await chat.deliver(incoming)
+    assert first and not second
+    async with database.sessions() as db:
+        assert await db.scalar(select(func.count()).select_from(SupportSession)) == 1
