@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from storage import invites as invite_store
 from storage import migrate
 from storage import wards as ward_store
@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 
 def _settings() -> Settings:
-    return get_settings()
+    return Settings()
 
 
 def _with_db(work: Callable[[Any], Awaitable[T]]) -> T:
@@ -127,7 +127,9 @@ def group() -> None:
 
 @group.command("add")
 @click.option("--ward", "ward_code", required=True)
-@click.option("--kind", type=click.Choice([k.value for k in GroupKind]), default=GroupKind.URBAN)
+@click.option(
+    "--kind", type=click.Choice([k.value for k in GroupKind]), default=GroupKind.URBAN.value
+)
 @click.argument("name")
 def group_add(ward_code: str, kind: str, name: str) -> None:
     """Add a residential group to a ward."""

@@ -76,7 +76,11 @@ async def test_wrong_expired_and_used_up_codes_each_explained(chat, demo, databa
     assert "không phải mã mời" in await chat.send("xin chao ban")
     async with database.sessions() as db, db.begin():
         old = await invites.create(
-            db, role=Role.VOLUNTEER, ward_id=demo.ward.id, group_id=None, days=1,
+            db,
+            role=Role.VOLUNTEER,
+            ward_id=demo.ward.id,
+            group_id=None,
+            days=1,
             now=chat.now - dt.timedelta(days=3),
         )
         used = await invites.create(
@@ -100,7 +104,10 @@ async def test_repeated_wrong_codes_are_slowed_down(chat, demo):
 async def test_invite_use_limit_is_kept(make_chat, demo, database):
     async with database.sessions() as db, db.begin():
         single = await invites.create(
-            db, role=Role.VOLUNTEER, ward_id=demo.ward.id, group_id=demo.invites[Role.VOLUNTEER].group_id,
+            db,
+            role=Role.VOLUNTEER,
+            ward_id=demo.ward.id,
+            group_id=demo.invites[Role.VOLUNTEER].group_id,
             max_uses=1,
         )
     first, second = make_chat("a"), make_chat("b")

@@ -1,0 +1,94 @@
+"""The administration commands, run as an administrator would."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from bot.cli import main
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/cli.db")
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def ok(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_ward_group_and_invite(runner: CliRunner) -> None:
+    assert "up to date" in ok(runner, "db", "upgrade")
+    ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị", "--province", "Hải Phòng")
+    ok(runner, "group", "add", "--ward", "ltn", "Tổ dân phố 1")
+    out = ok(runner, "invite", "--role", "volunteer", "--ward", "LTN", "--group", "Tổ dân phố 1")
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}\n", out)
+    staff = ok(runner, "invite", "--role", "staff", "--ward", "LTN", "--uses", "3", "--days", "2")
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}\n", staff)
+
+
+def test_clear_errors(runner: CliRunner) -> None:
+    ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
+    result = runner.invoke(main, ["ward", "add", "LTN", "Again"])
+    assert result.exit_code != 0 and "exists already" in result.output
+    result = runner.invoke(main, ["invite", "--role", "volunteer", "--ward", "NOPE"])
+    assert result.exit_code != 0 and "no ward with code NOPE" in result.output
+    result = runner.invoke(main, ["invite", "--role", "volunteer", "--ward", "LTN", "--group", "X"])
+    assert result.exit_code != 0 and "no group" in result.output
+    result = runner.invoke(main, ["invite", "--role", "boss", "--ward", "LTN"])
+    assert result.exit_code != 0
+
+
+def test_import_csv(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "wards.csv"
+    path.write_text(
+        "ward_code,ward_name,province,group_name,group_kind\n"
+        "LTN,Phường Lê Thanh Nghị,Hải Phòng,Tổ dân phố 1,to_dan_pho\n"
+        "LTN,Phường Lê Thanh Nghị,Hải Phòng,Tổ dân phố 2,\n"
+        "AL,Xã An Lão,Hải Phòng,Thôn Đông,thon\n",
+        encoding="utf-8",
+    )
+    out = ok(runner, "import", str(path))
+    assert "2 wards and 3 groups added" in out
+    out = ok(runner, "import", str(path))  # again: nothing new
+    assert "0 wards and 0 groups added, 3 groups already there" in out
+    ok(runner, "invite", "--role", "leader", "--ward", "AL", "--group", "Thôn Đông")
+
+
+def test_import_xlsx_with_vietnamese_headers(runner: CliRunner, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Mã phường", "Tên phường", "Tổ dân phố"])
+    ws.append(["HA", "Phường Hải An", "Tổ 3"])
+    path = tmp_path / "wards.xlsx"
+    wb.save(path)
+    assert "1 wards and 1 groups added" in ok(runner, "import", str(path))
+
+
+def test_bad_row_is_reported_and_nothing_is_imported(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "ward_code,ward_name,group_name,group_kind\n"
+        "LTN,Phường Lê Thanh Nghị,Tổ 1,\n"
+        "LTN,Phường Khác Tên,Tổ 2,\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["import", str(path)])
+    assert result.exit_code != 0
+    assert "line 3" in result.output and "nothing was imported" in result.output
+    path.write_text("ward_code,ward_name,group_kind\nLTN,Phường A,palace\n", encoding="utf-8")
+    result = runner.invoke(main, ["import", str(path)])
+    assert result.exit_code != 0 and "line 2" in result.output
+    # Nothing of the first file was kept.
+    result = runner.invoke(main, ["invite", "--role", "staff", "--ward", "LTN"])
+    assert "no ward with code LTN" in result.output
+    result = runner.invoke(main, ["import", str(tmp_path / "missing.csv")])
+    assert result.exit_code != 0 and "no such file" in result.output

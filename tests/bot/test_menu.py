@@ -1,0 +1,70 @@
+"""A menu answer is resolved once for every channel: button id, number, or typed label."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import Choice
+from bot.menu import Menu, Stale, resolve_button, resolve_text
+
+TOPICS = Menu(
+    seq=4,
+    multi=True,
+    choices=[
+        Choice("vneid", "Cài đặt, kích hoạt VNeID", ("vneid", "dinh danh")),
+        Choice("vneid_level2", "VNeID mức 2"),
+        Choice("public_services", "Dịch vụ công trực tuyến", ("dvc",)),
+        Choice("cashless", "Thanh toán không dùng tiền mặt"),
+        Choice("online_safety", "An toàn mạng, chống lừa đảo"),
+    ],
+)
+YES_NO = Menu(seq=1, choices=[Choice("yes", "Đồng ý"), Choice("no", "Không đồng ý")])
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("dich vu cong", ["public_services"]),
+        ("Dịch vụ công", ["public_services"]),
+        ("DỊCH VỤ CÔNG TRỰC TUYẾN", ["public_services"]),
+        ("  dịch   vụ công ", ["public_services"]),
+        ("3", ["public_services"]),
+        ("3.", ["public_services"]),
+        ("dvc", ["public_services"]),
+        ("dich vu cnog", ["public_services"]),
+        ("thanh toan", ["cashless"]),
+        ("lua dao", ["online_safety"]),
+        ("vneid muc 2", ["vneid_level2"]),
+        ("1 3", ["vneid", "public_services"]),
+        ("1, 3 va 5", ["vneid", "public_services", "online_safety"]),
+        ("9", []),
+        ("0", []),
+        ("", []),
+        ("🙂", []),
+        ("hom nay troi dep", []),
+    ],
+)
+def test_typed_answers(typed: str, expected: list[str]) -> None:
+    assert resolve_text(TOPICS, typed) == expected
+
+
+def test_several_numbers_only_where_several_answers_make_sense() -> None:
+    assert resolve_text(YES_NO, "1 2") == []
+    assert resolve_text(YES_NO, "khong dong y") == ["no"]
+    assert resolve_text(YES_NO, "dong y") == ["yes"]
+
+
+def test_button_ids_belong_to_their_menu() -> None:
+    ids = [b.id for b in TOPICS.buttons()]
+    assert resolve_button(TOPICS, ids[2]) == "public_services"
+    with pytest.raises(Stale):
+        resolve_button(TOPICS, "3:public_services")  # an earlier menu
+    with pytest.raises(Stale):
+        resolve_button(TOPICS, "4:nonsense")
+    with pytest.raises(Stale):
+        resolve_button(None, ids[0])
+
+
+def test_menu_round_trips_through_the_database_state() -> None:
+    again = Menu.from_state(TOPICS.to_state())
+    assert again == TOPICS
