@@ -12,6 +12,7 @@ import logging
 import weakref
 from collections.abc import Mapping
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings
@@ -80,16 +81,15 @@ class ConversationCore:
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         async with self.db.sessions() as db, db.begin():
-            db.add(
-                ProcessedMessage(
-                    channel=incoming.channel,
-                    chat_id=incoming.chat_id,
-                    message_id=incoming.message_id,
-                    processed_at=incoming.at,
-                )
-            )
             try:
-                await db.flush()
+                await db.execute(
+                    insert(ProcessedMessage).values(
+                        channel=incoming.channel,
+                        chat_id=incoming.chat_id,
+                        message_id=incoming.message_id,
+                        processed_at=incoming.at,
+                    )
+                )
             except IntegrityError:
                 log.info("duplicate %s message dropped", incoming.channel)
                 return []

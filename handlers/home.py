@@ -34,7 +34,7 @@ class HomeFlow(Flow):
         if access.can_log_sessions(member):
             choices.append(Choice("log", t("menu-log"), ("ghi", "ghi buoi", "log")))
             window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
-            if member and await sessions.last_editable(ctx.db, member, ctx.now, window):
+            if member and await sessions.last_editable_id(ctx.db, member, ctx.now, window):
                 choices.append(Choice("last", t("menu-last"), ("sua", "hoan tac", "undo")))
         if member is not None:
             choices.append(Choice("stats", t("menu-stats"), ("thong ke", "so lieu", "stats")))

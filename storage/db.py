@@ -31,6 +31,11 @@ def make_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        # SQLite has one writer at a time. Every message writes, so one connection with an
+        # asyncio queue in front of it beats several connections sleeping on SQLITE_BUSY.
+        kwargs.setdefault("pool_size", 1)
+        kwargs.setdefault("max_overflow", 0)
+        kwargs.setdefault("pool_timeout", 60)
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
@@ -39,7 +44,8 @@ def make_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    # No autoflush: a flow reading in the middle of a change would write twice per message.
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
 class Database:

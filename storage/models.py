@@ -161,11 +161,12 @@ class SupportSession(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
+    # Loaded only where asked for (storage.sessions), never behind the caller's back.
     topics: Mapped[list[SessionTopic]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
+        cascade="all, delete-orphan", lazy="raise_on_sql", passive_deletes=True
     )
     priority_groups: Mapped[list[SessionPriorityGroup]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
+        cascade="all, delete-orphan", lazy="raise_on_sql", passive_deletes=True
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from storage import audit
 from storage.models import (
@@ -97,7 +98,7 @@ async def save(
         )
         db.add(session)
     else:
-        found = await db.get(SupportSession, session_id)
+        found = await get_with_details(db, session_id)
         if found is None or found.member_id != member.id:
             raise LookupError(session_id)
         session = found
@@ -137,19 +138,32 @@ async def save(
     return session
 
 
-async def last_editable(
-    db: AsyncSession, member: Member, now: dt.datetime, window: dt.timedelta
-) -> SupportSession | None:
-    """The member's most recent session if it was saved less than `window` ago."""
-    session = await db.scalar(
+async def get_with_details(db: AsyncSession, session_id: int) -> SupportSession | None:
+    return await db.scalar(
         select(SupportSession)
-        .where(SupportSession.member_id == member.id)
+        .where(SupportSession.id == session_id)
+        .options(selectinload(SupportSession.topics), selectinload(SupportSession.priority_groups))
+    )
+
+
+async def last_editable_id(
+    db: AsyncSession, member: Member, now: dt.datetime, window: dt.timedelta
+) -> int | None:
+    """The id of the member's most recent session if it was saved less than `window` ago."""
+    return await db.scalar(
+        select(SupportSession.id)
+        .where(SupportSession.member_id == member.id, SupportSession.created_at > now - window)
         .order_by(SupportSession.created_at.desc(), SupportSession.id.desc())
         .limit(1)
     )
-    if session is None or now - session.created_at > window:
-        return None
-    return session
+
+
+async def last_editable(
+    db: AsyncSession, member: Member, now: dt.datetime, window: dt.timedelta
+) -> SupportSession | None:
+    """The member's most recent session, with its details, if it can still be changed."""
+    session_id = await last_editable_id(db, member, now, window)
+    return None if session_id is None else await get_with_details(db, session_id)
 
 
 async def follow_up_of(db: AsyncSession, session_id: int) -> FollowUp | None:

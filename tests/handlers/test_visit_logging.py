@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from bot.core import Kind
 from storage.invites import display
@@ -19,7 +20,16 @@ async def volunteer(chat, demo):
 
 async def saved_sessions(database) -> list[SupportSession]:
     async with database.sessions() as db:
-        return list(await db.scalars(select(SupportSession).order_by(SupportSession.id)))
+        return list(
+            await db.scalars(
+                select(SupportSession)
+                .order_by(SupportSession.id)
+                .options(
+                    selectinload(SupportSession.topics),
+                    selectinload(SupportSession.priority_groups),
+                )
+            )
+        )
 
 
 async def test_common_case_takes_five_taps(chat, demo, database):
