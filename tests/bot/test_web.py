@@ -242,6 +242,7 @@ async def test_same_client_id_is_handled_once(client: TestClient, demo: DemoWard
 
 async def test_same_id_sent_twice_at_once_is_handled_once(client: TestClient):
     """A browser retrying while its first request is still being answered."""
+    await client.get("/")  # the page gave this browser its chat cookie
     payload = {"text": "/start", "id": "at-once"}
     first, second = await asyncio.gather(
         client.post("/api/messages", json=payload), client.post("/api/messages", json=payload)

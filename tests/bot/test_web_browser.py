@@ -1,0 +1,179 @@
+"""The web chat in a real headless Chromium on a phone-sized screen, used like a person would:
+type the invite code, tap the buttons, log a session. SQLite only (the API tests cover both
+databases); skipped without a Chromium binary, except in CI where that is a failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from bot.conversation import ConversationCore
+from bot.i18n import t
+from bot.web import make_app
+from storage.db import Database
+from storage.invites import display
+from storage.models import Role
+from storage.wards import DemoWard
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+WAIT_MS = 10_000
+SCREENSHOT = Path("/tmp/ngoso-web.png")
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    found = shutil.which(path)
+    if found is None:
+        message = f"no Chromium at {path} (set CHROMIUM_PATH)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+async def use_the_chat(page: Any, port: int, demo: DemoWard) -> None:
+    """What a volunteer does on their phone, step by step."""
+    from playwright.async_api import expect
+
+    log = page.get_by_test_id("log")
+    newest_menu = page.locator(".choices").last
+
+    async def tap(label: str) -> None:
+        """Tap a button of the newest menu, by its exact label."""
+        button = newest_menu.get_by_role("button", name=label, exact=True)
+        await expect(button).to_be_enabled(timeout=WAIT_MS)
+        await button.click()
+
+    async def type_and_send(text: str) -> None:
+        await page.get_by_test_id("input").fill(text)
+        await page.get_by_test_id("send").click()
+
+    async def sees(text: str) -> None:
+        await expect(log).to_contain_text(text, timeout=WAIT_MS)
+
+    async def enabled_buttons_outside_newest_menu() -> int:
+        return await page.evaluate(
+            """() => {
+                const menus = [...document.querySelectorAll('.choices')];
+                return menus.slice(0, -1)
+                    .flatMap(m => [...m.querySelectorAll('button')])
+                    .filter(b => !b.disabled).length;
+            }"""
+        )
+
+    # The page loads in Vietnamese and greets.
+    await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
+    await expect(page).to_have_title(t("vi", "web-title"), timeout=WAIT_MS)
+    await sees("Xin chào! Mình là Ngõ Số")
+    await expect(newest_menu.get_by_role("button", name=t("vi", "menu-join"))).to_be_visible(
+        timeout=WAIT_MS
+    )
+    await expect(page.get_by_test_id("input")).to_have_attribute(
+        "placeholder", t("vi", "web-placeholder")
+    )
+    await expect(page.get_by_test_id("send")).to_have_text(t("vi", "web-send"))
+
+    # Type the invite code and press Send.
+    await type_and_send(display(demo.invites[Role.VOLUNTEER].code))
+    await sees("Bạn có đồng ý không?")
+    await expect(page.get_by_test_id("input")).to_have_value("")
+    assert await enabled_buttons_outside_newest_menu() == 0  # the welcome menu's
+
+    await tap(t("vi", "consent-agree"))
+    await sees(t("vi", "join-ask-name"))
+    # The name question has no buttons, but it is a new question: the consent buttons are
+    # no longer answers (the bot would call them an old question's buttons).
+    decline = page.get_by_role("button", name=t("vi", "consent-decline"), exact=True)
+    await expect(decline).to_be_disabled()
+    await page.reload(timeout=WAIT_MS)  # and stay so when the page is opened again
+    await sees(t("vi", "join-ask-name"))
+    await expect(decline).to_be_disabled()
+    await expect(page.get_by_test_id("me")).to_have_count(3)  # no second "/start" on reload
+    await type_and_send("Chị Lan")
+    await sees("Chào mừng bạn!")
+    await sees("Chào Chị Lan! Bạn muốn làm gì?")
+    assert await enabled_buttons_outside_newest_menu() == 0
+    agree = page.get_by_role("button", name=t("vi", "consent-agree"), exact=True)
+    await expect(agree).to_be_disabled()
+
+    # Log a session in five taps.
+    await tap(t("vi", "menu-log"))
+    await sees("Bạn đã hỗ trợ việc gì?")
+    await tap(t("vi", "topic-vneid"))
+    await sees("Người được hỗ trợ thuộc nhóm nào?")
+    await tap(t("vi", "priority-elderly"))
+    await sees("Kết quả thế nào?")
+    await tap(t("vi", "outcome-resolved"))
+    await sees("Kiểm tra lại trước khi lưu")
+    await tap(t("vi", "btn-save"))
+    await sees("Đã lưu buổi hỗ trợ")
+    await expect(newest_menu.get_by_role("button", name=t("vi", "btn-log-another"))).to_be_enabled()
+    assert await enabled_buttons_outside_newest_menu() == 0
+    old_topic = page.get_by_role("button", name=t("vi", "topic-vneid"), exact=True)
+    await expect(old_topic).to_be_disabled()
+
+    # It fits a phone: nothing wider than the screen, the input bar on screen.
+    assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    form = await page.locator("#form").bounding_box()
+    assert form is not None
+    assert form["y"] + form["height"] <= PHONE["height"] + 1
+    await expect(page.get_by_test_id("input")).to_be_in_viewport()
+    # The newest message is scrolled into view.
+    await expect(log.get_by_test_id("bot").last).to_be_in_viewport()
+
+    await page.screenshot(path=str(SCREENSHOT))
+
+    # Reloading keeps the conversation, with only the newest menu usable.
+    await page.reload(timeout=WAIT_MS)
+    await sees("Đã lưu buổi hỗ trợ")
+    await expect(newest_menu.get_by_role("button", name=t("vi", "btn-log-another"))).to_be_enabled()
+    assert await enabled_buttons_outside_newest_menu() == 0
+
+
+# Only the SQLite variant of the `database` fixture.
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_phone_user_joins_and_logs_a_session(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    executable = chromium_path()
+    from playwright.async_api import async_playwright
+
+    runner = web.AppRunner(make_app(core, database), access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = runner.addresses[0][1]
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, headless=True, timeout=WAIT_MS * 3
+            )
+            try:
+                context = await browser.new_context(
+                    viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+                )
+                page = await context.new_page()
+                page.set_default_timeout(WAIT_MS)
+                js_errors: list[str] = []
+                page.on("pageerror", lambda exc: js_errors.append(str(exc)))
+                await use_the_chat(page, port, demo)
+                assert js_errors == []
+            finally:
+                await browser.close()
+    finally:
+        await runner.cleanup()
