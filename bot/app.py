@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import signal
 from typing import Any
@@ -13,7 +14,7 @@ import handlers
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.web import make_app
-from storage import wards
+from storage import members, wards
 from storage.db import Database
 from storage.models import utcnow
 from storage.wards import DemoWard
@@ -45,9 +46,18 @@ class Application:
                 return None
             return await wards.seed_demo(db, utcnow())
 
+    async def tidy(self) -> None:
+        """Start-up housekeeping: forget handled-message ids older than a week."""
+        async with self.db.sessions() as db, db.begin():
+            week_ago = utcnow() - dt.timedelta(days=7)
+            dropped = await members.forget_processed_messages(db, week_ago)
+        if dropped:
+            log.info("forgot %d handled-message ids older than a week", dropped)
+
     async def serve(self, stop: asyncio.Event | None = None) -> None:
         """Serve the web chat until `stop` is set or the process gets SIGINT/SIGTERM."""
         stop = stop or asyncio.Event()
+        await self.tidy()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             try:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.config import Settings
 from bot.core import Incoming, Kind, Reply
 from bot.flow import Answer, Context, Flow
-from bot.i18n import t
+from bot.i18n import LANGUAGES, t
 from bot.menu import Menu, Stale, resolve_button, resolve_text
 from bot.text import fold
 from storage import members as member_store
@@ -65,8 +65,11 @@ class ConversationCore:
             weakref.WeakValueDictionary()
         )
 
-    async def handle(self, incoming: Incoming) -> list[Reply]:
-        """Handle one message; never raises, never leaves half a change saved."""
+    async def handle(self, incoming: Incoming, *, replay: bool = False) -> list[Reply]:
+        """Handle one message; never raises, never leaves half a change saved.
+
+        A message already handled gets no new answer; with `replay` (the web chat, whose
+        page retries a request whose answer was lost) it gets the answer it had."""
         key = (incoming.channel, incoming.chat_id)
         lock = self._locks.get(key)
         if lock is None:
@@ -75,24 +78,19 @@ class ConversationCore:
         async with lock:
             try:
                 return await self._handle(incoming)
+            except IntegrityError:
+                answered = await self._answered(incoming)
+                if answered is None:
+                    log.exception("failed to handle a %s message", incoming.channel)
+                    return await self._recover(incoming)
+                log.info("duplicate %s message dropped", incoming.channel)
+                return answered if replay else []
             except Exception:
                 log.exception("failed to handle a %s message", incoming.channel)
                 return await self._recover(incoming)
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         async with self.db.sessions() as db, db.begin():
-            try:
-                await db.execute(
-                    insert(ProcessedMessage).values(
-                        channel=incoming.channel,
-                        chat_id=incoming.chat_id,
-                        message_id=incoming.message_id,
-                        processed_at=incoming.at,
-                    )
-                )
-            except IntegrityError:
-                log.info("duplicate %s message dropped", incoming.channel)
-                return []
             convo = await db.get(Conversation, (incoming.channel, incoming.chat_id))
             is_new = convo is None
             if convo is None:
@@ -106,14 +104,36 @@ class ConversationCore:
                 )
                 db.add(convo)
             member = await member_store.by_identity(db, incoming.channel, incoming.user_id)
-            language = (member.language if member else convo.language) or (
-                self.settings.default_language
+            language = (
+                (member.language if member else convo.language)
+                or (incoming.language if incoming.language in LANGUAGES else None)
+                or self.settings.default_language
             )
             ctx = Context(incoming, db, convo, member, self.settings, language)
             await self._dispatch(ctx, is_new)
             await self._run_steps(ctx)
             self._save(ctx)
+            # Marking the message handled comes last, in the same transaction: a duplicate
+            # (even one handled at the same moment by another process) fails here and
+            # everything it did is rolled back.
+            await db.execute(
+                insert(ProcessedMessage).values(
+                    channel=incoming.channel,
+                    chat_id=incoming.chat_id,
+                    message_id=incoming.message_id,
+                    processed_at=incoming.at,
+                    replies=[r.to_dict() for r in ctx.replies],
+                )
+            )
             return ctx.replies
+
+    async def _answered(self, incoming: Incoming) -> list[Reply] | None:
+        """The replies given to this message the first time, or None if it was never handled."""
+        async with self.db.sessions() as db:
+            done = await db.get(
+                ProcessedMessage, (incoming.channel, incoming.chat_id, incoming.message_id)
+            )
+            return None if done is None else [Reply.from_dict(r) for r in done.replies or []]
 
     async def _recover(self, incoming: Incoming) -> list[Reply]:
         """After an unexpected error: mark the message handled, start the chat over, apologise."""
@@ -125,14 +145,17 @@ class ConversationCore:
                     language = convo.language or language
                     convo.flow = convo.step = None
                     convo.data, convo.menu = {}, {}
+                replies = [Reply(t(language, "error-generic"))]
                 await db.merge(
                     ProcessedMessage(
                         channel=incoming.channel,
                         chat_id=incoming.chat_id,
                         message_id=incoming.message_id,
                         processed_at=incoming.at,
+                        replies=[r.to_dict() for r in replies],
                     )
                 )
+                return replies
         except Exception:
             log.exception("could not reset the conversation after an error")
         return [Reply(t(language, "error-generic"))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Kind(enum.StrEnum):
@@ -26,6 +27,8 @@ class Incoming:
     text: str | None = None
     choice_id: str | None = None
     kind: Kind = Kind.TEXT
+    # The language the channel reports for the person ("en", "vi"), used for a new chat.
+    language: str | None = None
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 
@@ -60,8 +63,13 @@ class Reply:
         lines += [f"{i}. {b.label}" for i, b in enumerate(self.buttons, 1)]
         return "\n".join(lines)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "buttons": [{"id": b.id, "label": b.label} for b in self.buttons],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reply:
+        buttons = [Button(b["id"], b["label"]) for b in data.get("buttons", [])]
+        return cls(str(data.get("text", "")), buttons)

@@ -85,6 +85,9 @@ async def post_message(request: web.Request) -> web.Response:
     if not isinstance(body, dict):
         return _error(400, "the body must be a JSON object")
     text, choice, message_id = body.get("text"), body.get("choice"), body.get("id")
+    language = body.get("lang")
+    if language is not None and language not in LANGUAGES:
+        return _error(400, f'"lang" must be one of {", ".join(LANGUAGES)}')
     if (text is None) == (choice is None):
         return _error(400, 'give exactly one of "text" or "choice"')
     if text is not None and not isinstance(text, str):
@@ -108,8 +111,9 @@ async def post_message(request: web.Request) -> web.Response:
         text=text,
         choice_id=choice,
         kind=Kind.CHOICE if choice is not None else Kind.TEXT,
+        language=language,
     )
-    replies = await request.app[CORE_KEY].handle(incoming)
+    replies = await request.app[CORE_KEY].handle(incoming, replay=True)
     response = web.json_response({"replies": [r.to_dict() for r in replies]})
     if new_cookie:
         _set_cookie(request, response, chat_id)

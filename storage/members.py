@@ -115,3 +115,12 @@ async def sessions_logged(db: AsyncSession, member_id: int) -> int:
         )
         or 0
     )
+
+
+async def forget_processed_messages(db: AsyncSession, before: dt.datetime) -> int:
+    """Drop the record of messages handled before `before`: channels redeliver within
+    minutes, so a week of history is plenty to catch duplicates."""
+    result = await db.execute(
+        delete(ProcessedMessage).where(ProcessedMessage.processed_at < before)
+    )
+    return result.rowcount or 0

@@ -238,6 +238,8 @@ class ProcessedMessage(Base):
     chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     message_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     processed_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    # What the bot answered, for a web page that retries a request whose answer was lost.
+    replies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
 
 class CodeAttempt(Base):

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: acb5618a369c
+Revision ID: f96b7dafc4ce
 Revises: 
-Create Date: 2026-11-21 06:21:14.064855
+Create Date: 2026-11-21 06:30:16.786922
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 import storage.models
 
 
-revision: str = 'acb5618a369c'
+revision: str = 'f96b7dafc4ce'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -73,6 +73,7 @@ def upgrade() -> None:
     sa.Column('chat_id', sa.String(length=64), nullable=False),
     sa.Column('message_id', sa.String(length=64), nullable=False),
     sa.Column('processed_at', storage.models.UTCDateTime(), nullable=False),
+    sa.Column('replies', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('channel', 'chat_id', 'message_id', name=op.f('pk_processed_messages'))
     )
     with op.batch_alter_table('processed_messages', schema=None) as batch_op:
