@@ -22,16 +22,16 @@ import handlers
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind, Reply
-from storage import migrate, wards
+from storage import invites, migrate, wards
 from storage.db import Database
-from storage.models import Role, utcnow
+from storage.models import Role
 
 PATH = ["menu-log", "topic", "priority", "outcome", "save", "menu"]
 
 
 class Volunteer:
-    def __init__(self, core: ConversationCore, n: int, latencies: list[float]) -> None:
-        self.core, self.user, self.latencies = core, f"bench-{n}", latencies
+    def __init__(self, core: ConversationCore, user: str, latencies: list[float]) -> None:
+        self.core, self.user, self.latencies = core, user, latencies
         self.buttons: list = []
         self.seq = 0
 
@@ -84,13 +84,24 @@ async def main() -> None:
     settings = Settings(database_url=url, seed_demo=False, _env_file=None)
     db = Database(url)
     async with db.sessions() as s, s.begin():
-        demo = await wards.seed_demo(s, utcnow())
-        demo.invites[Role.VOLUNTEER].max_uses = args.volunteers + 10
+        # A ward of its own, so the benchmark can run on a database that has data already.
+        ward = await wards.add_ward(s, f"BENCH{random.randrange(10**6)}", "Benchmark ward")
+        group = await wards.add_group(s, ward, "Benchmark group")
+        invite = await invites.create(
+            s,
+            role=Role.VOLUNTEER,
+            ward_id=ward.id,
+            group_id=group.id,
+            max_uses=args.volunteers,
+            days=1,
+        )
     core = ConversationCore(db, settings, handlers.all_flows(), handlers.COMMANDS)
 
     join_latencies: list[float] = []
-    volunteers = [Volunteer(core, n, join_latencies) for n in range(args.volunteers)]
-    await asyncio.gather(*(v.join(demo.invites[Role.VOLUNTEER].code) for v in volunteers))
+    volunteers = [
+        Volunteer(core, f"{ward.code}-{n}", join_latencies) for n in range(args.volunteers)
+    ]
+    await asyncio.gather(*(v.join(invite.code) for v in volunteers))
 
     latencies: list[float] = []
     for v in volunteers:

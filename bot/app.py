@@ -38,12 +38,13 @@ class Application:
         await self.db.close()
 
     async def seed_demo_if_empty(self) -> DemoWard | None:
-        """On an empty database, make the demo ward (unless seeding is turned off)."""
+        """On an empty database, make the demo ward (unless seeding is turned off); when it
+        exists already, find it again so its invite codes can be shown at every start."""
         if not self.settings.seed_demo:
             return None
         async with self.db.sessions() as db, db.begin():
             if await wards.count_wards(db) > 0:
-                return None
+                return await wards.find_demo(db, utcnow())
             return await wards.seed_demo(db, utcnow())
 
     async def tidy(self) -> None:

@@ -73,7 +73,7 @@ def run(host: str | None, port: int | None) -> None:
 
 def _print_demo(demo: ward_store.DemoWard) -> None:
     click.echo("")
-    click.echo(f"Demo ward created / Đã tạo phường demo: {demo.ward.name} ({demo.ward.code})")
+    click.echo(f"Demo ward / Phường demo: {demo.ward.name} ({demo.ward.code})")
     labels = {
         Role.VOLUNTEER: "volunteer / thành viên tổ",
         Role.LEADER: "team leader / tổ trưởng",

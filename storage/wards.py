@@ -76,6 +76,27 @@ class DemoWard:
     invites: dict[Role, Invite]
 
 
+async def find_demo(db: AsyncSession, now: dt.datetime) -> DemoWard | None:
+    """The demo ward and its still-usable invites, to show them again at each start."""
+    ward = await by_code(db, DEMO_WARD_CODE)
+    if ward is None or not ward.is_demo:
+        return None
+    rows = await db.scalars(
+        select(Invite)
+        .where(
+            Invite.ward_id == ward.id,
+            Invite.created_by_member_id.is_(None),
+            Invite.expires_at > now,
+            Invite.used_count < Invite.max_uses,
+        )
+        .order_by(Invite.id)
+    )
+    found: dict[Role, Invite] = {}
+    for invite in rows:
+        found.setdefault(Role(invite.role), invite)
+    return DemoWard(ward, found)
+
+
 async def seed_demo(db: AsyncSession, now: dt.datetime) -> DemoWard:
     """A clearly named demo ward with three residential groups and an invite per role."""
     ward = await add_ward(db, DEMO_WARD_CODE, "Phường Mẫu (demo)", "Demo", is_demo=True)
