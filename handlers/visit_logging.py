@@ -332,8 +332,8 @@ class LogSessionFlow(Flow):
             outcome = t(
                 "log-outcome-due", outcome=outcome, date=draft.follow_up_due.strftime("%d/%m")
             )
-        return t(
-            key,
+        fields = t(
+            "log-fields",
             topics=vocab.labels(t, "topic", draft.topics),
             count=draft.residents_count,
             priority=vocab.labels(t, "priority", draft.priority_groups or ["none"]),
@@ -342,3 +342,4 @@ class LogSessionFlow(Flow):
             day=vocab.day_label(t, day, ctx.today),
             note=draft.note or "-",
         )
+        return f"{t(key)}\n{fields}"

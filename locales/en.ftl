@@ -106,8 +106,7 @@ due-tomorrow = Tomorrow
 due-3-days = In 3 days
 due-week = In a week
 log-due-invalid = The follow-up date must be after today and within { $days } days. Please choose again (for example 28/11).
-log-summary =
-    Please check before saving:
+log-fields =
     • Help: { $topics }
     • Residents: { $count }
     • Group: { $priority }
@@ -115,33 +114,10 @@ log-summary =
     • Outcome: { $outcome }
     • Day: { $day }
     • Note: { $note }
-log-saved =
-    ✅ Session saved:
-    • Help: { $topics }
-    • Residents: { $count }
-    • Group: { $priority }
-    • Place: { $place }
-    • Outcome: { $outcome }
-    • Day: { $day }
-    • Note: { $note }
-log-updated =
-    ✅ Session updated:
-    • Help: { $topics }
-    • Residents: { $count }
-    • Group: { $priority }
-    • Place: { $place }
-    • Outcome: { $outcome }
-    • Day: { $day }
-    • Note: { $note }
-log-last-summary =
-    The session you just logged:
-    • Help: { $topics }
-    • Residents: { $count }
-    • Group: { $priority }
-    • Place: { $place }
-    • Outcome: { $outcome }
-    • Day: { $day }
-    • Note: { $note }
+log-summary = Please check before saving:
+log-saved = ✅ Session saved:
+log-updated = ✅ Session updated:
+log-last-summary = The session you just logged:
 log-outcome-due = { $outcome } (by { $date })
 btn-save = ✅ Save
 btn-edit-count = Change number of residents

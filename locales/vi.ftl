@@ -106,8 +106,7 @@ due-tomorrow = Ngày mai
 due-3-days = 3 ngày nữa
 due-week = 1 tuần nữa
 log-due-invalid = Ngày hẹn cần sau hôm nay và trong vòng { $days } ngày. Bạn chọn lại nhé (ví dụ 28/11).
-log-summary =
-    Kiểm tra lại trước khi lưu:
+log-fields =
     • Việc: { $topics }
     • Số người: { $count }
     • Nhóm: { $priority }
@@ -115,33 +114,10 @@ log-summary =
     • Kết quả: { $outcome }
     • Ngày: { $day }
     • Ghi chú: { $note }
-log-saved =
-    ✅ Đã lưu buổi hỗ trợ:
-    • Việc: { $topics }
-    • Số người: { $count }
-    • Nhóm: { $priority }
-    • Nơi: { $place }
-    • Kết quả: { $outcome }
-    • Ngày: { $day }
-    • Ghi chú: { $note }
-log-updated =
-    ✅ Đã cập nhật buổi hỗ trợ:
-    • Việc: { $topics }
-    • Số người: { $count }
-    • Nhóm: { $priority }
-    • Nơi: { $place }
-    • Kết quả: { $outcome }
-    • Ngày: { $day }
-    • Ghi chú: { $note }
-log-last-summary =
-    Buổi bạn vừa ghi:
-    • Việc: { $topics }
-    • Số người: { $count }
-    • Nhóm: { $priority }
-    • Nơi: { $place }
-    • Kết quả: { $outcome }
-    • Ngày: { $day }
-    • Ghi chú: { $note }
+log-summary = Kiểm tra lại trước khi lưu:
+log-saved = ✅ Đã lưu buổi hỗ trợ:
+log-updated = ✅ Đã cập nhật buổi hỗ trợ:
+log-last-summary = Buổi bạn vừa ghi:
 log-outcome-due = { $outcome } (hẹn { $date })
 btn-save = ✅ Lưu
 btn-edit-count = Sửa số người

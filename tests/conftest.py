@@ -20,6 +20,7 @@ from bot.conversation import ConversationCore
 from bot.core import Button, Incoming, Kind, Reply
 from storage import migrate, wards
 from storage.db import Database
+from storage.invites import display
 from storage.models import Base, utcnow
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -155,6 +156,19 @@ class Chat:
 
     def labels(self) -> list[str]:
         return [b.label for b in self.buttons]
+
+    async def join(self, code: str) -> str:
+        """Type an invite code and agree to the consent text."""
+        await self.send(display(code))
+        return await self.press("Đồng ý")
+
+    async def log_session(
+        self, topic: str = "VNeID", priority: str = "cao tuổi", outcome: str = "Đã xong"
+    ) -> str:
+        """The five taps of the common case, from the main menu to the saved summary."""
+        for label in ("Ghi buổi", topic, priority, outcome, "Lưu"):
+            await self.press(label)
+        return self.text
 
 
 @pytest.fixture

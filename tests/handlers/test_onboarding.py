@@ -23,8 +23,7 @@ async def count(database, model) -> int:
 
 
 async def join(chat, demo, role=Role.VOLUNTEER) -> None:
-    await chat.send(display(demo.invites[role].code))
-    await chat.press("Đồng ý")
+    await chat.join(demo.invites[role].code)
 
 
 async def test_first_message_gets_welcome_and_resident_menu(chat):
@@ -174,11 +173,8 @@ async def test_my_data_shows_what_is_held(chat, demo):
 
 async def test_forgetme_erases_identity_and_keeps_anonymous_counts(chat, demo, database):
     await join(chat, demo)
-    await chat.press("Ghi buổi")
-    await chat.press("VNeID")
-    await chat.press("cao tuổi")
-    await chat.press("Đã xong")
-    await chat.press("ghi chú")
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+        await chat.press(label)
     await chat.send("huong dan cai dat lai")
     await chat.press("Lưu")
     text = await chat.send("/xoadulieu")

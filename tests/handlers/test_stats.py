@@ -5,20 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from storage import invites, wards
-from storage.invites import display
 from storage.models import Role, utcnow
 
 
-async def join(chat, code: str) -> None:
-    await chat.send(display(code))
-    await chat.press("Đồng ý")
-
-
 async def log(chat, topic: str, priority: str = "cao tuổi", count: int | None = None) -> None:
-    await chat.press("Ghi buổi")
-    await chat.press(topic)
-    await chat.press(priority)
-    await chat.press("Đã xong")
+    for label in ("Ghi buổi", topic, priority, "Đã xong"):
+        await chat.press(label)
     if count is not None:
         await chat.press("Sửa số người")
         await chat.send(str(count))
@@ -42,8 +34,8 @@ async def other_ward(database) -> tuple[str, str]:
 
 async def test_my_week_and_team_week(make_chat, demo):
     lan, tuan = make_chat("lan", name="Chị Lan"), make_chat("tuan", name="Anh Tuấn")
-    await join(lan, demo.invites[Role.VOLUNTEER].code)
-    await join(tuan, demo.invites[Role.LEADER].code)
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    await tuan.join(demo.invites[Role.LEADER].code)
     await log(lan, "VNeID", count=3)
     await log(lan, "Dịch vụ công")
     await log(tuan, "Thanh toán", priority="Hộ kinh doanh")
@@ -64,10 +56,10 @@ async def test_staff_see_ward_totals_by_group_and_only_their_ward(make_chat, dem
     other_vol_code, other_staff_code = await other_ward(database)
     lan, staff = make_chat("lan"), make_chat("staff")
     outsider, outsider_staff = make_chat("out"), make_chat("outstaff")
-    await join(lan, demo.invites[Role.VOLUNTEER].code)
-    await join(staff, demo.invites[Role.STAFF].code)
-    await join(outsider, other_vol_code)
-    await join(outsider_staff, other_staff_code)
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    await staff.join(demo.invites[Role.STAFF].code)
+    await outsider.join(other_vol_code)
+    await outsider_staff.join(other_staff_code)
     await log(lan, "VNeID", count=2)
     await log(outsider, "VNeID", count=9)
     await log(outsider, "VNeID", count=9)
@@ -89,7 +81,7 @@ async def test_staff_see_ward_totals_by_group_and_only_their_ward(make_chat, dem
 
 async def test_volunteer_cannot_ask_for_ward_figures(make_chat, demo):
     lan = make_chat("lan")
-    await join(lan, demo.invites[Role.VOLUNTEER].code)
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
     await lan.press("Xem số liệu")
     assert "Tuần này của phường" not in lan.labels()
     # Typing the staff choice's words does not open it either.
@@ -99,8 +91,8 @@ async def test_volunteer_cannot_ask_for_ward_figures(make_chat, demo):
 
 async def test_erased_volunteer_still_counts_in_the_ward(make_chat, demo):
     lan, staff = make_chat("lan"), make_chat("staff")
-    await join(lan, demo.invites[Role.VOLUNTEER].code)
-    await join(staff, demo.invites[Role.STAFF].code)
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    await staff.join(demo.invites[Role.STAFF].code)
     await log(lan, "VNeID")
     await lan.send("/xoadulieu")
     await lan.press("Có, xoá")
@@ -112,12 +104,9 @@ async def test_backdated_session_counts_in_its_own_week(make_chat, demo):
     lan = make_chat("lan")
     # A Monday morning, so yesterday is last week's Sunday.
     lan.now = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
-    await join(lan, demo.invites[Role.VOLUNTEER].code)
-    await lan.press("Ghi buổi")
-    await lan.press("VNeID")
-    await lan.press("cao tuổi")
-    await lan.press("Đã xong")
-    await lan.press("Sửa ngày")
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Sửa ngày"):
+        await lan.press(label)
     await lan.press("Hôm qua")
     await lan.press("Lưu")
     await lan.press("Về màn hình")

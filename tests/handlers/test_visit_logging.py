@@ -8,13 +8,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from bot.core import Kind
-from storage.invites import display
 from storage.models import FollowUp, Role, SupportSession
 
 
 async def volunteer(chat, demo):
-    await chat.send(display(demo.invites[Role.VOLUNTEER].code))
-    await chat.press("Đồng ý")
+    await chat.join(demo.invites[Role.VOLUNTEER].code)
     return chat
 
 
@@ -150,8 +148,7 @@ async def test_notes_with_personal_data_are_refused(chat, demo, database):
 
 async def test_undo_within_ten_minutes(chat, demo, database):
     await volunteer(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu"):
-        await chat.press(label)
+    await chat.log_session()
     await chat.press("Huỷ buổi này")
     assert "Đã huỷ buổi" in await chat.press("Có, huỷ")
     assert await saved_sessions(database) == []
@@ -159,8 +156,8 @@ async def test_undo_within_ten_minutes(chat, demo, database):
 
 async def test_edit_from_main_menu_within_window_and_not_after(chat, demo, database):
     await volunteer(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu", "Về màn hình"):
-        await chat.press(label)
+    await chat.log_session()
+    await chat.press("Về màn hình")
     assert "Sửa / huỷ buổi vừa ghi" in chat.labels()
     await chat.press("Sửa / huỷ")
     await chat.press("Sửa buổi này")
@@ -179,8 +176,7 @@ async def test_edit_from_main_menu_within_window_and_not_after(chat, demo, datab
 
 async def test_undo_after_the_window_is_refused(chat, demo, database):
     await volunteer(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu"):
-        await chat.press(label)
+    await chat.log_session()
     chat.now += dt.timedelta(minutes=11)
     text = await chat.press("Huỷ buổi này")
     assert "quá 10 phút" in text
