@@ -11,7 +11,7 @@ from bot.i18n import Translator
 from handlers import vocab
 from storage import access, stats
 from storage.access import View
-from storage.models import Member
+from storage.models import Member, Role
 
 
 class StatsFlow(Flow):
@@ -45,7 +45,15 @@ class StatsFlow(Flow):
             ctx.done()
             return
         start, end = stats.week_of(ctx.today - dt.timedelta(weeks=int(weeks_back or 0)))
-        tally = await stats.tally(ctx.db, scope, start, end, by_group=view is View.WARD)
+        leader = ctx.member is not None and ctx.member.role == Role.LEADER
+        tally = await stats.tally(
+            ctx.db,
+            scope,
+            start,
+            end,
+            by_group=view is View.WARD,
+            by_member=view is View.TEAM and leader,
+        )
         ctx.say(render_tally(ctx.t, tally, ctx.t(f"stats-title-{view.value}")))
         ctx.goto("view", self.name)
 
@@ -79,6 +87,12 @@ def render_tally(t: Translator, tally: stats.Tally, title: str) -> str:
         lines.append(
             t("stats-active-groups", active=len(tally.by_group) - idle, total=len(tally.by_group))
         )
+    if tally.by_member:
+        lines.append(t("stats-by-member"))
+        for m in tally.by_member:
+            lines.append(
+                t("stats-group-line", name=m.name, sessions=m.sessions, residents=m.residents)
+            )
     if tally.sessions == 0:
         lines.append(t("stats-nothing-yet"))
     return "\n".join(lines)

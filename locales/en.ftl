@@ -199,6 +199,7 @@ stats-header = 📊 { $title }, week { $start } – { $end }
 stats-totals = Support sessions: { $sessions } · Residents helped: { $residents }
 stats-by-topic = By help given:
 stats-by-priority = By priority group:
+stats-by-member = By member (team leaders only):
 stats-by-group = By residential group:
 stats-group-line = • { $name }: { $sessions } sessions, { $residents } residents
 stats-active-groups = Groups with activity: { $active }/{ $total }

@@ -199,6 +199,7 @@ stats-header = 📊 { $title }, tuần { $start } – { $end }
 stats-totals = Số buổi hỗ trợ: { $sessions } · Số người dân được hỗ trợ: { $residents }
 stats-by-topic = Theo việc:
 stats-by-priority = Theo nhóm ưu tiên:
+stats-by-member = Theo thành viên (chỉ tổ trưởng xem):
 stats-by-group = Theo tổ dân phố / thôn:
 stats-group-line = • { $name }: { $sessions } buổi, { $residents } người
 stats-active-groups = Tổ có hoạt động: { $active }/{ $total }

@@ -11,6 +11,7 @@ from sqlalchemy.sql import Select
 
 from storage.access import Scope
 from storage.models import (
+    Member,
     ResidentialGroup,
     SessionPriorityGroup,
     SessionTopic,
@@ -34,6 +35,7 @@ class Tally:
     by_topic: dict[str, int] = field(default_factory=dict)
     by_priority: dict[str, int] = field(default_factory=dict)
     by_group: list[GroupLine] = field(default_factory=list)
+    by_member: list[GroupLine] = field(default_factory=list)
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -56,7 +58,13 @@ def _within(stmt: Select, scope: Scope, start: dt.date, end: dt.date) -> Select:
 
 
 async def tally(
-    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date, *, by_group: bool = False
+    db: AsyncSession,
+    scope: Scope,
+    start: dt.date,
+    end: dt.date,
+    *,
+    by_group: bool = False,
+    by_member: bool = False,
 ) -> Tally:
     result = Tally(start=start, end=end)
     sessions, residents = (
@@ -110,4 +118,23 @@ async def tally(
             .order_by(ResidentialGroup.name)
         )
         result.by_group = [GroupLine(name, n, r) for name, n, r in group_rows]
+    if by_member and scope.group_id is not None:
+        # Every member of the team, those with no session this week included.
+        join_on = and_(
+            SupportSession.member_id == Member.id,
+            SupportSession.occurred_on >= start,
+            SupportSession.occurred_on <= end,
+        )
+        member_rows = await db.execute(
+            select(
+                Member.display_name,
+                func.count(SupportSession.id),
+                func.coalesce(func.sum(SupportSession.residents_count), 0),
+            )
+            .outerjoin(SupportSession, join_on)
+            .where(Member.group_id == scope.group_id, Member.ward_id == scope.ward_id)
+            .group_by(Member.id, Member.display_name)
+            .order_by(func.count(SupportSession.id).desc(), Member.display_name)
+        )
+        result.by_member = [GroupLine(name, n, r) for name, n, r in member_rows]
     return result

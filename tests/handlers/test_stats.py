@@ -50,6 +50,16 @@ async def test_my_week_and_team_week(make_chat, demo):
     assert "Người cao tuổi: 2" in text
     text = await lan.press("Tuần trước của tôi")
     assert "Số buổi hỗ trợ: 0" in text
+    assert "Theo thành viên" not in await lan.press("Tuần này của tổ")  # volunteers: totals only
+    # The team leader's overview lists every member, the inactive ones too.
+    newcomer = make_chat("minh", name="Anh Minh")
+    await newcomer.join(demo.invites[Role.VOLUNTEER].code)
+    await tuan.press("Xem số liệu")
+    text = await tuan.press("Tuần này của tổ")
+    assert "Theo thành viên" in text
+    assert "• Chị Lan: 2 buổi, 4 người" in text
+    assert "• Anh Tuấn: 1 buổi, 1 người" in text
+    assert "• Anh Minh: 0 buổi, 0 người" in text
 
 
 async def test_staff_see_ward_totals_by_group_and_only_their_ward(make_chat, demo, database):
