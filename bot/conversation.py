@@ -20,7 +20,7 @@ from bot.core import Incoming, Kind, Reply
 from bot.flow import Answer, Context, Flow
 from bot.i18n import LANGUAGES, t
 from bot.menu import Menu, Stale, resolve_button, resolve_text
-from bot.text import fold
+from bot.text import clean_text, fold
 from storage import members as member_store
 from storage import outbox
 from storage.db import Database
@@ -35,11 +35,12 @@ START_WORDS = frozenset({"/start", "/batdau", "bat dau"})
 MAX_STEPS_PER_MESSAGE = 8
 
 
-def parse_command(text: str) -> tuple[str, str] | None:
-    """ "/start@NgoSoBot ABC" -> ("/start", "ABC"); plain cancel words count as commands."""
+def parse_command(text: str, *, bare_words: bool = True) -> tuple[str, str] | None:
+    """'/start@NgoSoBot ABC' -> ("/start", "ABC"). Plain words ("huỷ", "menu") count as
+    commands too, except where free text is expected: someone may be called Huy."""
     stripped = text.strip()
     folded = fold(stripped)
-    if folded in CANCEL_WORDS or folded in START_WORDS or folded == "menu":
+    if bare_words and (folded in CANCEL_WORDS or folded in START_WORDS or folded == "menu"):
         return folded, ""
     if not stripped.startswith("/"):
         return None
@@ -164,8 +165,14 @@ class ConversationCore:
 
     async def _dispatch(self, ctx: Context, is_new: bool) -> None:
         incoming, convo = ctx.incoming, ctx.convo
-        text = (incoming.text or "").strip()
-        command = parse_command(text) if incoming.kind is Kind.TEXT else None
+        text = clean_text(incoming.text or "").strip()
+        current = self.flows.get(convo.flow or HOME)
+        free_text = current is not None and (convo.step or "menu") in current.text_steps
+        command = (
+            parse_command(text, bare_words=not free_text or convo.flow in (None, HOME))
+            if incoming.kind is Kind.TEXT
+            else None
+        )
 
         if self._expired(convo, incoming.at):
             self._reset(ctx)

@@ -16,6 +16,10 @@ from bot.text import fold
 _NUMBER_LIST = re.compile(r"^\d+(?:\s*(?:,|;|\s|va|and|\+)\s*\d+)*$")
 FUZZY_MIN_SCORE = 88
 FUZZY_MIN_LEAD = 8
+# Short names ("co", "bo", "ok") only ever match exactly: inside longer words they are noise.
+FUZZY_MIN_NAME = 5
+# "chua xong", "dung luu", "khong dong y": a negation only matches a choice that has it too.
+NEGATIONS = frozenset({"khong", "ko", "kg", "hong", "dung", "chua", "no", "not", "dont", "never"})
 
 
 @dataclass(slots=True)
@@ -74,12 +78,27 @@ def resolve_text(menu: Menu, text: str) -> list[str]:
         if folded == fold(choice.label) or folded in (fold(a) for a in choice.aliases):
             return [choice.key]
     words = folded.split()
+    negations = NEGATIONS.intersection(words)
+    if negations:
+        # Word order carries the meaning ("luu khong?" asks, "khong luu" refuses): with a
+        # negation, only a choice that holds the typed words in that order matches.
+        holding = {
+            c.key
+            for c in menu.choices
+            for n in (c.label, *c.aliases)
+            if f" {folded} " in f" {fold(n)} "
+        }
+        return [holding.pop()] if len(holding) == 1 else []
+
+    def names(choice: Choice) -> list[str]:
+        return [fold(n) for n in (choice.label, *choice.aliases)]
+
     # Every typed word is a word (or the start of one) of exactly one choice: "thanh toan".
     containing = {
         choice.key
         for choice in menu.choices
-        for name in (choice.label, *choice.aliases)
-        if _words_within(words, fold(name).split())
+        for name in names(choice)
+        if _words_within(words, name.split())
     }
     if len(containing) == 1:
         return [containing.pop()]
@@ -88,8 +107,10 @@ def resolve_text(menu: Menu, text: str) -> list[str]:
     # Close enough to exactly one choice (typos such as "dich vu cnog").
     best: dict[str, float] = {}
     for choice in menu.choices:
-        for name in (choice.label, *choice.aliases):
-            score = fuzz.partial_ratio(folded, fold(name))
+        for name in names(choice):
+            if len(name) < FUZZY_MIN_NAME:
+                continue
+            score = fuzz.partial_ratio(folded, name)
             best[choice.key] = max(best.get(choice.key, 0.0), score)
     ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < FUZZY_MIN_SCORE:

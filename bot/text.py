@@ -6,6 +6,15 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """What a person typed, safe to store: no control characters, no lone surrogates."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
 _PUNCT = re.compile(r"[^\w\s/:+-]", re.UNICODE)
 
 

@@ -97,8 +97,12 @@ class LogSessionFlow(Flow):
         )
 
     async def on_due(self, ctx: Context, answer: Answer) -> None:
-        if answer.key is not None:
-            due: dt.date | None = ctx.today + dt.timedelta(days=int(answer.key))
+        typed = answer.text.strip()
+        if not answer.pressed and typed.isdigit():
+            # A typed number is a number of days ("3" is in three days), not a button.
+            due: dt.date | None = ctx.today + dt.timedelta(days=int(typed))
+        elif answer.key is not None:
+            due = ctx.today + dt.timedelta(days=int(answer.key))
         else:
             due = vocab.parse_day(answer.text, ctx.today)
         latest = ctx.today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)

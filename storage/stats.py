@@ -17,6 +17,7 @@ from storage.models import (
     SessionTopic,
     SupportSession,
 )
+from storage.wards import natural_key
 
 
 @dataclass(slots=True)
@@ -115,9 +116,9 @@ async def tally(
             .outerjoin(SupportSession, join_on)
             .where(ResidentialGroup.ward_id == scope.ward_id)
             .group_by(ResidentialGroup.id, ResidentialGroup.name)
-            .order_by(ResidentialGroup.name)
         )
-        result.by_group = [GroupLine(name, n, r) for name, n, r in group_rows]
+        lines = [GroupLine(name, n, r) for name, n, r in group_rows]
+        result.by_group = sorted(lines, key=lambda line: natural_key(line.name))
     if by_member and scope.group_id is not None:
         # Every member of the team, those with no session this week included.
         join_on = and_(

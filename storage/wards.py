@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,14 +57,14 @@ async def add_group(
     return group
 
 
+def natural_key(name: str) -> list[object]:
+    """ "Tổ 2" before "Tổ 10": numbers inside names compare as numbers."""
+    return [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", name)]
+
+
 async def groups_of(db: AsyncSession, ward_id: int) -> list[ResidentialGroup]:
-    return list(
-        await db.scalars(
-            select(ResidentialGroup)
-            .where(ResidentialGroup.ward_id == ward_id)
-            .order_by(ResidentialGroup.name)
-        )
-    )
+    groups = await db.scalars(select(ResidentialGroup).where(ResidentialGroup.ward_id == ward_id))
+    return sorted(groups, key=lambda g: natural_key(g.name))
 
 
 async def count_wards(db: AsyncSession) -> int:

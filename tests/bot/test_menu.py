@@ -54,6 +54,49 @@ def test_several_numbers_only_where_several_answers_make_sense() -> None:
     assert resolve_text(YES_NO, "dong y") == ["yes"]
 
 
+CONFIRM = Menu(
+    seq=2,
+    choices=[
+        Choice("save", "✅ Lưu", ("luu", "ok")),
+        Choice("count", "Sửa số người", ("so nguoi",)),
+        Choice("discard", "Bỏ, không lưu", ("bo",)),
+    ],
+)
+OUTCOME = Menu(
+    seq=3, choices=[Choice("resolved", "Đã xong"), Choice("follow_up", "Cần hỗ trợ tiếp")]
+)
+CONSENT = Menu(
+    seq=5,
+    choices=[
+        Choice("agree", "Đồng ý", ("dong y", "co", "yes", "ok")),
+        Choice("decline", "Không đồng ý", ("khong", "no")),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("menu", "typed", "expected"),
+    [
+        (CONFIRM, "luu", ["save"]),
+        (CONFIRM, "dung luu", []),
+        (CONFIRM, "chua luu", []),
+        (CONFIRM, "luu khong", []),
+        (CONFIRM, "bon nguoi", []),
+        (CONFIRM, "khong luu", ["discard"]),
+        (OUTCOME, "chua xong", []),
+        (OUTCOME, "da xong", ["resolved"]),
+        (CONSENT, "chua dong y", []),
+        (CONSENT, "co le", []),
+        (CONSENT, "khong dong y", ["decline"]),
+        (CONSENT, "dong y", ["agree"]),
+    ],
+)
+def test_negations_and_short_words_never_flip_an_answer(
+    menu: Menu, typed: str, expected: list[str]
+) -> None:
+    assert resolve_text(menu, typed) == expected
+
+
 def test_button_ids_belong_to_their_menu() -> None:
     ids = [b.id for b in TOPICS.buttons()]
     assert resolve_button(TOPICS, ids[2]) == "public_services"

@@ -125,6 +125,11 @@ async def test_ward_wide_invite_asks_for_the_group(chat, demo, database):
     await chat.send(ward_wide.code)
     text = await chat.press("Đồng ý")
     assert "tổ dân phố / thôn nào" in text
+    assert chat.labels() == [
+        "Tổ dân phố số 1 (demo)",
+        "Tổ dân phố số 2 (demo)",
+        "Tổ dân phố số 3 (demo)",
+    ]
     await chat.send("to dan pho so 2")
     async with database.sessions() as db:
         member = await db.scalar(select(Member))

@@ -107,8 +107,13 @@ async def test_follow_up_asks_a_due_date_and_creates_a_follow_up(chat, demo, dat
         await chat.press(label)
     assert "quay lại" in chat.text
     assert "sau hôm nay" in await chat.send("01/01/2020")
+    today = (chat.now + dt.timedelta(hours=7)).date()
+    in_two = (today + dt.timedelta(days=2)).strftime("%d/%m")
+    assert f"(hẹn {in_two})" in await chat.send("2")  # a typed number is days, not a button
+    await chat.press("Sửa kết quả")
+    await chat.press("Cần hỗ trợ tiếp")
     text = await chat.press("3 ngày nữa")
-    assert "Cần hỗ trợ tiếp (hẹn" in text
+    assert f"(hẹn {(today + dt.timedelta(days=3)).strftime('%d/%m')})" in text
     await chat.press("Lưu")
     async with database.sessions() as db:
         follow_up = await db.scalar(select(FollowUp))
@@ -181,6 +186,27 @@ async def test_undo_after_the_window_is_refused(chat, demo, database):
     text = await chat.press("Huỷ buổi này")
     assert "quá 10 phút" in text
     assert len(await saved_sessions(database)) == 1
+
+
+async def test_a_volunteer_called_huy_can_type_their_name(core, demo, database):
+    from tests.conftest import Chat
+
+    chat = Chat(core, user="web-huy-0123456789abcdef", name="", channel="web")
+    await chat.send(demo.invites[Role.VOLUNTEER].code)
+    await chat.press("Đồng ý")
+    assert "Chào mừng" in await chat.send("Huy")  # a name, not "huỷ"
+    await chat.press("Ghi buổi")
+    assert "Đã huỷ" in await chat.send("huỷ")  # at a menu it still cancels
+
+
+async def test_control_characters_and_broken_unicode_are_dropped(chat, demo, database):
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+        await chat.press(label)
+    await chat.send("hen \ud800 tuan\x00 sau")
+    assert "Đã lưu" in await chat.press("Lưu")
+    [session] = await saved_sessions(database)
+    assert session.note == "hen ? tuan sau"
 
 
 async def test_cancel_mid_way_saves_nothing(chat, demo, database):

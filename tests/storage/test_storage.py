@@ -73,3 +73,15 @@ async def test_ward_codes_are_unique(database: Database) -> None:
             await wards.add_ward(db, "ABC", "Phường A khác")
     async with database.sessions() as db:
         assert [w.code for w in await db.scalars(select(Ward))] == ["ABC"]
+
+
+def test_groups_sort_by_their_numbers() -> None:
+    from storage.wards import natural_key
+
+    names = ["Tổ dân phố số 10", "Thôn Đông", "Tổ dân phố số 2", "Tổ dân phố số 1"]
+    assert sorted(names, key=natural_key) == [
+        "Thôn Đông",
+        "Tổ dân phố số 1",
+        "Tổ dân phố số 2",
+        "Tổ dân phố số 10",
+    ]
