@@ -118,6 +118,8 @@ def ward_add(code: str, name: str, province: str | None) -> None:
         click.echo(f"ward {_with_db(work)} added")
     except ward_store.AlreadyExists as exc:
         raise click.ClickException(f"ward {exc} exists already") from exc
+    except ward_store.BadName as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.group()
@@ -142,6 +144,8 @@ def group_add(ward_code: str, kind: str, name: str) -> None:
             await ward_store.add_group(session, found, name, GroupKind(kind))
         except ward_store.AlreadyExists as exc:
             raise click.ClickException(f"group {exc} exists already in {found.code}") from exc
+        except ward_store.BadName as exc:
+            raise click.ClickException(str(exc)) from exc
 
     _with_db(work)
     click.echo(f"group {name!r} added to {ward_code.upper()}")
@@ -163,6 +167,10 @@ def invite(role: str, ward_code: str, group_name: str | None, uses: int, days: i
         if found is None:
             raise click.ClickException(f"no ward with code {ward_code}")
         group_id = None
+        if group_name and role == Role.STAFF:
+            raise click.ClickException(
+                "ward staff belong to the ward, not to a group: drop --group"
+            )
         if group_name:
             grp = await ward_store.group_by_name(session, found.id, group_name)
             if grp is None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.text import fold
 from storage.models import GroupKind
+from storage.wards import WARD_CODE
 
 HEADERS = {
     "ward_code": "ward_code",
@@ -52,13 +53,30 @@ class Row:
     group_kind: GroupKind
 
 
+def _read_csv(path: Path) -> list[list[str]]:
+    """UTF-8 (with or without BOM) or UTF-16 (Excel's "Unicode text"); comma, semicolon or
+    tab separated, as Excel writes them in different locales."""
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportError_(
+                f"{path}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8' or .xlsx"
+            ) from exc
+    first = text.splitlines()[0] if text else ""
+    delimiter = max(",;\t", key=first.count)
+    return [list(r) for r in csv.reader(text.splitlines(), delimiter=delimiter)]
+
+
 def read_rows(path: Path) -> list[Row]:
     if not path.exists():
         raise ImportError_(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            table = [list(r) for r in csv.reader(fh)]
+        table = _read_csv(path)
     elif suffix == ".xlsx":
         from openpyxl import load_workbook
 
@@ -84,16 +102,19 @@ def read_rows(path: Path) -> list[Row]:
         if not any(cell.strip() for cell in raw):
             continue
         cells = {name: raw[i].strip() for i, name in enumerate(header) if name and i < len(raw)}
-        code, name = cells.get("ward_code", ""), cells.get("ward_name", "")
+        code, name = cells.get("ward_code", ""), " ".join(cells.get("ward_name", "").split())
         if not code or not name:
             raise ImportError_(f"line {line}: ward_code and ward_name are required")
-        if len(code) > 32 or len(name) > 200:
-            raise ImportError_(f"line {line}: ward code or name too long")
+        if not WARD_CODE.match(code) or len(name) > 200:
+            raise ImportError_(
+                f"line {line}: ward code must be 1-32 letters, digits, '-' or '_', "
+                "and the name at most 200 characters"
+            )
         kind_text = fold(cells.get("group_kind", "")).replace("_", " ")
         kind = KINDS.get(kind_text) or KINDS.get(kind_text.replace(" ", "_"))
         if kind is None:
             raise ImportError_(f"line {line}: group_kind must be to_dan_pho or thon")
-        group = cells.get("group_name") or None
+        group = " ".join(cells.get("group_name", "").split()) or None
         if group is not None and len(group) > 200:
             raise ImportError_(f"line {line}: group name too long")
         rows.append(Row(line, code.upper(), name, cells.get("province") or None, group, kind))

@@ -16,6 +16,11 @@ from storage.models import Invite, ResidentialGroup, Role, Ward
 NAME_MIN, NAME_MAX = 2, 50
 
 
+def where(ward: Ward, group: ResidentialGroup | None) -> str:
+    """ "Tổ dân phố số 1, Phường Mẫu" for team members; the ward alone for ward staff."""
+    return f"{group.name}, {ward.name}" if group else ward.name
+
+
 class JoinFlow(Flow):
     name = "join"
     first_step = "code"
@@ -73,13 +78,9 @@ class JoinFlow(Flow):
     async def ask_consent(self, ctx: Context) -> None:
         """What is stored, why, who sees it and how to erase it; agree or decline."""
         invite, ward, group = await self._invite(ctx)
+        key = "consent-text-staff" if invite.role == Role.STAFF else "consent-text"
         ctx.ask(
-            ctx.t(
-                "consent-text",
-                role=ctx.t(f"role-{invite.role}"),
-                ward=ward.name,
-                group=group.name if group else "-",
-            ),
+            ctx.t(key, role=ctx.t(f"role-{invite.role}"), where=where(ward, group)),
             [
                 Choice("agree", ctx.t("consent-agree"), ("dong y", "co", "yes", "ok")),
                 Choice("decline", ctx.t("consent-decline"), ("khong", "no")),
@@ -152,14 +153,7 @@ class JoinFlow(Flow):
         )
         ctx.member = member
         group, ward = await members.group_and_ward(ctx.db, member)
-        ctx.say(
-            ctx.t(
-                "join-welcome",
-                role=ctx.t(f"role-{member.role}"),
-                ward=ward.name,
-                group=group.name if group else "-",
-            )
-        )
+        ctx.say(ctx.t("join-welcome", role=ctx.t(f"role-{member.role}"), where=where(ward, group)))
         if group is not None:
             for leader in await members.leaders_of_group(ctx.db, group.id):
                 if leader.id != member.id:
@@ -223,8 +217,7 @@ class MyDataFlow(Flow):
                     "my-data",
                     name=member.display_name,
                     role=ctx.t(f"role-{member.role}"),
-                    ward=ward.name,
-                    group=group.name if group else "-",
+                    where=where(ward, group),
                     language=ctx.t(f"language-name-{member.language}"),
                     channel=member.channel,
                     consent=member.consent_at.strftime("%d/%m/%Y"),

@@ -88,7 +88,7 @@ class LogSessionFlow(Flow):
     async def ask_due(self, ctx: Context) -> None:
         """ "When will you come back?" Tomorrow, in 3 days, in a week, or a typed date."""
         ctx.ask(
-            ctx.t("log-ask-due"),
+            ctx.t("log-ask-due", example=self._example(ctx.today + dt.timedelta(days=10))),
             [
                 Choice("1", ctx.t("due-tomorrow"), ("mai", "ngay mai")),
                 Choice("3", ctx.t("due-3-days")),
@@ -107,7 +107,8 @@ class LogSessionFlow(Flow):
             due = vocab.parse_day(answer.text, ctx.today)
         latest = ctx.today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)
         if due is None or not ctx.today < due <= latest:
-            ctx.say(ctx.t("log-due-invalid", days=MAX_FOLLOW_UP_DAYS))
+            example = self._example(ctx.today + dt.timedelta(days=10))
+            ctx.say(ctx.t("log-due-invalid", days=MAX_FOLLOW_UP_DAYS, example=example))
             ctx.goto("due", self.name)
             return
         draft = self._draft(ctx)
@@ -130,13 +131,17 @@ class LogSessionFlow(Flow):
                 Choice("topic", t("btn-edit-topic"), ("chu de",)),
                 Choice("priority", t("btn-edit-priority"), ("nhom",)),
                 Choice("outcome", t("btn-edit-outcome"), ("ket qua",)),
-                Choice("discard", t("btn-discard"), ("bo",)),
+                Choice(
+                    "discard",
+                    t("btn-discard-changes" if ctx.data.get("edit_id") else "btn-discard"),
+                    ("bo",),
+                ),
             ],
         )
 
     async def on_confirm(self, ctx: Context, answer: Answer) -> None:
         if answer.key == "discard":
-            ctx.say(ctx.t("log-discarded"))
+            ctx.say(ctx.t("log-changes-discarded" if ctx.data.get("edit_id") else "log-discarded"))
             ctx.done()
         elif answer.key == "save":
             await self._save(ctx)
@@ -251,7 +256,11 @@ class LogSessionFlow(Flow):
         """ "Which day?" Today, yesterday, or up to a week back."""
         days = [ctx.today - dt.timedelta(days=n) for n in range(ctx.settings.max_backdate_days + 1)]
         ctx.ask(
-            ctx.t("log-ask-day", days=ctx.settings.max_backdate_days),
+            ctx.t(
+                "log-ask-day",
+                days=ctx.settings.max_backdate_days,
+                example=self._example(ctx.today - dt.timedelta(days=2)),
+            ),
             [Choice(d.isoformat(), vocab.day_label(ctx.t, d, ctx.today)) for d in days],
         )
 
@@ -304,6 +313,11 @@ class LogSessionFlow(Flow):
         ctx.goto("confirm", self.name)
 
     # -- helpers --------------------------------------------------------------------------
+
+    @staticmethod
+    def _example(day: dt.date) -> str:
+        """An example date in the hint that is always a valid answer on the day it is shown."""
+        return day.strftime("%d/%m")
 
     def _next(self, ctx: Context, step: str) -> None:
         """On the first pass go on to `step`; when changing from the summary, go back to it."""

@@ -27,7 +27,8 @@ def label(t: Translator, kind: str, value: str) -> str:
 
 
 def labels(t: Translator, kind: str, values: Iterable[str]) -> str:
-    return ", ".join(label(t, kind, v) for v in values)
+    # "; " because some labels hold a comma or a slash of their own.
+    return "; ".join(label(t, kind, v) for v in values)
 
 
 def topic_choices(t: Translator) -> list[Choice]:

@@ -50,20 +50,28 @@ join-code-expired = That invite code has expired. Please ask the person who invi
 join-code-used-up = That invite code has been used up. Please ask the person who invited you for a new one.
 consent-text =
     Before you join, please read:
-    • You will join as { $role }, { $ward }, { $group }.
+    • You will join as: { $role }, { $where }.
     • I store: your display name, the chat account you are using, your role, team and language, and the support sessions you log (counts and kinds of help only, never residents' names or documents).
     • Why: so your team and ward can report the help given to residents.
     • Who sees it: you, your team leader and your ward's staff. Other wards cannot.
     • Erasing: type /forgetme at any time; sessions you logged stay only as anonymous counts.
     Do you agree?
+consent-text-staff =
+    Before you join, please read:
+    • You will join as: { $role }, { $where }.
+    • I store: your display name, the chat account you are using, your role, ward and language.
+    • Why: so you can see your ward's figures and invite team leaders.
+    • Who sees it: you and the other staff of your ward. Other wards cannot.
+    • Erasing: type /forgetme at any time.
+    Do you agree?
 consent-agree = I agree
 consent-decline = I do not agree
 consent-declined = You did not agree, so I stored nothing about you. Type your invite code again whenever you like.
-join-ask-name = What should your team call you? (For example: Ms Lan, Mr Tuan)
+join-ask-name = What should people call you? (For example: Ms Lan, Mr Tuan)
 join-name-length = The name needs { $min } to { $max } characters. Please type it again.
 join-name-no-numbers = A name should not hold a phone or ID number. Please type it again.
 join-ask-group = Which residential group (tổ dân phố / thôn) are you in?
-join-welcome = Welcome! You joined as { $role }, { $ward }, { $group }.
+join-welcome = Welcome! You joined as: { $role }, { $where }.
 notify-new-member = { $name } has just joined the digital team of { $group }.
 role-volunteer = team member
 role-leader = team leader
@@ -80,8 +88,7 @@ my-data =
     What I hold about you:
     • Display name: { $name }
     • Role: { $role }
-    • Ward: { $ward }
-    • Team: { $group }
+    • Where: { $where }
     • Language: { $language }
     • Chat channel: { $channel }
     • Date you consented: { $consent }
@@ -91,25 +98,28 @@ my-data-none = You have not joined a team, so I hold no personal data about you 
 forget-nothing = I hold no personal data about you.
 forget-confirm =
     Erase your data?
-    Your name, chat account and role are erased and you leave your team. Sessions you logged stay only as anonymous counts (their notes are erased too), so the ward's totals do not change.
+    Your name, chat account and role are erased and you are no longer a member. Sessions you logged stay only as anonymous counts (their notes are erased too), so the ward's totals do not change.
 forget-yes = Yes, erase everything
 forget-no = No
-forget-done = Your data is erased. { $sessions } support sessions are kept as anonymous counts. Thank you for your help!
+forget-done = Your data is erased. { $sessions ->
+        [one] One support session is
+       *[other] { $sessions } support sessions are
+    } kept as anonymous counts. Thank you for your help!
 forget-kept = Nothing was erased.
 
 ## Logging a support session
 log-ask-topic = What did you help with? (Several: type the numbers, for example 1 4)
-log-ask-priority = Which group was the person in? (Several: type the numbers, for example 1 2)
+log-ask-priority = Which priority group were the residents in? (Several: type the numbers, for example 1 2)
 log-ask-outcome = How did it end?
-log-ask-due = When will you follow up? (Or type a date, for example 28/11)
+log-ask-due = When will you follow up? (Or type a date, for example { $example }; or a number of days, for example 5)
 due-tomorrow = Tomorrow
 due-3-days = In 3 days
 due-week = In a week
-log-due-invalid = The follow-up date must be after today and within { $days } days. Please choose again (for example 28/11).
+log-due-invalid = The follow-up date must be after today and within { $days } days. Please choose again (for example { $example }).
 log-fields =
     • Help: { $topics }
     • Residents: { $count }
-    • Group: { $priority }
+    • Priority group: { $priority }
     • Place: { $place }
     • Outcome: { $outcome }
     • Day: { $day }
@@ -128,6 +138,8 @@ btn-edit-topic = Change help given
 btn-edit-priority = Change group
 btn-edit-outcome = Change outcome
 btn-discard = Discard, don't save
+btn-discard-changes = Discard the changes
+log-changes-discarded = Changes discarded; the saved session is kept as it was.
 log-discarded = Discarded, nothing saved.
 log-what-next = You can change or undo this session for { $minutes } minutes.
 btn-log-another = Log another session
@@ -144,21 +156,21 @@ log-undone = The session you just logged has been undone.
 log-ask-count = How many residents did you help? Tap a button or type a number from 1 to { $max }.
 log-count-invalid = The number of residents must be a number from 1 to { $max }. Please type it again.
 log-ask-place = Where did you help?
-log-ask-day = Which day was it? (Up to { $days } days back; or type a date, for example 19/11)
+log-ask-day = Which day was it? (Up to { $days } days back; or type a date, for example { $example })
 log-day-invalid = The day must be today or earlier, and no more than { $days } days back. Please choose again.
 log-ask-note = Type a short note (at most { $max } characters). Do not write residents' names, phone numbers or ID numbers.
 btn-no-note = No note
 log-note-too-long = The note has { $length } characters, more than { $max }. Please make it shorter.
 log-note-has-id = The note seems to hold a citizen ID number. To protect residents I never store ID numbers. Please type the note again without it.
-log-note-has-phone = The note seems to hold a phone number. To protect residents I do not store phone numbers in notes. Please type it again.
+log-note-has-phone = The note seems to hold a phone or account number. To protect residents I do not store such numbers in notes. Please type it again.
 
 topic-vneid = Install / activate VNeID
 topic-vneid_level2 = VNeID level 2
 topic-vneid_wallet = VNeID document wallet
 topic-public_services = Online public services
 topic-cashless = Cashless payment
-topic-online_safety = Online safety, scams
-topic-digital_skills = Digital skills, Bình dân học vụ số
+topic-online_safety = Online safety / scams
+topic-digital_skills = Digital skills (Bình dân học vụ số)
 topic-other = Something else
 priority-elderly = Elderly
 priority-household_business = Household business
@@ -192,9 +204,9 @@ stats-team-this-week = My team's week
 stats-team-last-week = My team's last week
 stats-ward-this-week = The ward this week
 stats-ward-last-week = The ward last week
-stats-title-own = Yours
-stats-title-team = Your team
-stats-title-ward = Whole ward
+stats-title-own = Your figures
+stats-title-team = Your team's figures
+stats-title-ward = The whole ward's figures
 stats-header = 📊 { $title }, week { $start } – { $end }
 stats-totals = Support sessions: { $sessions } · Residents helped: { $residents }
 stats-by-topic = By help given:
@@ -202,8 +214,8 @@ stats-by-priority = By priority group:
 stats-by-member = By member (team leaders only):
 stats-by-group = By residential group:
 stats-group-line = • { $name }: { $sessions } sessions, { $residents } residents
-stats-active-groups = Groups with activity: { $active }/{ $total }
-stats-nothing-yet = No support sessions this week yet.
+stats-active-groups = Groups with activity: { $active } of { $total }
+stats-nothing-yet = No support sessions in this week.
 
 ## Invites
 invite-ask-group = A team leader for which residential group?

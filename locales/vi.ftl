@@ -50,20 +50,28 @@ join-code-expired = Mã mời này đã hết hạn. Bạn xin người mời m�
 join-code-used-up = Mã mời này đã được dùng hết số lượt. Bạn xin người mời một mã mới nhé.
 consent-text =
     Trước khi tham gia, bạn đọc giúp mình:
-    • Bạn sẽ tham gia với vai trò { $role }, { $ward }, { $group }.
+    • Bạn sẽ tham gia với vai trò { $role }: { $where }.
     • Mình lưu: tên hiển thị của bạn, tài khoản kênh chat bạn đang dùng, vai trò, tổ và ngôn ngữ, cùng các buổi hỗ trợ bạn ghi (chỉ số lượng và loại việc, không có tên hay giấy tờ của người dân).
     • Để làm gì: để tổ và phường tổng hợp kết quả hỗ trợ người dân.
     • Ai xem được: bạn, tổ trưởng của tổ bạn và cán bộ phường của bạn. Phường khác không xem được.
     • Xoá: bất cứ lúc nào gõ /xoadulieu; các buổi đã ghi chỉ còn lại dưới dạng con số không tên.
     Bạn có đồng ý không?
+consent-text-staff =
+    Trước khi tham gia, bạn đọc giúp mình:
+    • Bạn sẽ tham gia với vai trò { $role }: { $where }.
+    • Mình lưu: tên hiển thị của bạn, tài khoản kênh chat bạn đang dùng, vai trò, phường và ngôn ngữ.
+    • Để làm gì: để bạn xem số liệu của phường và mời tổ trưởng.
+    • Ai xem được: bạn và cán bộ khác của phường bạn. Phường khác không xem được.
+    • Xoá: bất cứ lúc nào gõ /xoadulieu.
+    Bạn có đồng ý không?
 consent-agree = Đồng ý
 consent-decline = Không đồng ý
 consent-declined = Bạn đã không đồng ý nên mình không lưu gì về bạn. Khi nào cần, bạn gõ lại mã mời nhé.
-join-ask-name = Bạn muốn mọi người trong tổ gọi bạn là gì? (Ví dụ: Chị Lan, Anh Tuấn)
+join-ask-name = Bạn muốn mọi người gọi bạn là gì? (Ví dụ: Chị Lan, Anh Tuấn)
 join-name-length = Tên cần từ { $min } đến { $max } ký tự. Bạn gõ lại nhé.
 join-name-no-numbers = Tên không nên chứa số điện thoại hay số giấy tờ. Bạn gõ lại nhé.
 join-ask-group = Bạn thuộc tổ dân phố / thôn nào?
-join-welcome = Chào mừng bạn! Bạn đã tham gia với vai trò { $role }, { $ward }, { $group }.
+join-welcome = Chào mừng bạn! Bạn đã tham gia với vai trò { $role }: { $where }.
 notify-new-member = { $name } vừa tham gia tổ công nghệ số của { $group }.
 role-volunteer = thành viên tổ
 role-leader = tổ trưởng
@@ -80,10 +88,9 @@ my-data =
     Những gì mình đang lưu về bạn:
     • Tên hiển thị: { $name }
     • Vai trò: { $role }
-    • Phường: { $ward }
-    • Tổ: { $group }
+    • Nơi: { $where }
     • Ngôn ngữ: { $language }
-    • Kênh chat: { $channel }
+    • Kênh: { $channel }
     • Ngày bạn đồng ý: { $consent }
     • Số buổi hỗ trợ bạn đã ghi: { $sessions }
     Gõ /xoadulieu để xoá.
@@ -91,7 +98,7 @@ my-data-none = Bạn chưa tham gia tổ nên mình không lưu thông tin cá n
 forget-nothing = Mình không lưu thông tin cá nhân nào của bạn.
 forget-confirm =
     Xoá dữ liệu của bạn?
-    Tên, tài khoản chat và vai trò của bạn sẽ bị xoá và bạn rời khỏi tổ. Các buổi hỗ trợ đã ghi chỉ còn lại dưới dạng con số không tên (ghi chú cũng bị xoá), để tổng số của phường không thay đổi.
+    Tên, tài khoản chat và vai trò của bạn sẽ bị xoá và bạn không còn là thành viên. Các buổi hỗ trợ đã ghi chỉ còn lại dưới dạng con số không tên (ghi chú cũng bị xoá), để tổng số của phường không thay đổi.
 forget-yes = Có, xoá hết
 forget-no = Không
 forget-done = Đã xoá dữ liệu của bạn. { $sessions } buổi hỗ trợ được giữ lại dưới dạng con số không tên. Cảm ơn bạn đã đồng hành!
@@ -101,11 +108,11 @@ forget-kept = Không xoá gì cả.
 log-ask-topic = Bạn đã hỗ trợ việc gì? (Nhiều việc: gõ các số, ví dụ 1 4)
 log-ask-priority = Người được hỗ trợ thuộc nhóm nào? (Nhiều nhóm: gõ các số, ví dụ 1 2)
 log-ask-outcome = Kết quả thế nào?
-log-ask-due = Khi nào bạn quay lại hỗ trợ tiếp? (Hoặc gõ ngày, ví dụ 28/11)
+log-ask-due = Khi nào bạn quay lại hỗ trợ tiếp? (Hoặc gõ ngày, ví dụ { $example }; hoặc số ngày nữa, ví dụ 5)
 due-tomorrow = Ngày mai
 due-3-days = 3 ngày nữa
 due-week = 1 tuần nữa
-log-due-invalid = Ngày hẹn cần sau hôm nay và trong vòng { $days } ngày. Bạn chọn lại nhé (ví dụ 28/11).
+log-due-invalid = Ngày hẹn cần sau hôm nay và trong vòng { $days } ngày. Bạn chọn lại nhé (ví dụ { $example }).
 log-fields =
     • Việc: { $topics }
     • Số người: { $count }
@@ -128,6 +135,8 @@ btn-edit-topic = Sửa việc
 btn-edit-priority = Sửa nhóm
 btn-edit-outcome = Sửa kết quả
 btn-discard = Bỏ, không lưu
+btn-discard-changes = Bỏ các thay đổi
+log-changes-discarded = Đã bỏ các thay đổi; buổi đã lưu vẫn giữ nguyên.
 log-discarded = Đã bỏ, không lưu gì.
 log-what-next = Bạn có thể sửa hoặc huỷ buổi này trong { $minutes } phút.
 btn-log-another = Ghi buổi khác
@@ -144,21 +153,21 @@ log-undone = Đã huỷ buổi hỗ trợ vừa ghi.
 log-ask-count = Bạn đã hỗ trợ bao nhiêu người? Bấm nút hoặc gõ một số từ 1 đến { $max }.
 log-count-invalid = Số người cần là một số từ 1 đến { $max }. Bạn gõ lại nhé.
 log-ask-place = Bạn hỗ trợ ở đâu?
-log-ask-day = Buổi hỗ trợ vào ngày nào? (Tối đa { $days } ngày trước; hoặc gõ ngày, ví dụ 19/11)
+log-ask-day = Buổi hỗ trợ vào ngày nào? (Tối đa { $days } ngày trước; hoặc gõ ngày, ví dụ { $example })
 log-day-invalid = Ngày cần từ hôm nay trở về trước, không quá { $days } ngày. Bạn chọn lại nhé.
 log-ask-note = Gõ một ghi chú ngắn (tối đa { $max } ký tự). Đừng ghi tên, số điện thoại hay số giấy tờ của người dân.
 btn-no-note = Không ghi chú
 log-note-too-long = Ghi chú dài { $length } ký tự, quá { $max } ký tự. Bạn gõ ngắn hơn nhé.
 log-note-has-id = Ghi chú có vẻ chứa số căn cước / CMND. Để bảo vệ người dân, mình không lưu số giấy tờ. Bạn gõ lại ghi chú không có số đó nhé.
-log-note-has-phone = Ghi chú có vẻ chứa số điện thoại. Để bảo vệ người dân, mình không lưu số điện thoại trong ghi chú. Bạn gõ lại nhé.
+log-note-has-phone = Ghi chú có vẻ chứa số điện thoại hoặc số tài khoản. Để bảo vệ người dân, mình không lưu các số này trong ghi chú. Bạn gõ lại nhé.
 
-topic-vneid = Cài đặt, kích hoạt VNeID
+topic-vneid = Cài đặt / kích hoạt VNeID
 topic-vneid_level2 = VNeID mức 2
 topic-vneid_wallet = Ví giấy tờ VNeID
 topic-public_services = Dịch vụ công trực tuyến
 topic-cashless = Thanh toán không dùng tiền mặt
-topic-online_safety = An toàn mạng, chống lừa đảo
-topic-digital_skills = Kỹ năng số, Bình dân học vụ số
+topic-online_safety = An toàn mạng / chống lừa đảo
+topic-digital_skills = Kỹ năng số (Bình dân học vụ số)
 topic-other = Việc khác
 priority-elderly = Người cao tuổi
 priority-household_business = Hộ kinh doanh
@@ -192,9 +201,9 @@ stats-team-this-week = Tuần này của tổ
 stats-team-last-week = Tuần trước của tổ
 stats-ward-this-week = Tuần này của phường
 stats-ward-last-week = Tuần trước của phường
-stats-title-own = Của bạn
-stats-title-team = Của tổ
-stats-title-ward = Toàn phường
+stats-title-own = Số liệu của bạn
+stats-title-team = Số liệu của tổ
+stats-title-ward = Số liệu toàn phường
 stats-header = 📊 { $title }, tuần { $start } – { $end }
 stats-totals = Số buổi hỗ trợ: { $sessions } · Số người dân được hỗ trợ: { $residents }
 stats-by-topic = Theo việc:
@@ -202,8 +211,8 @@ stats-by-priority = Theo nhóm ưu tiên:
 stats-by-member = Theo thành viên (chỉ tổ trưởng xem):
 stats-by-group = Theo tổ dân phố / thôn:
 stats-group-line = • { $name }: { $sessions } buổi, { $residents } người
-stats-active-groups = Tổ có hoạt động: { $active }/{ $total }
-stats-nothing-yet = Chưa có buổi hỗ trợ nào trong tuần này.
+stats-active-groups = Số tổ có hoạt động: { $active }/{ $total }
+stats-nothing-yet = Không có buổi hỗ trợ nào trong tuần này.
 
 ## Mời
 invite-ask-group = Mời tổ trưởng cho tổ dân phố / thôn nào?

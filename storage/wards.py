@@ -14,10 +14,15 @@ from storage import audit, invites
 from storage.models import GroupKind, Invite, ResidentialGroup, Role, Ward
 
 DEMO_WARD_CODE = "DEMO"
+WARD_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
 
 class AlreadyExists(Exception):
     pass
+
+
+class BadName(ValueError):
+    """A ward code or a name that cannot be used; the message says why."""
 
 
 async def by_code(db: AsyncSession, code: str) -> Ward | None:
@@ -27,10 +32,14 @@ async def by_code(db: AsyncSession, code: str) -> Ward | None:
 async def add_ward(
     db: AsyncSession, code: str, name: str, province: str | None = None, *, is_demo: bool = False
 ) -> Ward:
-    code = code.strip().upper()
+    code, name = code.strip().upper(), " ".join(name.split())
+    if not WARD_CODE.match(code):
+        raise BadName(f"ward code {code!r}: use 1-32 letters, digits, '-' or '_'")
+    if not name:
+        raise BadName("a ward needs a name")
     if await by_code(db, code) is not None:
         raise AlreadyExists(code)
-    ward = Ward(code=code, name=name.strip(), province=province, is_demo=is_demo)
+    ward = Ward(code=code, name=name, province=province, is_demo=is_demo)
     db.add(ward)
     await db.flush()
     audit.record(db, "ward.added", ward_id=ward.id, code=code)
@@ -38,19 +47,23 @@ async def add_ward(
 
 
 async def group_by_name(db: AsyncSession, ward_id: int, name: str) -> ResidentialGroup | None:
-    return await db.scalar(
-        select(ResidentialGroup).where(
-            ResidentialGroup.ward_id == ward_id, ResidentialGroup.name == name.strip()
-        )
-    )
+    """The ward's group with this name, whatever the case and spacing ("tổ 2" = "Tổ  2")."""
+    wanted = " ".join(name.split()).casefold()
+    for group in await groups_of(db, ward_id):
+        if group.name.casefold() == wanted:
+            return group
+    return None
 
 
 async def add_group(
     db: AsyncSession, ward: Ward, name: str, kind: GroupKind = GroupKind.URBAN
 ) -> ResidentialGroup:
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise BadName("a residential group needs a name of 1-200 characters")
     if await group_by_name(db, ward.id, name) is not None:
         raise AlreadyExists(name)
-    group = ResidentialGroup(ward_id=ward.id, name=name.strip(), kind=kind.value)
+    group = ResidentialGroup(ward_id=ward.id, name=name, kind=kind.value)
     db.add(group)
     await db.flush()
     audit.record(db, "group.added", ward_id=ward.id, group_id=group.id)

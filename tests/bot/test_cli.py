@@ -47,6 +47,32 @@ def test_clear_errors(runner: CliRunner) -> None:
     assert result.exit_code != 0
 
 
+def test_bad_names_and_arguments(runner: CliRunner) -> None:
+    for args in (["ward", "add", "", "X"], ["ward", "add", "A B", "X"], ["ward", "add", "OK", " "]):
+        result = runner.invoke(main, args)
+        assert result.exit_code != 0 and "Traceback" not in result.output
+    ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
+    result = runner.invoke(main, ["group", "add", "--ward", "LTN", "   "])
+    assert result.exit_code != 0 and "needs a name" in result.output
+    ok(runner, "group", "add", "--ward", "LTN", "Tổ dân phố số 2")
+    result = runner.invoke(main, ["group", "add", "--ward", "LTN", "tổ dân phố  SỐ 2"])
+    assert "exists already" in result.output
+    ok(runner, "invite", "--role", "volunteer", "--ward", "LTN", "--group", "TỔ DÂN PHỐ SỐ 2")
+    result = runner.invoke(main, ["invite", "--role", "staff", "--ward", "LTN", "--group", "Tổ"])
+    assert result.exit_code != 0 and "drop --group" in result.output
+
+
+def test_import_excel_csv_variants(runner: CliRunner, tmp_path: Path) -> None:
+    rows = "ward_code;ward_name;group_name\nLTN;Phường Lê Thanh Nghị;Tổ 1\n"
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes(rows.encode("utf-16"))
+    assert "1 wards and 1 groups added" in ok(runner, "import", str(utf16))
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_bytes("ward_code,ward_name\nX,Ph\xe1\n".encode("latin-1"))
+    result = runner.invoke(main, ["import", str(legacy)])
+    assert result.exit_code != 0 and "not UTF-8" in result.output
+
+
 def test_import_csv(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "wards.csv"
     path.write_text(

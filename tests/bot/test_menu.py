@@ -11,11 +11,11 @@ TOPICS = Menu(
     seq=4,
     multi=True,
     choices=[
-        Choice("vneid", "Cài đặt, kích hoạt VNeID", ("vneid", "dinh danh")),
+        Choice("vneid", "Cài đặt / kích hoạt VNeID", ("vneid", "dinh danh")),
         Choice("vneid_level2", "VNeID mức 2"),
         Choice("public_services", "Dịch vụ công trực tuyến", ("dvc",)),
         Choice("cashless", "Thanh toán không dùng tiền mặt"),
-        Choice("online_safety", "An toàn mạng, chống lừa đảo"),
+        Choice("online_safety", "An toàn mạng / chống lừa đảo"),
     ],
 )
 YES_NO = Menu(seq=1, choices=[Choice("yes", "Đồng ý"), Choice("no", "Không đồng ý")])

@@ -43,7 +43,7 @@ async def test_my_week_and_team_week(make_chat, demo):
     text = await lan.press("Tuần này của tôi")
     assert "Số buổi hỗ trợ: 2" in text
     assert "Số người dân được hỗ trợ: 4" in text
-    assert "Cài đặt, kích hoạt VNeID: 1" in text
+    assert "Cài đặt / kích hoạt VNeID: 1" in text
     text = await lan.press("Tuần này của tổ")
     assert "Số buổi hỗ trợ: 3" in text
     assert "Hộ kinh doanh: 1" in text
@@ -81,7 +81,7 @@ async def test_staff_see_ward_totals_by_group_and_only_their_ward(make_chat, dem
     assert "Số người dân được hỗ trợ: 2" in text
     assert "Tổ dân phố số 1 (demo): 1 buổi, 2 người" in text
     assert "Tổ dân phố số 2 (demo): 0 buổi" in text
-    assert "Tổ có hoạt động: 1/3" in text
+    assert "Số tổ có hoạt động: 1/3" in text
     assert "Tổ dân phố 5" not in text
 
     await outsider_staff.press("Xem số liệu")

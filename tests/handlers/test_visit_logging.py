@@ -32,7 +32,7 @@ async def saved_sessions(database) -> list[SupportSession]:
 
 async def test_common_case_takes_five_taps(chat, demo, database):
     await volunteer(chat, demo)
-    taps = ["Ghi buổi hỗ trợ", "Cài đặt, kích hoạt VNeID", "Người cao tuổi", "Đã xong", "Lưu"]
+    taps = ["Ghi buổi hỗ trợ", "Cài đặt / kích hoạt VNeID", "Người cao tuổi", "Đã xong", "Lưu"]
     for label in taps:
         await chat.press(label)
     assert "Đã lưu buổi hỗ trợ" in chat.text
@@ -91,7 +91,7 @@ async def test_every_field_can_be_changed_before_saving(chat, demo, database):
     assert "Ghi chú: cần mang CCCD" in await chat.send("cần mang CCCD")
     await chat.press("Sửa việc")
     await chat.send("5 6")
-    assert "Thanh toán không dùng tiền mặt, An toàn mạng" in chat.text
+    assert "Thanh toán không dùng tiền mặt; An toàn mạng" in chat.text
     await chat.press("Lưu")
     [session] = await saved_sessions(database)
     assert session.residents_count == 7
