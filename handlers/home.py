@@ -18,7 +18,7 @@ class HomeFlow(Flow):
     async def start(self, ctx: Context, code: str = "", first: bool = False, **_: object) -> None:
         """/start, /start CODE (a deep link), or a first message."""
         ctx.data = {}
-        if code and (first is False or invites.canonical(code)):
+        if code and (first is False or invites.find(code)):
             ctx.begin("join", code=code)
             return
         if first or ctx.member is None:
@@ -53,7 +53,7 @@ class HomeFlow(Flow):
             ctx.begin("log", mode="last")
         elif answer.key is not None:
             ctx.begin(answer.key)
-        elif invites.canonical(answer.text):
+        elif invites.find(answer.text):
             ctx.begin("join", code=answer.text)
         else:
             ctx.say(ctx.t("not-understood") if answer.text else ctx.t("empty-message"))

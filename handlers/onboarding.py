@@ -9,11 +9,13 @@ from bot.core import Choice, Reply
 from bot.flow import Answer, Context, Flow
 from bot.i18n import t as translate
 from bot.text import personal_data_kind
-from storage import invites, members, wards
+from handlers import vocab
+from storage import invites, members, sessions, wards
 from storage.invites import InviteStatus
 from storage.models import Invite, ResidentialGroup, Role, Ward
 
 NAME_MIN, NAME_MAX = 2, 50
+MY_DATA_SESSIONS = 10
 
 
 def where(ward: Ward, group: ResidentialGroup | None) -> str:
@@ -59,7 +61,7 @@ class JoinFlow(Flow):
             ctx.say(ctx.t("join-too-many", minutes=max(1, int(wait.total_seconds() // 60) + 1)))
             ctx.done()
             return
-        code = invites.canonical(text)
+        code = invites.find(text)
         status, invite = (
             await invites.lookup(ctx.db, code, ctx.now) if code else (InviteStatus.NOT_FOUND, None)
         )
@@ -224,6 +226,18 @@ class MyDataFlow(Flow):
                     sessions=await members.sessions_logged(ctx.db, member.id),
                 )
             )
+            recent = await sessions.recent_of(ctx.db, member, MY_DATA_SESSIONS)
+            if recent:
+                lines = [ctx.t("my-data-sessions", shown=len(recent))]
+                for s in recent:
+                    line = ctx.t(
+                        "my-data-session-line",
+                        date=s.occurred_on.strftime("%d/%m/%Y"),
+                        topics=vocab.labels(ctx.t, "topic", [t.topic for t in s.topics]),
+                        count=s.residents_count,
+                    )
+                    lines.append(f"{line} ({s.note})" if s.note else line)
+                ctx.say("\n".join(lines))
         ctx.done()
 
 

@@ -94,6 +94,8 @@ my-data =
     • Date you consented: { $consent }
     • Support sessions you logged: { $sessions }
     Type /forgetme to erase it.
+my-data-sessions = The latest { $shown } sessions you logged:
+my-data-session-line = • { $date }: { $topics }, { $count } residents
 my-data-none = You have not joined a team, so I hold no personal data about you beyond the state of this conversation.
 forget-nothing = I hold no personal data about you.
 forget-confirm =

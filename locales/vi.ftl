@@ -94,6 +94,8 @@ my-data =
     • Ngày bạn đồng ý: { $consent }
     • Số buổi hỗ trợ bạn đã ghi: { $sessions }
     Gõ /xoadulieu để xoá.
+my-data-sessions = { $shown } buổi gần nhất bạn đã ghi:
+my-data-session-line = • { $date }: { $topics }, { $count } người
 my-data-none = Bạn chưa tham gia tổ nên mình không lưu thông tin cá nhân nào của bạn, ngoài trạng thái cuộc trò chuyện này.
 forget-nothing = Mình không lưu thông tin cá nhân nào của bạn.
 forget-confirm =

@@ -36,6 +36,19 @@ def canonical(text: str) -> str | None:
     return raw if _CODE_SHAPE.match(raw) else None
 
 
+_CODE_IN_TEXT = re.compile(rf"\b[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}\b", re.IGNORECASE)
+
+
+def find(text: str) -> str | None:
+    """The code in what a person typed or pasted: the code alone, or one "ABCD-EFGH" inside
+    a forwarded message ("Mã mời ... : ABCD-EFGH ...")."""
+    code = canonical(text)
+    if code:
+        return code
+    found = {m.upper() for m in _CODE_IN_TEXT.findall(text)}
+    return canonical(found.pop()) if len(found) == 1 else None
+
+
 def display(code: str) -> str:
     return f"{code[:4]}-{code[4:]}"
 

@@ -166,6 +166,21 @@ async def last_editable(
     return None if session_id is None else await get_with_details(db, session_id)
 
 
+async def recent_of(db: AsyncSession, member: Member, limit: int = 10) -> list[SupportSession]:
+    """The member's latest sessions with their details, newest first."""
+    return list(
+        await db.scalars(
+            select(SupportSession)
+            .where(SupportSession.member_id == member.id)
+            .order_by(SupportSession.occurred_on.desc(), SupportSession.id.desc())
+            .limit(limit)
+            .options(
+                selectinload(SupportSession.topics), selectinload(SupportSession.priority_groups)
+            )
+        )
+    )
+
+
 async def follow_up_of(db: AsyncSession, session_id: int) -> FollowUp | None:
     return await db.scalar(select(FollowUp).where(FollowUp.session_id == session_id))
 

@@ -50,6 +50,14 @@ async def test_join_with_code_after_consent(chat, demo, database):
         assert invite.used_count == 1
 
 
+async def test_a_forwarded_invite_message_works(make_chat, demo):
+    leader = make_chat("leader")
+    await leader.join(demo.invites[Role.LEADER].code)
+    forwarded = await leader.press("Mời thành viên")
+    newcomer = make_chat("new")
+    assert "Bạn có đồng ý không?" in await newcomer.send(forwarded)
+
+
 async def test_deep_link_start_payload_joins(chat, demo):
     text = await chat.send(f"/start {demo.invites[Role.STAFF].code}")
     assert "cán bộ phường" in text
@@ -174,6 +182,13 @@ async def test_my_data_shows_what_is_held(chat, demo):
     await join(chat, demo)
     text = await chat.send("/dulieu")
     assert "Chị Lan" in text and "thành viên tổ" in text and "Tổ dân phố số 1" in text
+    for label in ("Ghi buổi", "Dịch vụ công", "cao tuổi", "Đã xong", "ghi chú"):
+        await chat.press(label)
+    await chat.send("can scan giay to")
+    await chat.press("Lưu")
+    text = await chat.send("/dulieu")
+    assert "Số buổi hỗ trợ bạn đã ghi: 1" in text
+    assert "Dịch vụ công trực tuyến, 1 người (can scan giay to)" in text
 
 
 async def test_forgetme_erases_identity_and_keeps_anonymous_counts(chat, demo, database):
