@@ -64,7 +64,9 @@ class Application:
             try:
                 loop.add_signal_handler(sig, stop.set)
             except (NotImplementedError, RuntimeError):
-                pass
+                # No signal handlers on this platform or outside the main thread (tests):
+                # the caller's `stop` event still ends serving.
+                continue
         runner = web.AppRunner(self.web, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, self.settings.host, self.settings.port)

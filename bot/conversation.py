@@ -190,7 +190,7 @@ class ConversationCore:
             await self.flows[HOME].start(ctx, code=code, first=True)
             return
 
-        flow = self.flows.get(convo.flow or HOME)
+        flow = current
         step = convo.step or "menu"
         if flow is None or not flow.has_step(step) or not flow.allowed(ctx.member):
             self._reset(ctx)

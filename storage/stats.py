@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -102,40 +103,51 @@ async def tally(
     )
     result.by_priority = {group: n for group, n in priority_rows}
     if by_group:
-        join_on = and_(
+        lines = await _lines(
+            db,
+            ResidentialGroup,
+            ResidentialGroup.name,
             SupportSession.group_id == ResidentialGroup.id,
-            SupportSession.occurred_on >= start,
-            SupportSession.occurred_on <= end,
+            ResidentialGroup.ward_id == scope.ward_id,
+            start,
+            end,
         )
-        group_rows = await db.execute(
-            select(
-                ResidentialGroup.name,
-                func.count(SupportSession.id),
-                func.coalesce(func.sum(SupportSession.residents_count), 0),
-            )
-            .outerjoin(SupportSession, join_on)
-            .where(ResidentialGroup.ward_id == scope.ward_id)
-            .group_by(ResidentialGroup.id, ResidentialGroup.name)
-        )
-        lines = [GroupLine(name, n, r) for name, n, r in group_rows]
         result.by_group = sorted(lines, key=lambda line: natural_key(line.name))
     if by_member and scope.group_id is not None:
         # Every member of the team, those with no session this week included.
-        join_on = and_(
+        lines = await _lines(
+            db,
+            Member,
+            Member.display_name,
             SupportSession.member_id == Member.id,
-            SupportSession.occurred_on >= start,
-            SupportSession.occurred_on <= end,
+            and_(Member.group_id == scope.group_id, Member.ward_id == scope.ward_id),
+            start,
+            end,
         )
-        member_rows = await db.execute(
-            select(
-                Member.display_name,
-                func.count(SupportSession.id),
-                func.coalesce(func.sum(SupportSession.residents_count), 0),
-            )
-            .outerjoin(SupportSession, join_on)
-            .where(Member.group_id == scope.group_id, Member.ward_id == scope.ward_id)
-            .group_by(Member.id, Member.display_name)
-            .order_by(func.count(SupportSession.id).desc(), Member.display_name)
-        )
-        result.by_member = [GroupLine(name, n, r) for name, n, r in member_rows]
+        result.by_member = sorted(lines, key=lambda line: (-line.sessions, line.name))
     return result
+
+
+async def _lines(
+    db: AsyncSession,
+    entity: type[ResidentialGroup] | type[Member],
+    name: Any,
+    joins: Any,
+    where: Any,
+    start: dt.date,
+    end: dt.date,
+) -> list[GroupLine]:
+    """Sessions and residents per group or per member, rows with nothing included."""
+    join_on = and_(joins, SupportSession.occurred_on >= start, SupportSession.occurred_on <= end)
+    rows = await db.execute(
+        select(
+            name,
+            func.count(SupportSession.id),
+            func.coalesce(func.sum(SupportSession.residents_count), 0),
+        )
+        .select_from(entity)
+        .outerjoin(SupportSession, join_on)
+        .where(where)
+        .group_by(entity.id, name)
+    )
+    return [GroupLine(n, sessions, residents) for n, sessions, residents in rows]
