@@ -30,6 +30,13 @@ class Settings(BaseSettings):
     # Secure cookies for the web chat when it is served over HTTPS behind a proxy.
     web_cookie_secure: bool = False
     log_level: str = "INFO"
+    # Charts and spreadsheets the bot makes, and how long their links work.
+    files_dir: Path = Path("data/files")
+    link_secret: str = ""
+    link_ttl_hours: int = 168
+    # The address the world reaches this server at (https://ngoso.example.vn), used for
+    # file links sent on Zalo and for webhooks. Empty: links are relative (web chat only).
+    public_base_url: str = ""
 
     @property
     def is_sqlite(self) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings
 from bot.core import Incoming, Kind, Reply
+from bot.files import FileStore
 from bot.flow import Answer, Context, Flow
 from bot.i18n import LANGUAGES, t
 from bot.menu import Menu, Stale, resolve_button, resolve_text
@@ -56,9 +57,14 @@ class ConversationCore:
         settings: Settings,
         flows: Mapping[str, Flow],
         commands: Mapping[str, str],
+        files: FileStore | None = None,
     ) -> None:
         self.db = db
         self.settings = settings
+        # Where flows keep the charts and spreadsheets they send.
+        self.files = files or FileStore(
+            settings.files_dir, settings.link_secret, settings.link_ttl_hours
+        )
         self.flows = flows
         # "/lang" -> "language": commands that open a flow, defined by handlers/.
         self.commands = commands
@@ -110,7 +116,7 @@ class ConversationCore:
                 or (incoming.language if incoming.language in LANGUAGES else None)
                 or self.settings.default_language
             )
-            ctx = Context(incoming, db, convo, member, self.settings, language)
+            ctx = Context(incoming, db, convo, member, self.settings, language, self.files)
             await self._dispatch(ctx, is_new)
             await self._run_steps(ctx)
             self._save(ctx)

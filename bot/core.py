@@ -50,10 +50,25 @@ class Button:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a reply: a chart ("image") or an export ("file"). `name` is its
+    name in the file store (bot/files.py); channels send the bytes or a signed link."""
+
+    kind: str  # "image" | "file"
+    name: str
+    caption: str = ""
+
+    @property
+    def filename(self) -> str:
+        return self.name.rsplit("/", 1)[-1]
+
+
 @dataclass(slots=True)
 class Reply:
     text: str
     buttons: list[Button] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
 
     def as_plain_text(self) -> str:
         """The reply for a channel with no buttons: the menu as a numbered list."""
@@ -64,12 +79,21 @@ class Reply:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "text": self.text,
             "buttons": [{"id": b.id, "label": b.label} for b in self.buttons],
         }
+        if self.attachments:
+            data["attachments"] = [
+                {"kind": a.kind, "name": a.name, "caption": a.caption} for a in self.attachments
+            ]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reply:
         buttons = [Button(b["id"], b["label"]) for b in data.get("buttons", [])]
-        return cls(str(data.get("text", "")), buttons)
+        attachments = [
+            Attachment(a["kind"], a["name"], a.get("caption", ""))
+            for a in data.get("attachments", [])
+        ]
+        return cls(str(data.get("text", "")), buttons, attachments)

@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from bot.core import Choice, Incoming, Kind, Reply
+from bot.core import Attachment, Choice, Incoming, Kind, Reply
 from bot.i18n import Translator
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from bot.config import Settings
+    from bot.files import FileStore
     from storage.models import Conversation, Member
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -55,8 +56,10 @@ class Context:
         member: Member | None,
         settings: Settings,
         language: str,
+        files: FileStore,
     ) -> None:
         self.incoming = incoming
+        self.files = files
         self.db = db
         self.convo = convo
         self.member = member
@@ -83,8 +86,8 @@ class Context:
         """Today in Vietnam, which is what a volunteer means by "today"."""
         return self.incoming.at.astimezone(LOCAL_TZ).date()
 
-    def say(self, text: str) -> None:
-        self.replies.append(Reply(text))
+    def say(self, text: str, attachments: list[Attachment] | None = None) -> None:
+        self.replies.append(Reply(text, attachments=list(attachments or [])))
 
     def ask(self, text: str, choices: list[Choice], *, multi: bool = False) -> None:
         """Show a question with a menu; the answer comes back to the current step."""

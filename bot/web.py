@@ -17,6 +17,7 @@ from aiohttp import web
 
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind
+from bot.files import BadLink, FileStore
 from bot.i18n import LANGUAGES, t
 from storage import outbox
 from storage.db import Database
@@ -114,10 +115,20 @@ async def post_message(request: web.Request) -> web.Response:
         language=language,
     )
     replies = await request.app[CORE_KEY].handle(incoming, replay=True)
-    response = web.json_response({"replies": [r.to_dict() for r in replies]})
+    files = request.app[CORE_KEY].files
+    response = web.json_response({"replies": [_for_browser(files, r.to_dict()) for r in replies]})
     if new_cookie:
         _set_cookie(request, response, chat_id)
     return response
+
+
+def _for_browser(files: FileStore, message: dict[str, Any]) -> dict[str, Any]:
+    """A reply as the page shows it: attachments get a signed link."""
+    attachments = message.get("attachments")
+    if not attachments:
+        return message
+    linked = [{**a, "url": files.link(a["name"])} for a in attachments]
+    return {**message, "attachments": linked}
 
 
 async def get_updates(request: web.Request) -> web.Response:
@@ -127,7 +138,28 @@ async def get_updates(request: web.Request) -> web.Response:
         return web.json_response({"messages": []})
     async with request.app[DB_KEY].sessions() as db, db.begin():
         messages = await outbox.take_for_chat(db, CHANNEL, chat_id)
-    return web.json_response({"messages": messages})
+    files = request.app[CORE_KEY].files
+    return web.json_response({"messages": [_for_browser(files, m) for m in messages]})
+
+
+async def get_file(request: web.Request) -> web.StreamResponse:
+    """A chart or spreadsheet behind a signed link; 404 for a forged or expired one."""
+    name = f"{request.match_info['token']}/{request.match_info['filename']}"
+    try:
+        path = request.app[CORE_KEY].files.check(
+            name, request.query.get("e", ""), request.query.get("s", "")
+        )
+    except BadLink:
+        raise web.HTTPNotFound(reason="this link is wrong or has expired") from None
+    disposition = "inline" if path.suffix.lower() in (".png", ".jpg", ".jpeg") else "attachment"
+    return web.FileResponse(
+        path,
+        headers={
+            "Content-Disposition": f'{disposition}; filename="{path.name}"',
+            "Cache-Control": "private, max-age=3600",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
 
 
 async def health(request: web.Request) -> web.Response:
@@ -159,4 +191,5 @@ def make_app(
     app.router.add_post("/api/messages", post_message)
     app.router.add_get("/api/updates", get_updates)
     app.router.add_get("/healthz", health)
+    app.router.add_get("/files/{token}/{filename}", get_file)
     return app

@@ -78,8 +78,14 @@ async def database(
 
 
 @pytest.fixture
-def settings(database: Database) -> Settings:
-    return Settings(database_url=database.url, seed_demo=False, _env_file=None)
+def settings(database: Database, tmp_path: Path) -> Settings:
+    return Settings(
+        database_url=database.url,
+        seed_demo=False,
+        files_dir=tmp_path / "files",
+        link_secret="test-secret",
+        _env_file=None,
+    )
 
 
 @pytest.fixture

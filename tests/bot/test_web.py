@@ -413,3 +413,20 @@ async def test_leader_gets_new_member_notice_through_updates(
     assert "Tổ dân phố số 1 (demo)" in messages[0]["text"]
     assert messages[0]["buttons"] == []
     assert await leader.updates() == []  # fetched once, delivered
+
+
+async def test_files_are_served_only_behind_a_valid_link(
+    client: TestClient, core: ConversationCore
+) -> None:
+    name = core.files.save(b"\x89PNG fake chart", "chart.png")
+    link = core.files.link(name)
+    response = await client.get(link)
+    assert response.status == 200
+    assert await response.read() == b"\x89PNG fake chart"
+    assert "inline" in response.headers["Content-Disposition"]
+    forged = link[: link.index("&s=") + 3] + "0" * 32
+    assert (await client.get(forged)).status == 404
+    assert (await client.get(link.split("?")[0])).status == 404
+    xlsx = core.files.link(core.files.save(b"PK", "tuan.xlsx"))
+    response = await client.get(xlsx)
+    assert response.headers["Content-Disposition"].startswith("attachment")
