@@ -117,6 +117,9 @@ class Member(Base):
     consent_at: Mapped[dt.datetime]
     joined_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id", ondelete="SET NULL"))
+    # Set when the channel says the person blocked the bot: nothing more is sent until they
+    # write again.
+    unreachable_at: Mapped[dt.datetime | None]
 
 
 class Invite(Base):
@@ -267,11 +270,26 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    UNREACHABLE = "unreachable"  # the person blocked the bot (403): never retried
+    FAILED = "failed"  # refused for good (400) or out of attempts
+
+
 class OutboxMessage(Base):
-    """A message the bot sends on its own (not a direct reply), kept until delivered."""
+    """A message the bot sends on its own (not a direct reply), kept until delivered.
+
+    `key`, when given, makes a message idempotent: a second message with the same key is
+    not queued (a weekly tally per ward, week and recipient). `batch` groups the messages of
+    one announcement so staff can see how many arrived. `not_before` holds a message back
+    (quiet hours, retry backoff); `claimed_until` is a sender's lease on it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_pending", "channel", "chat_id", "delivered_at"),)
+    __table_args__ = (
+        Index("ix_outbox_pending", "channel", "chat_id", "delivered_at"),
+        Index("ix_outbox_due", "status", "channel", "not_before"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
@@ -279,6 +297,13 @@ class OutboxMessage(Base):
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[dt.datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
+    key: Mapped[str | None] = mapped_column(String(160), unique=True)
+    batch: Mapped[str | None] = mapped_column(String(64), index=True)
+    not_before: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    claimed_until: Mapped[dt.datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200))
 
 
 # -- The vocabulary of a support session. Labels live in locales/ as "<kind>-<value>". -----

@@ -1,18 +1,83 @@
-"""The outbox: messages the bot sends on its own, kept until a channel delivers them."""
+"""The outbox: messages the bot sends on its own, kept until a channel delivers them.
+
+Flows and scheduled jobs only queue here, in the same transaction as the change that
+caused the message; the senders in bot/delivery.py drain it channel by channel."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OutboxMessage, utcnow
+from storage.models import OutboxMessage, OutboxStatus, utcnow
 
 
-def enqueue(db: AsyncSession, channel: str, chat_id: str, payload: dict[str, Any]) -> None:
-    db.add(OutboxMessage(channel=channel, chat_id=chat_id, payload=payload))
+def enqueue(
+    db: AsyncSession,
+    channel: str,
+    chat_id: str,
+    payload: dict[str, Any],
+    *,
+    batch: str | None = None,
+    not_before: dt.datetime | None = None,
+) -> None:
+    """Queue one message (a `Reply.to_dict()`); it leaves with the transaction's commit."""
+    db.add(
+        OutboxMessage(
+            channel=channel,
+            chat_id=chat_id,
+            payload=payload,
+            batch=batch,
+            not_before=not_before or utcnow(),
+            status=OutboxStatus.PENDING,
+            attempts=0,
+        )
+    )
+
+
+async def enqueue_once(
+    db: AsyncSession,
+    channel: str,
+    chat_id: str,
+    payload: dict[str, Any],
+    key: str,
+    *,
+    batch: str | None = None,
+    not_before: dt.datetime | None = None,
+) -> bool:
+    """Queue a message unless one with the same `key` was ever queued (by this process,
+    another one, or before a restart). Returns whether it was queued."""
+    values = {
+        "channel": channel,
+        "chat_id": chat_id,
+        "payload": payload,
+        "key": key,
+        "batch": batch,
+        "not_before": not_before or utcnow(),
+        "created_at": utcnow(),
+        "status": OutboxStatus.PENDING.value,
+        "attempts": 0,
+    }
+    insert = pg_insert if db.bind.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(OutboxMessage).values(**values).on_conflict_do_nothing(index_elements=["key"])
+    result = await db.execute(stmt)
+    return bool(result.rowcount)
+
+
+async def batch_counts(db: AsyncSession, batch: str) -> dict[str, int]:
+    """How many messages of one batch are sent, pending, unreachable or failed."""
+    rows = await db.execute(
+        select(OutboxMessage.status, func.count())
+        .where(OutboxMessage.batch == batch)
+        .group_by(OutboxMessage.status)
+    )
+    counts = {status.value: 0 for status in OutboxStatus}
+    counts.update({status: n for status, n in rows.all()})
+    return counts
 
 
 async def take_for_chat(
@@ -20,6 +85,7 @@ async def take_for_chat(
 ) -> list[dict[str, Any]]:
     """Pending messages of one chat, oldest first, marked delivered (the web chat fetches
     its own messages, so fetching is delivering)."""
+    now = now or utcnow()
     rows = list(
         await db.scalars(
             select(OutboxMessage)
@@ -27,6 +93,8 @@ async def take_for_chat(
                 OutboxMessage.channel == channel,
                 OutboxMessage.chat_id == chat_id,
                 OutboxMessage.delivered_at.is_(None),
+                OutboxMessage.status == OutboxStatus.PENDING,
+                OutboxMessage.not_before <= now,
             )
             .order_by(OutboxMessage.id)
             .limit(limit)
@@ -36,6 +104,6 @@ async def take_for_chat(
         await db.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_([r.id for r in rows]))
-            .values(delivered_at=now or utcnow())
+            .values(delivered_at=now, status=OutboxStatus.SENT)
         )
     return [r.payload for r in rows]
