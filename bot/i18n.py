@@ -1,5 +1,6 @@
-"""The one i18n lookup. Strings live in `locales/<lang>.ftl` (Project Fluent); Vietnamese is
-the default and every key exists in English too (a test checks that)."""
+"""The one i18n lookup. Strings live in `locales/<lang>.ftl` and `locales/<lang>/*.ftl` (one
+file per part of the product; Project Fluent). Vietnamese is the default and every key
+exists in English too (a test checks that)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,23 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
 
-def _source(lang: str) -> str:
-    return resources.files("locales").joinpath(f"{lang}.ftl").read_text(encoding="utf-8")
+def sources(lang: str) -> list[tuple[str, str]]:
+    """(file name, text) of every Fluent file of one language."""
+    root = resources.files("locales")
+    files = [root.joinpath(f"{lang}.ftl")]
+    folder = root.joinpath(lang)
+    if folder.is_dir():
+        files += sorted(
+            (f for f in folder.iterdir() if f.name.endswith(".ftl")), key=lambda f: f.name
+        )
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
 
 
 @lru_cache(maxsize=len(LANGUAGES))
 def bundle(lang: str) -> FluentBundle:
     b = FluentBundle([lang], use_isolating=False)
-    b.add_resource(FluentResource(_source(lang)))
+    for _name, source in sources(lang):
+        b.add_resource(FluentResource(source))
     return b
 
 

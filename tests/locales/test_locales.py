@@ -8,7 +8,7 @@ from pathlib import Path
 from fluent.syntax import parse
 from fluent.syntax.ast import Junk
 
-from bot.i18n import LANGUAGES, message_ids, t
+from bot.i18n import LANGUAGES, message_ids, sources, t
 from storage.models import Outcome, Place, PriorityGroup, Role, Topic
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,11 +20,19 @@ def test_both_locales_have_the_same_keys() -> None:
     assert en - vi == set(), f"missing in Vietnamese: {sorted(en - vi)}"
 
 
-def test_locale_files_parse_cleanly() -> None:
+def test_locale_files_parse_cleanly_and_define_each_key_once() -> None:
     for lang in LANGUAGES:
-        resource = parse((ROOT / "locales" / f"{lang}.ftl").read_text(encoding="utf-8"))
-        junk = [e.content for e in resource.body if isinstance(e, Junk)]
-        assert junk == [], f"{lang}.ftl has unparsable entries: {junk}"
+        seen: dict[str, str] = {}
+        for name, source in sources(lang):
+            resource = parse(source)
+            junk = [e.content for e in resource.body if isinstance(e, Junk)]
+            assert junk == [], f"{lang}/{name} has unparsable entries: {junk}"
+            for entry in resource.body:
+                key = getattr(getattr(entry, "id", None), "name", None)
+                if key is None:
+                    continue
+                assert key not in seen, f"{key} is in both {seen[key]} and {name} ({lang})"
+                seen[key] = name
 
 
 def test_every_literal_key_in_the_code_exists() -> None:
