@@ -11,8 +11,11 @@ from typing import Any
 from aiohttp import web
 
 import handlers
+from bot.channels import RedactSecrets
+from bot.channels.base import Adapter
 from bot.config import Settings
 from bot.conversation import ConversationCore
+from bot.delivery import OutboxSender, Pacing
 from bot.web import make_app
 from storage import members, wards
 from storage.db import Database
@@ -27,9 +30,39 @@ class Application:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.port = settings.port
+        # Set once the web server, the channels and the outbox senders are running.
+        self.ready = asyncio.Event()
+        _keep_tokens_out_of_logs(settings)
         self.db = Database(settings.database_url)
         self.core = ConversationCore(self.db, settings, handlers.all_flows(), handlers.COMMANDS)
         self.web = make_app(self.core, self.db, secure_cookie=settings.web_cookie_secure)
+        self.channels = self._channels()
+        for channel in self.channels:
+            channel.add_routes(self.web)
+        self.senders = [OutboxSender(self.db, c, self._pacing(c.name)) for c in self.channels]
+
+    def _channels(self) -> list[Adapter]:
+        """Telegram and Zalo, each when its token is set (the web chat is always on)."""
+        channels: list[Adapter] = []
+        if self.settings.telegram_bot_token:
+            from bot.channels.telegram import TelegramChannel
+
+            channels.append(TelegramChannel(self.core, self.settings))
+        if self.settings.zalo_bot_token:
+            from bot.channels.zalo import ZaloChannel
+
+            channels.append(ZaloChannel(self.core, self.settings))
+        return channels
+
+    def _pacing(self, channel: str) -> Pacing:
+        s = self.settings
+        return Pacing(
+            rate_per_second=getattr(s, f"{channel}_rate_per_second"),
+            per_chat_interval=s.outbox_per_chat_interval_seconds,
+            group_chat_interval=s.outbox_group_chat_interval_seconds,
+            max_attempts=s.outbox_max_attempts,
+        )
 
     async def __aenter__(self) -> Application:
         return self
@@ -71,8 +104,44 @@ class Application:
         await runner.setup()
         site = web.TCPSite(runner, self.settings.host, self.settings.port)
         await site.start()
-        log.info("web chat ready: open http://%s:%s/", self.settings.host, self.settings.port)
+        self.port = _bound_port(site) or self.settings.port
+        log.info("web chat ready: open http://%s:%s/", self.settings.host, self.port)
+        started: list[Adapter] = []
+        senders: list[asyncio.Task[None]] = []
         try:
+            for channel in self.channels:
+                await channel.start()
+                started.append(channel)
+            senders = [asyncio.create_task(s.run(stop)) for s in self.senders]
+            self.ready.set()
             await stop.wait()
         finally:
+            stop.set()
+            if senders:
+                await asyncio.gather(*senders, return_exceptions=True)
+            for channel in reversed(started):
+                try:
+                    await channel.stop()
+                except Exception:
+                    log.exception("%s did not stop cleanly", channel.name)
             await runner.cleanup()
+
+
+def _bound_port(site: web.TCPSite) -> int | None:
+    server = site._server
+    sockets = getattr(server, "sockets", None) or []
+    return sockets[0].getsockname()[1] if sockets else None
+
+
+def _keep_tokens_out_of_logs(settings: Settings) -> None:
+    """Bot tokens are part of API URLs: filter them out of every log line, and keep the HTTP
+    client's request log (which prints URLs) quiet."""
+    tokens = [settings.telegram_bot_token, settings.zalo_bot_token]
+    if not any(tokens):
+        return
+    redact = RedactSecrets(tokens)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactSecrets) for f in handler.filters):
+            handler.addFilter(redact)
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)

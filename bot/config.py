@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,6 +38,52 @@ class Settings(BaseSettings):
     # The address the world reaches this server at (https://ngoso.example.vn), used for
     # file links sent on Zalo and for webhooks. Empty: links are relative (web chat only).
     public_base_url: str = ""
+
+    # Telegram (python-telegram-bot). No token: no Telegram.
+    telegram_bot_token: str = ""
+    telegram_api_base_url: str = "https://api.telegram.org"
+    telegram_mode: Literal["polling", "webhook"] = "polling"
+    telegram_webhook_secret: str = ""
+    telegram_rate_per_second: float = 25.0
+    telegram_timeout_seconds: float = 10.0
+    telegram_poll_timeout_seconds: float = 30.0
+
+    # Zalo Bot Platform. No token: no Zalo.
+    zalo_bot_token: str = ""
+    zalo_api_base_url: str = "https://bot-api.zaloplatforms.com"
+    zalo_mode: Literal["polling", "webhook"] = "polling"
+    zalo_webhook_secret: str = ""
+    # Zalo publishes no rate limit; stay well below what a busy bot is seen to get.
+    zalo_rate_per_second: float = 5.0
+    zalo_timeout_seconds: float = 10.0
+    zalo_poll_timeout_seconds: float = 30.0
+    # Zalo's 429 carries no retry_after: how long to pause the channel.
+    zalo_retry_after_seconds: float = 10.0
+
+    # Messages the bot sends on its own: at most one a second to a person, 20 a minute to
+    # a group chat, and the rates per bot above.
+    outbox_per_chat_interval_seconds: float = 1.0
+    outbox_group_chat_interval_seconds: float = 3.0
+    outbox_max_attempts: int = 8
+
+    @model_validator(mode="after")
+    def _webhooks_need_an_address_and_a_secret(self) -> Settings:
+        for channel in ("telegram", "zalo"):
+            token = getattr(self, f"{channel}_bot_token")
+            if not token or getattr(self, f"{channel}_mode") != "webhook":
+                continue
+            if not self.public_base_url.startswith("https://"):
+                raise ValueError(
+                    f"{channel.upper()}_MODE=webhook needs PUBLIC_BASE_URL=https://... "
+                    "(the address the platform calls)"
+                )
+            secret = getattr(self, f"{channel}_webhook_secret")
+            if len(secret) < 16:
+                raise ValueError(
+                    f"{channel.upper()}_MODE=webhook needs {channel.upper()}_WEBHOOK_SECRET "
+                    "of at least 16 characters (letters, digits, _ and -)"
+                )
+        return self
 
     @property
     def is_sqlite(self) -> bool:

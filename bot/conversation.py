@@ -111,6 +111,8 @@ class ConversationCore:
                 )
                 db.add(convo)
             member = await member_store.by_identity(db, incoming.channel, incoming.user_id)
+            if member is not None and member.unreachable_at is not None:
+                member.unreachable_at = None  # they wrote again: they can be reached
             language = (
                 (member.language if member else convo.language)
                 or (incoming.language if incoming.language in LANGUAGES else None)

@@ -1,0 +1,98 @@
+"""What every channel adapter shares: how a send can fail, and how long text is cut.
+
+An adapter turns what its platform receives into `Incoming`, hands it to the conversation
+core, and renders each `Reply` its platform's way. It raises the errors below from `send`,
+so the outbox senders (bot/delivery.py) can pace, pause and retry without knowing which
+platform they drive."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Protocol
+
+from bot.core import Reply
+
+
+class DeliveryError(Exception):
+    """A message could not be delivered this time."""
+
+
+class RetryLater(DeliveryError):
+    """The platform asked us to slow down (HTTP 429): pause the whole channel."""
+
+    def __init__(self, seconds: float, detail: str = "") -> None:
+        super().__init__(detail or f"retry after {seconds}s")
+        self.seconds = max(0.0, float(seconds))
+
+
+class Temporary(DeliveryError):
+    """A network error, a timeout or a 5xx: try again later, with backoff."""
+
+
+class Unreachable(DeliveryError):
+    """The person blocked the bot or left (403): do not try again."""
+
+
+class Refused(DeliveryError):
+    """The platform refused the message itself (400): trying again will not help."""
+
+
+class Channel(Protocol):
+    name: str
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        """Deliver one reply (text, menu, attachments) or raise a DeliveryError."""
+        ...
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut `text` into pieces of at most `limit` characters, at line boundaries where
+    possible (then at spaces, then anywhere)."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            head, line = line[:cut], line[cut:].lstrip(" ")
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(head)
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            pieces.append(current)
+            current = line
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if p.strip()] or [text[:limit]]
+
+
+class RedactSecrets(logging.Filter):
+    """Bot tokens are part of the API URLs: keep them out of every log line."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        words = [re.escape(s) for s in secrets if s]
+        self._pattern = re.compile("|".join(words)) if words else None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self._pattern is None:
+            return True
+        message = record.getMessage()
+        if self._pattern.search(message):
+            record.msg = self._pattern.sub("<token>", message)
+            record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            if self._pattern.search(text):
+                record.exc_text = self._pattern.sub("<token>", text)
+                record.msg = f"{record.msg}\n{record.exc_text}"
+                record.exc_info = None
+                record.exc_text = None
+        return True

@@ -1,0 +1,79 @@
+"""What the Telegram and Zalo adapters share: handing messages to the core in the
+background, and sending direct replies with a few quick retries."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from aiohttp import web
+
+from bot.channels import DeliveryError, RetryLater, Temporary
+from bot.config import Settings
+from bot.conversation import ConversationCore
+from bot.core import Incoming, Reply
+
+log = logging.getLogger(__name__)
+
+DIRECT_TRIES = 3
+
+
+class Adapter:
+    name: str
+
+    def __init__(self, core: ConversationCore, settings: Settings) -> None:
+        self.core = core
+        self.settings = settings
+        self._tasks: set[asyncio.Task[Any]] = set()
+        # Messages handled at once; a chat's own messages still go one by one (core lock).
+        self._gate = asyncio.Semaphore(32)
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        raise NotImplementedError
+
+    def add_routes(self, app: web.Application) -> None:
+        """Webhook routes on our web server (webhook mode only)."""
+
+    async def start(self) -> None:
+        raise NotImplementedError
+
+    async def stop(self) -> None:
+        tasks = list(self._tasks)
+        if tasks:
+            await asyncio.wait(tasks, timeout=10)
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        """Run `coro` in the background (a webhook answers at once), keeping a reference."""
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        async with self._gate:
+            replies = await self.core.handle(incoming)
+            for reply in replies:
+                await self.send_direct(incoming.chat_id, reply)
+            return replies
+
+    async def send_direct(self, chat_id: str, reply: Reply) -> bool:
+        """A direct answer: a person is waiting, so retry briefly, then give up and log."""
+        for attempt in range(1, DIRECT_TRIES + 1):
+            try:
+                await self.send(chat_id, reply)
+                return True
+            except RetryLater as exc:
+                if exc.seconds > 30 or attempt == DIRECT_TRIES:
+                    log.warning("%s reply dropped: rate limited for %.0fs", self.name, exc.seconds)
+                    return False
+                await asyncio.sleep(exc.seconds)
+            except Temporary as exc:
+                if attempt == DIRECT_TRIES:
+                    log.warning("%s reply dropped after %d tries: %s", self.name, attempt, exc)
+                    return False
+                await asyncio.sleep(0.5 * attempt)
+            except DeliveryError as exc:
+                log.warning("%s reply not delivered: %s", self.name, exc)
+                return False
+        return False

@@ -1,0 +1,326 @@
+"""Telegram through python-telegram-bot: its `Bot` sends, its `Updater` long-polls, and
+webhook calls reach our aiohttp server and become `Update`s with `Update.de_json`.
+
+Menus are inline keyboards. Every button press is answered (no spinning button) and the menu
+message is edited to show what was chosen, without its buttons. Text is sent without a parse
+mode, so nothing a person typed can be read as markup."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hmac
+import logging
+import warnings
+from typing import Any
+
+from aiohttp import web
+from telegram import (
+    Bot,
+    BotCommand,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.ext import Updater
+from telegram.request import HTTPXRequest
+
+from bot.channels import Refused, RetryLater, Temporary, Unreachable, split_text
+from bot.channels.base import Adapter
+from bot.config import Settings
+from bot.conversation import ConversationCore
+from bot.core import Attachment, Incoming, Kind, Reply
+from bot.i18n import t
+
+log = logging.getLogger(__name__)
+
+NAME = "telegram"
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+ALLOWED_UPDATES = ["message", "callback_query"]
+# (command, locale key of its description): the commands menu, in both languages.
+COMMANDS = [
+    ("start", "cmd-start"),
+    ("log", "cmd-log"),
+    ("stats", "cmd-stats"),
+    ("mydata", "cmd-mydata"),
+    ("lang", "cmd-lang"),
+    ("help", "cmd-help"),
+    ("cancel", "cmd-cancel"),
+    ("forgetme", "cmd-forgetme"),
+]
+
+
+def _seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+async def _call(coro: Any) -> Any:
+    """A Bot API call, its failures turned into the channel-neutral delivery errors."""
+    try:
+        return await coro
+    except RetryAfter as exc:
+        raise RetryLater(_seconds(exc)) from None
+    except Forbidden as exc:
+        raise Unreachable(str(exc)) from None
+    except BadRequest as exc:
+        raise Refused(str(exc)) from None
+    except TelegramError as exc:  # NetworkError, TimedOut, 5xx
+        raise Temporary(f"{type(exc).__name__}: {exc}") from None
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """Buttons as an inline keyboard: two to a row when the labels are short."""
+    buttons = [b for b in reply.buttons if len(b.id.encode()) <= MAX_CALLBACK_DATA]
+    if len(buttons) != len(reply.buttons):
+        log.error("a button id is longer than Telegram's 64 bytes and was left out")
+    if not buttons:
+        return None
+    per_row = 2 if all(len(b.label) <= 16 for b in buttons) else 1
+    rows = [
+        [InlineKeyboardButton(b.label, callback_data=b.id) for b in buttons[i : i + per_row]]
+        for i in range(0, len(buttons), per_row)
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def to_incoming(update: Update) -> Incoming | None:
+    """The core's view of an update; None for what the bot ignores (bots, edits, joins)."""
+    if update.callback_query is not None:
+        query = update.callback_query
+        chat = query.message.chat if query.message else None
+        if chat is None or query.from_user.is_bot:
+            return None
+        return Incoming(
+            channel=NAME,
+            chat_id=str(chat.id),
+            user_id=str(query.from_user.id),
+            message_id=f"c{query.id}",
+            display_name=query.from_user.full_name,
+            choice_id=query.data or "",
+            kind=Kind.CHOICE,
+            language=(query.from_user.language_code or "")[:2] or None,
+        )
+    message = update.message
+    if message is None or message.from_user is None or message.from_user.is_bot:
+        return None
+    if message.text is not None:
+        kind, text = Kind.TEXT, message.text
+    elif message.photo:
+        kind, text = Kind.IMAGE, None
+    elif message.sticker is not None:
+        kind, text = Kind.STICKER, None
+    else:
+        kind, text = Kind.OTHER, None
+    return Incoming(
+        channel=NAME,
+        chat_id=str(message.chat.id),
+        user_id=str(message.from_user.id),
+        message_id=f"m{message.message_id}",
+        display_name=message.from_user.full_name,
+        text=text,
+        kind=kind,
+        language=(message.from_user.language_code or "")[:2] or None,
+        at=message.date.astimezone(dt.UTC) if message.date else dt.datetime.now(dt.UTC),
+    )
+
+
+def make_bot(settings: Settings) -> Bot:
+    base = settings.telegram_api_base_url.rstrip("/")
+    timeout = settings.telegram_timeout_seconds
+    return Bot(
+        settings.telegram_bot_token,
+        base_url=f"{base}/bot",
+        base_file_url=f"{base}/file/bot",
+        request=HTTPXRequest(
+            connection_pool_size=64,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            connect_timeout=timeout,
+            pool_timeout=timeout,
+        ),
+        get_updates_request=HTTPXRequest(
+            connection_pool_size=2, read_timeout=settings.telegram_poll_timeout_seconds + timeout
+        ),
+    )
+
+
+class TelegramChannel(Adapter):
+    name = NAME
+
+    def __init__(self, core: ConversationCore, settings: Settings) -> None:
+        super().__init__(core, settings)
+        self.bot = make_bot(settings)
+        self.mode = settings.telegram_mode
+        self.username = ""
+        self._updater: Updater | None = None
+        self._queue: asyncio.Queue[object] = asyncio.Queue()
+        self._consumer: asyncio.Task[None] | None = None
+        # chat -> id of the last message there with live buttons, so they can be taken away
+        # once the question is over (in memory: after a restart the core still answers an
+        # old button with "that question is over").
+        self._open_menus: dict[str, int] = {}
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self.bot.initialize()
+        self.username = self.bot.username
+        await self._set_commands()
+        if self.mode == "webhook":
+            url = self.settings.public_base_url.rstrip("/") + WEBHOOK_PATH
+            await self.bot.set_webhook(
+                url,
+                secret_token=self.settings.telegram_webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+            log.info("telegram: webhook set for @%s", self.username)
+        else:
+            self._updater = Updater(self.bot, self._queue)
+            await self._updater.initialize()
+            await self._updater.start_polling(
+                timeout=int(self.settings.telegram_poll_timeout_seconds),
+                allowed_updates=ALLOWED_UPDATES,
+                error_callback=lambda exc: log.warning("telegram polling: %s", exc),
+            )
+            self._consumer = asyncio.create_task(self._consume())
+            log.info("telegram: polling as @%s", self.username)
+
+    async def stop(self) -> None:
+        if self._updater is not None:
+            if self._updater.running:
+                await self._updater.stop()
+            await self._updater.shutdown()
+        if self._consumer is not None:
+            self._consumer.cancel()
+        await super().stop()
+        await self.bot.shutdown()
+
+    async def _set_commands(self) -> None:
+        for lang in ("vi", "en"):
+            commands = [BotCommand(name, t(lang, key)) for name, key in COMMANDS]
+            try:
+                await self.bot.set_my_commands(
+                    commands, language_code=None if lang == "vi" else lang
+                )
+            except TelegramError as exc:
+                log.warning("telegram: could not set the commands menu: %s", exc)
+
+    async def _consume(self) -> None:
+        while True:
+            update = await self._queue.get()
+            if isinstance(update, Update):
+                self.spawn(self.process(update))
+
+    # -- receiving -----------------------------------------------------------------------
+
+    def add_routes(self, app: web.Application) -> None:
+        if self.mode == "webhook":
+            app.router.add_post(WEBHOOK_PATH, self.webhook)
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        secret = request.headers.get(SECRET_HEADER, "")
+        expected = self.settings.telegram_webhook_secret
+        if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
+            return web.json_response({"error": "wrong secret token"}, status=403)
+        try:
+            data = await request.json()
+            update = Update.de_json(data, self.bot)
+        except (ValueError, TypeError, KeyError):
+            return web.json_response({"error": "not a Telegram update"}, status=400)
+        if update is not None:
+            self.spawn(self.process(update))
+        return web.json_response({"ok": True})
+
+    async def process(self, update: Update) -> None:
+        try:
+            incoming = to_incoming(update)
+            if incoming is None:
+                return
+            query = update.callback_query
+            if query is not None:
+                await self._answer(query)
+            else:
+                await self._close_menu(incoming.chat_id)
+            await self.handle(incoming)
+            if query is not None and isinstance(query.message, Message):
+                await self._show_choice(query)
+        except Exception:
+            log.exception("telegram: failed to process an update")
+
+    async def _answer(self, query: CallbackQuery) -> None:
+        try:
+            await query.answer()
+        except TelegramError as exc:
+            log.info("telegram: could not answer a button press: %s", exc)
+
+    async def _show_choice(self, query: CallbackQuery) -> None:
+        """The pressed menu keeps its question and shows the answer, without buttons."""
+        message = query.message
+        assert isinstance(message, Message)
+        label = ""
+        if message.reply_markup:
+            for row in message.reply_markup.inline_keyboard:
+                for button in row:
+                    if button.callback_data == query.data:
+                        label = button.text
+        text = f"{message.text or ''}\n\n→ {label}" if label else (message.text or "")
+        if self._open_menus.get(str(message.chat.id)) == message.message_id:
+            del self._open_menus[str(message.chat.id)]
+        try:
+            await self.bot.edit_message_text(
+                text[:MAX_TEXT], chat_id=message.chat.id, message_id=message.message_id
+            )
+        except TelegramError as exc:
+            log.info("telegram: could not edit the pressed menu: %s", exc)
+
+    async def _close_menu(self, chat_id: str) -> None:
+        """Someone typed instead of pressing: the buttons above are no longer the question."""
+        message_id = self._open_menus.pop(chat_id, None)
+        if message_id is None:
+            return
+        try:
+            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+        except TelegramError as exc:
+            log.info("telegram: could not close an old menu: %s", exc)
+
+    # -- sending -------------------------------------------------------------------------
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        pieces = split_text(reply.text, MAX_TEXT) if reply.text.strip() else []
+        markup = keyboard(reply)
+        for i, piece in enumerate(pieces):
+            last = i == len(pieces) - 1
+            sent = await _call(
+                self.bot.send_message(chat_id, piece, reply_markup=markup if last else None)
+            )
+            if last and markup is not None:
+                self._open_menus[chat_id] = sent.message_id
+        for attachment in reply.attachments:
+            await self._send_attachment(chat_id, attachment)
+
+    async def _send_attachment(self, chat_id: str, attachment: Attachment) -> None:
+        try:
+            data = await asyncio.to_thread(self.core.files.read, attachment.name)
+        except OSError as exc:
+            raise Refused(f"file gone: {attachment.filename}") from exc
+        caption = attachment.caption[:MAX_CAPTION] or None
+        if attachment.kind == "image":
+            await _call(self.bot.send_photo(chat_id, data, caption=caption))
+        else:
+            await _call(
+                self.bot.send_document(chat_id, data, filename=attachment.filename, caption=caption)
+            )
+
+
+def deep_link(username: str, code: str) -> str:
+    return f"https://t.me/{username}?start={code}"

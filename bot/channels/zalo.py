@@ -1,0 +1,185 @@
+"""Zalo through our own client (bot/channels/zalo_client.py).
+
+Zalo has no buttons: menus are numbered lists, which the core resolves from "2", "dịch vụ
+công" or "dich vu cong". Text is cut below 2,000 characters at line boundaries. Photos go by
+URL and files as links, both signed and expiring, served by our web server."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import hmac
+import logging
+from typing import Any
+
+from aiohttp import web
+
+from bot.channels import Refused, RetryLater, Temporary, Unreachable, split_text
+from bot.channels.base import Adapter
+from bot.channels.zalo_client import ZaloClient, ZaloError
+from bot.config import Settings
+from bot.conversation import ConversationCore
+from bot.core import Incoming, Kind, Reply
+from bot.i18n import t
+
+log = logging.getLogger(__name__)
+
+NAME = "zalo"
+WEBHOOK_PATH = "/zalo/webhook"
+SECRET_HEADER = "X-Bot-Api-Secret-Token"
+MAX_TEXT = 1990  # Zalo's limit is 2,000 characters
+KINDS = {
+    "message.text.received": Kind.TEXT,
+    "message.image.received": Kind.IMAGE,
+    "message.sticker.received": Kind.STICKER,
+}
+
+
+def to_incoming(update: dict[str, Any]) -> Incoming | None:
+    """The core's view of an update; None for bots' messages and malformed updates."""
+    message = update.get("message")
+    if not isinstance(message, dict):
+        return None
+    sender = message.get("from") or {}
+    chat = message.get("chat") or {}
+    if sender.get("is_bot") or not chat.get("id") or not message.get("message_id"):
+        return None
+    kind = KINDS.get(str(update.get("event_name", "")), Kind.OTHER)
+    text = message.get("text") if kind is Kind.TEXT else None
+    if kind is Kind.TEXT and not isinstance(text, str):
+        kind, text = Kind.OTHER, None
+    at = dt.datetime.now(dt.UTC)
+    if isinstance(message.get("date"), int | float):
+        with contextlib.suppress(OverflowError, OSError, ValueError):
+            at = dt.datetime.fromtimestamp(message["date"] / 1000, dt.UTC)
+    return Incoming(
+        channel=NAME,
+        chat_id=str(chat["id"]),
+        user_id=str(sender.get("id") or chat["id"]),
+        message_id=str(message["message_id"]),
+        display_name=str(sender.get("display_name") or ""),
+        text=text,
+        kind=kind,
+        at=at,
+    )
+
+
+def as_delivery_error(exc: ZaloError, retry_after: float) -> Exception:
+    if exc.code == 429:
+        return RetryLater(retry_after, str(exc))
+    if exc.code == 403:
+        return Unreachable(str(exc))
+    if exc.code in (400, 404):
+        return Refused(str(exc))
+    return Temporary(str(exc))
+
+
+class ZaloChannel(Adapter):
+    name = NAME
+
+    def __init__(self, core: ConversationCore, settings: Settings) -> None:
+        super().__init__(core, settings)
+        self.client = ZaloClient(
+            settings.zalo_bot_token, settings.zalo_api_base_url, settings.zalo_timeout_seconds
+        )
+        self.mode = settings.zalo_mode
+        self._stop = asyncio.Event()
+        self._poller: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        me = await self.client.get_me()
+        if self.mode == "webhook":
+            url = self.settings.public_base_url.rstrip("/") + WEBHOOK_PATH
+            await self.client.set_webhook(url, self.settings.zalo_webhook_secret)
+            log.info("zalo: webhook set for %s", me.get("account_name") or me.get("id", "bot"))
+        else:
+            # getUpdates does not work while a webhook is set.
+            await self.client.delete_webhook()
+            self._poller = asyncio.create_task(self._poll())
+            log.info("zalo: polling as %s", me.get("account_name") or me.get("id", "bot"))
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._poller is not None:
+            self._poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poller
+        await super().stop()
+        await self.client.close()
+
+    async def _poll(self) -> None:
+        delay = 1.0
+        while not self._stop.is_set():
+            try:
+                updates = await self.client.get_updates(
+                    int(self.settings.zalo_poll_timeout_seconds)
+                )
+                delay = 1.0
+            except ZaloError as exc:
+                wait = self.settings.zalo_retry_after_seconds if exc.code == 429 else delay
+                log.warning("zalo polling: %s; again in %.0fs", exc, wait)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stop.wait(), wait)
+                delay = min(delay * 2, 30.0)
+                continue
+            for update in updates:
+                self.spawn(self.process(update))
+
+    # -- receiving -----------------------------------------------------------------------
+
+    def add_routes(self, app: web.Application) -> None:
+        if self.mode == "webhook":
+            app.router.add_post(WEBHOOK_PATH, self.webhook)
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        secret = request.headers.get(SECRET_HEADER, "")
+        expected = self.settings.zalo_webhook_secret
+        if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
+            return web.json_response({"error": "wrong secret token"}, status=403)
+        try:
+            body = await request.json()
+        except ValueError:
+            return web.json_response({"error": "not JSON"}, status=400)
+        if isinstance(body, dict) and "result" in body and "message" not in body:
+            body = body["result"]
+        updates = body if isinstance(body, list) else [body]
+        for update in updates:
+            if isinstance(update, dict):
+                self.spawn(self.process(update))
+        return web.json_response({"ok": True})
+
+    async def process(self, update: dict[str, Any]) -> None:
+        try:
+            incoming = to_incoming(update)
+            if incoming is not None:
+                await self.handle(incoming)
+        except Exception:
+            log.exception("zalo: failed to process an update")
+
+    # -- sending -------------------------------------------------------------------------
+
+    async def _call(self, coro: Any) -> Any:
+        try:
+            return await coro
+        except ZaloError as exc:
+            raise as_delivery_error(exc, self.settings.zalo_retry_after_seconds) from None
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        text = reply.as_plain_text()
+        if text.strip():
+            for piece in split_text(text, MAX_TEXT):
+                await self._call(self.client.send_message(chat_id, piece))
+        base = self.settings.public_base_url
+        for attachment in reply.attachments:
+            if not base:
+                # Without a public address Zalo cannot fetch anything from us.
+                note = t(self.settings.default_language, "file-needs-public-url")
+                await self._call(self.client.send_message(chat_id, note))
+                continue
+            link = self.core.files.link(attachment.name, base)
+            if attachment.kind == "image":
+                await self._call(self.client.send_photo(chat_id, link, attachment.caption[:500]))
+            else:
+                caption = attachment.caption or attachment.filename
+                await self._call(self.client.send_message(chat_id, f"{caption}\n{link}"))
