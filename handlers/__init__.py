@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.flow import Flow
 from handlers.home import HelpFlow, HomeFlow
 from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
+from handlers.reports import ReportFlow
 from handlers.staff_tools import InviteFlow
 from handlers.stats import StatsFlow
 from handlers.visit_logging import LogSessionFlow
@@ -27,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "/invite": "invite",
     "/moi": "invite",
     "/join": "join",
+    "/report": "report",
+    "/baocao": "report",
     "/thamgia": "join",
 }
 
@@ -42,5 +45,6 @@ def all_flows() -> dict[str, Flow]:
         LogSessionFlow(),
         StatsFlow(),
         InviteFlow(),
+        ReportFlow(),
     ]
     return {flow.name: flow for flow in flows}

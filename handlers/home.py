@@ -38,6 +38,8 @@ class HomeFlow(Flow):
                 choices.append(Choice("last", t("menu-last"), ("sua", "hoan tac", "undo")))
         if member is not None:
             choices.append(Choice("stats", t("menu-stats"), ("thong ke", "so lieu", "stats")))
+        if member is not None and member.role in (Role.STAFF, Role.LEADER):
+            choices.append(Choice("report", t("report-menu"), ("bao cao", "report")))
         if access.can_invite(member) is Role.VOLUNTEER:
             choices.append(Choice("invite", t("menu-invite-volunteer"), ("moi", "invite")))
         elif access.can_invite(member) is Role.LEADER:

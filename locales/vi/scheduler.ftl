@@ -1,0 +1,47 @@
+## Lịch gửi tự động: báo cáo tuần, việc cần quay lại, thông báo, hạn nộp báo cáo.
+
+## Báo cáo tuần
+report-title-ward = Báo cáo tuần: { $name }
+report-title-team = Báo cáo tuần: { $name }
+report-change = { $diff } buổi ({ $pct }%)
+report-change-new = tăng (tuần trước chưa có buổi nào)
+report-change-none = không đổi
+report-vs-last-week = So với tuần trước ({ $before } buổi): { $sessions }
+report-idle-groups = Tổ chưa có hoạt động ({ $n }): { $names }
+report-and-more = { " " }và { $n } tổ khác
+report-follow-ups = Việc cần quay lại: { $open } đang mở, { $overdue } quá hạn
+report-top-groups = 🏆 Tổ tích cực nhất:
+report-top-members = 🏆 Thành viên tích cực nhất:
+report-rank-line = { $rank }. { $name }: { $sessions } buổi, { $residents } người
+report-chart-caption = Biểu đồ tuần { $week }
+report-file-caption = Bảng tính tuần { $week } (không có thông tin cá nhân)
+report-chart-groups = Số buổi theo tổ dân phố / thôn
+report-chart-members = Số buổi theo thành viên
+report-chart-topics = Số buổi theo nội dung hỗ trợ
+report-sheet-summary = Tổng hợp
+report-sheet-topics = Theo nội dung
+report-sheet-priority = Theo nhóm ưu tiên
+report-sheet-groups = Theo tổ
+report-sheet-members = Theo thành viên
+report-sheet-sessions = Các buổi hỗ trợ
+report-col-report = Báo cáo
+report-col-week = Tuần
+report-col-name = Tên
+report-col-sessions = Số buổi
+report-col-residents = Số người dân
+report-col-previous = Số buổi tuần trước
+report-col-open-fu = Việc cần quay lại đang mở
+report-col-overdue-fu = Việc cần quay lại quá hạn
+report-col-active = Tổ có hoạt động
+report-col-topic = Nội dung hỗ trợ
+report-col-priority = Nhóm ưu tiên
+report-col-date = Ngày
+report-col-group = Tổ dân phố / thôn
+report-col-place = Nơi hỗ trợ
+report-col-outcome = Kết quả
+report-weekly-intro = 📬 Báo cáo tuần tự động. Muốn xem tuần khác, gõ /baocao.
+report-ask-week = Báo cáo tuần nào? Chọn bên dưới, hoặc gõ một ngày trong tuần đó (ví dụ 12/11) hay số tuần (ví dụ { $example }).
+report-week-choice = Tuần { $start } – { $end }
+report-week-invalid = Tôi chưa hiểu tuần nào. Hãy gõ một ngày (ví dụ 12/11/2026) hoặc số tuần (ví dụ 2026-W45).
+report-week-future = Tuần đó chưa bắt đầu. Hãy chọn một tuần đã qua.
+report-menu = Báo cáo tuần (biểu đồ, bảng tính)
