@@ -14,6 +14,7 @@ import handlers
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.web import make_app
+from scheduler.runner import Scheduler
 from storage import members, wards
 from storage.db import Database
 from storage.models import utcnow
@@ -72,7 +73,20 @@ class Application:
         site = web.TCPSite(runner, self.settings.host, self.settings.port)
         await site.start()
         log.info("web chat ready: open http://%s:%s/", self.settings.host, self.settings.port)
+        scheduler = self.start_scheduler()
         try:
             await stop.wait()
         finally:
+            if scheduler is not None:
+                await scheduler.stop()
             await runner.cleanup()
+
+    def start_scheduler(self) -> Scheduler | None:
+        """Weekly tallies and reminders, unless this process is an extra web worker
+        (`ngoso run --no-scheduler`); a lease in the database keeps it to one process."""
+        if not self.settings.scheduler:
+            log.info("scheduler off in this process (--no-scheduler)")
+            return None
+        scheduler = Scheduler(self.db, self.core.files, self.settings)
+        scheduler.start()
+        return scheduler

@@ -214,7 +214,12 @@ async def weekly_report(
     week = await tally(db, scope, start, end, by_group=whole_ward, by_member=True)
     before = await totals(db, scope, start - dt.timedelta(days=7), start - dt.timedelta(days=1))
     open_n, overdue_n = await follow_up_counts(db, scope, today)
-    ranked_groups = sorted(week.by_group, key=lambda g: (-g.sessions, -g.residents))
+
+    def ranked(lines: list[GroupLine]) -> list[GroupLine]:
+        # Ties on sessions go to whoever helped more residents.
+        active = [line for line in lines if line.sessions > 0]
+        return sorted(active, key=lambda line: (-line.sessions, -line.residents, line.name))[:top]
+
     return WeeklyReport(
         tally=week,
         previous_sessions=before[0],
@@ -222,8 +227,8 @@ async def weekly_report(
         idle_groups=[g.name for g in week.by_group if g.sessions == 0],
         open_follow_ups=open_n,
         overdue_follow_ups=overdue_n,
-        top_groups=[g for g in ranked_groups if g.sessions > 0][:top],
-        top_members=[m for m in week.by_member if m.sessions > 0][:top],
+        top_groups=ranked(week.by_group),
+        top_members=ranked(week.by_member),
     )
 
 
