@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.flow import Flow
+from handlers.followups import FollowUpFlow
 from handlers.home import HelpFlow, HomeFlow
 from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
 from handlers.reports import ReportFlow
@@ -28,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "/invite": "invite",
     "/moi": "invite",
     "/join": "join",
+    "/followups": "follow_ups",
+    "/viec": "follow_ups",
     "/report": "report",
     "/baocao": "report",
     "/thamgia": "join",
@@ -46,5 +49,6 @@ def all_flows() -> dict[str, Flow]:
         StatsFlow(),
         InviteFlow(),
         ReportFlow(),
+        FollowUpFlow(),
     ]
     return {flow.name: flow for flow in flows}

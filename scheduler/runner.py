@@ -22,7 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.config import Settings
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ
-from scheduler import timing, weekly
+from scheduler import followups, timing, weekly
 from storage import schedule, stats
 from storage.db import Database
 from storage.models import Ward, utcnow
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 # How far back a missed weekly run is still caught up (the latest one only).
 WEEKLY_LOOKBACK = dt.timedelta(days=8)
+DAILY_LOOKBACK = dt.timedelta(days=2)
 
 
 class Scheduler:
@@ -93,7 +94,29 @@ class Scheduler:
     async def run_due(self, now: dt.datetime) -> list[str]:
         done: list[str] = []
         done += await self.weekly_tallies(now)
+        done += await self.daily_reminders(now)
         return done
+
+    async def daily_reminders(self, now: dt.datetime) -> list[str]:
+        """Once a day at `reminders_time`: follow-ups due today and newly overdue."""
+        trigger = timing.daily_trigger(self.settings.reminders_time)
+        fire = timing.latest_fire(trigger, now, DAILY_LOOKBACK)
+        if fire is None:
+            return []
+        day = timing.local_day(fire)
+        key = f"daily:{day.isoformat()}"
+        try:
+            async with self.db.sessions() as db, db.begin():
+                if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
+                    return []
+                queued = await followups.remind(
+                    db, day, not_before=timing.quiet_until(now, self.settings.quiet_hours)
+                )
+        except Exception:
+            log.exception("daily reminders %s failed", key)
+            return []
+        log.info("%s: %d follow-up messages queued", key, queued)
+        return [key]
 
     async def weekly_tallies(self, now: dt.datetime) -> list[str]:
         """Each ward's last due weekly tally, unless it went out already."""

@@ -212,6 +212,8 @@ class FollowUp(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[dt.datetime | None]
+    # The day the scheduler told the team leader it was overdue (once per item).
+    escalated_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Conversation(Base):

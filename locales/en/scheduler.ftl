@@ -45,3 +45,15 @@ report-week-choice = Week { $start } – { $end }
 report-week-invalid = I could not tell which week. Type a day (for example 12/11/2026) or a week number (for example 2026-W45).
 report-week-future = That week has not started yet. Please choose a past week.
 report-menu = Weekly report (chart, spreadsheet)
+
+## Follow-ups
+fu-line = • Due { $due } · { $topics } · { $residents } residents · { $group }
+fu-no-topic = (help not recorded)
+fu-due-today = ⏰ { $n } follow-ups are due today:
+fu-overdue = ⚠️ { $n } follow-ups in the team are overdue:
+fu-close-hint = Once done, type /followups to mark it done.
+fu-none = No open follow-ups. 👍
+fu-ask-close = { $n } open follow-ups ({ $overdue } overdue). Choose one that is done to close it:
+fu-closed = ✅ Closed.
+fu-not-closed = That one is closed already, or it is not yours to close.
+fu-menu = Follow-ups

@@ -45,3 +45,15 @@ report-week-choice = Tuần { $start } – { $end }
 report-week-invalid = Tôi chưa hiểu tuần nào. Hãy gõ một ngày (ví dụ 12/11/2026) hoặc số tuần (ví dụ 2026-W45).
 report-week-future = Tuần đó chưa bắt đầu. Hãy chọn một tuần đã qua.
 report-menu = Báo cáo tuần (biểu đồ, bảng tính)
+
+## Việc cần quay lại
+fu-line = • Hạn { $due } · { $topics } · { $residents } người · { $group }
+fu-no-topic = (không rõ nội dung)
+fu-due-today = ⏰ Hôm nay đến hạn quay lại { $n } việc:
+fu-overdue = ⚠️ { $n } việc cần quay lại đã quá hạn trong tổ:
+fu-close-hint = Làm xong thì gõ /viec để đánh dấu đã xong.
+fu-none = Không có việc cần quay lại nào đang mở. 👍
+fu-ask-close = Có { $n } việc cần quay lại đang mở ({ $overdue } quá hạn). Chọn một việc đã làm xong để đóng:
+fu-closed = ✅ Đã đóng việc đó.
+fu-not-closed = Việc đó đã được đóng rồi, hoặc bạn không phụ trách việc đó.
+fu-menu = Việc cần quay lại
