@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.flow import Flow
+from handlers.announcements import AnnouncementFlow
 from handlers.followups import FollowUpFlow
 from handlers.home import HelpFlow, HomeFlow
 from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
@@ -31,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "/join": "join",
     "/followups": "follow_ups",
     "/viec": "follow_ups",
+    "/announce": "announce",
+    "/thongbao": "announce",
     "/report": "report",
     "/baocao": "report",
     "/thamgia": "join",
@@ -50,5 +53,6 @@ def all_flows() -> dict[str, Flow]:
         InviteFlow(),
         ReportFlow(),
         FollowUpFlow(),
+        AnnouncementFlow(),
     ]
     return {flow.name: flow for flow in flows}

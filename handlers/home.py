@@ -42,6 +42,8 @@ class HomeFlow(Flow):
             choices.append(Choice("stats", t("menu-stats"), ("thong ke", "so lieu", "stats")))
         if member is not None and member.role in (Role.STAFF, Role.LEADER):
             choices.append(Choice("report", t("report-menu"), ("bao cao", "report")))
+        if member is not None and member.role == Role.STAFF:
+            choices.append(Choice("announce", t("ann-menu"), ("thong bao", "announce")))
         if access.can_invite(member) is Role.VOLUNTEER:
             choices.append(Choice("invite", t("menu-invite-volunteer"), ("moi", "invite")))
         elif access.can_invite(member) is Role.LEADER:

@@ -57,3 +57,28 @@ fu-ask-close = { $n } open follow-ups ({ $overdue } overdue). Choose one that is
 fu-closed = ✅ Closed.
 fu-not-closed = That one is closed already, or it is not yours to close.
 fu-menu = Follow-ups
+
+## Ward announcements
+ann-menu = Send an announcement
+ann-ask-what = Announcements to the members of the ward:
+ann-new = Write a new announcement
+ann-status = See how far they got
+ann-ask-target = Who should get it?
+ann-to-ward = The whole ward
+ann-ask-text = Type the announcement (at most { $max } characters):
+ann-bad-length = It needs 1 to { $max } characters (it has { $length }). Please type it again.
+ann-confirm =
+    The announcement goes to { $n } people ({ $target }):
+
+    { $text }
+
+    Messages sent in quiet hours ({ $quiet }) arrive the next morning.
+ann-send = Send
+ann-cancel = Cancel
+ann-message =
+    📢 Announcement from { $ward }:
+    { $text }
+ann-queued = { $n } messages queued. See how many arrived under Send an announcement → See how far they got.
+ann-none = The ward has not sent any announcement yet.
+ann-status-title = Recent announcements:
+ann-status-line = • { $when } · { $target }: { $sent }/{ $total } sent, { $pending } waiting, { $unreachable } could not be delivered

@@ -57,3 +57,28 @@ fu-ask-close = Có { $n } việc cần quay lại đang mở ({ $overdue } quá 
 fu-closed = ✅ Đã đóng việc đó.
 fu-not-closed = Việc đó đã được đóng rồi, hoặc bạn không phụ trách việc đó.
 fu-menu = Việc cần quay lại
+
+## Thông báo của phường
+ann-menu = Gửi thông báo
+ann-ask-what = Thông báo tới thành viên trong phường:
+ann-new = Viết thông báo mới
+ann-status = Xem đã gửi tới đâu
+ann-ask-target = Gửi tới ai?
+ann-to-ward = Cả phường
+ann-ask-text = Gõ nội dung thông báo (tối đa { $max } ký tự):
+ann-bad-length = Nội dung cần từ 1 đến { $max } ký tự (đang có { $length }). Hãy gõ lại.
+ann-confirm =
+    Thông báo sẽ gửi tới { $n } người ({ $target }):
+
+    { $text }
+
+    Tin gửi trong giờ nghỉ ({ $quiet }) sẽ đến vào sáng hôm sau.
+ann-send = Gửi
+ann-cancel = Huỷ
+ann-message =
+    📢 Thông báo của { $ward }:
+    { $text }
+ann-queued = Đã xếp { $n } tin để gửi. Xem số đã nhận trong mục Gửi thông báo → Xem đã gửi tới đâu.
+ann-none = Phường chưa gửi thông báo nào.
+ann-status-title = Các thông báo gần đây:
+ann-status-line = • { $when } · { $target }: { $sent }/{ $total } đã gửi, { $pending } đang chờ, { $unreachable } không gửi được
