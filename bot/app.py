@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.delivery import OutboxSender, Pacing
 from bot.web import make_app
+from scheduler.runner import Scheduler
 from storage import members, wards
 from storage.db import Database
 from storage.models import utcnow
@@ -108,6 +109,7 @@ class Application:
         log.info("web chat ready: open http://%s:%s/", self.settings.host, self.port)
         started: list[Adapter] = []
         senders: list[asyncio.Task[None]] = []
+        scheduler = self.start_scheduler()
         try:
             for channel in self.channels:
                 await channel.start()
@@ -117,6 +119,8 @@ class Application:
             await stop.wait()
         finally:
             stop.set()
+            if scheduler is not None:
+                await scheduler.stop()
             if senders:
                 await asyncio.gather(*senders, return_exceptions=True)
             for channel in reversed(started):
@@ -125,6 +129,16 @@ class Application:
                 except Exception:
                     log.exception("%s did not stop cleanly", channel.name)
             await runner.cleanup()
+
+    def start_scheduler(self) -> Scheduler | None:
+        """Weekly tallies and reminders, unless this process is an extra web worker
+        (`ngoso run --no-scheduler`); a lease in the database keeps it to one process."""
+        if not self.settings.scheduler:
+            log.info("scheduler off in this process (--no-scheduler)")
+            return None
+        scheduler = Scheduler(self.db, self.core.files, self.settings)
+        scheduler.start()
+        return scheduler
 
 
 def _bound_port(site: web.TCPSite) -> int | None:

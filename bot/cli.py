@@ -50,11 +50,18 @@ def main() -> None:
 @main.command()
 @click.option("--host", help="Address to listen on (default from HOST, 127.0.0.1).")
 @click.option("--port", type=int, help="Port to listen on (default from PORT, 8080).")
-def run(host: str | None, port: int | None) -> None:
+@click.option(
+    "--no-scheduler",
+    is_flag=True,
+    help="Serve chats only; for extra web workers (one process runs the scheduler).",
+)
+def run(host: str | None, port: int | None, no_scheduler: bool) -> None:
     """Migrate the database, seed a demo ward if it is empty, and serve the bot."""
     from bot.app import Application
 
     settings = _settings()
+    if no_scheduler:
+        settings.scheduler = False
     if host:
         settings.host = host
     if port:
@@ -216,3 +223,72 @@ def import_(path: Path) -> None:
         f"imported {len(rows)} rows: {result.wards_added} wards and {result.groups_added} groups "
         f"added, {result.groups_existing} groups already there"
     )
+
+
+@main.group()
+def report() -> None:
+    """Reports for ward staff."""
+
+
+@report.command("weekly")
+@click.option("--ward", "ward_code", required=True)
+@click.option("--week", default=None, help="ISO week, e.g. 2026-W47 (default: last week).")
+@click.option("--send", is_flag=True, help="Send it to the ward's staff and team leaders.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder for the chart and the workbook (when not sending).",
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang: str) -> None:
+    """The weekly tally of a ward: write its chart and workbook, or send it (--send)."""
+    import datetime as dt
+
+    from bot.files import FileStore
+    from bot.flow import LOCAL_TZ
+    from bot.i18n import Translator
+    from handlers.reports import build_weekly
+    from scheduler.weekly import send_weekly
+    from storage import audit, stats
+    from storage.access import Scope
+
+    settings = _settings()
+    today = dt.datetime.now(LOCAL_TZ).date()
+    if week is None:
+        start = stats.week_of(today)[0] - dt.timedelta(days=7)
+    else:
+        try:
+            start = stats.parse_iso_week(week)
+        except ValueError as exc:
+            raise click.ClickException(f"{week!r} is not a week: write it like 2026-W47") from exc
+    if start > today:
+        raise click.ClickException(f"week {stats.iso_week(start)} has not started yet")
+    files = FileStore(settings.files_dir, settings.link_secret, settings.link_ttl_hours)
+
+    async def work(session: Any) -> tuple[str, list[tuple[str, str]]]:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        if send:
+            sent = await send_weekly(session, files, found, start, today)
+            text = (
+                f"week {stats.iso_week(start)} of {found.code}: {sent.queued} queued, "
+                f"{sent.already} had it already"
+            )
+            return text, []
+        scope = Scope(ward_id=found.id)
+        reply = await build_weekly(session, files, scope, start, today, Translator(lang))
+        audit.record(
+            session, "report.exported", ward_id=found.id, week=stats.iso_week(start), via="cli"
+        )
+        return reply.text, [(a.name, f"{found.code}-{a.filename}") for a in reply.attachments]
+
+    text, made = _with_db(work)
+    click.echo(text)
+    if made:
+        out.mkdir(parents=True, exist_ok=True)
+    for name, filename in made:
+        (out / filename).write_bytes(files.read(name))
+        click.echo(f"wrote {out / filename}")

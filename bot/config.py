@@ -38,6 +38,23 @@ class Settings(BaseSettings):
     # The address the world reaches this server at (https://ngoso.example.vn), used for
     # file links sent on Zalo and for webhooks. Empty: links are relative (web chat only).
     public_base_url: str = ""
+    # The scheduler (weekly tallies, reminders). Exactly one process runs it: extra web
+    # workers start with `ngoso run --no-scheduler`, and a lease in the database stops a
+    # second scheduler that was started by mistake.
+    scheduler: bool = True
+    scheduler_tick_seconds: int = Field(default=60, ge=5)
+    scheduler_lease_seconds: int = Field(default=180, ge=15)
+    # Default time of the weekly tally (each ward may set its own): weekday 0 = Monday.
+    tally_weekday: int = Field(default=0, ge=0, le=6)
+    tally_time: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # When the daily reminders (follow-ups, deadlines, nudges) go out, local time.
+    reminders_time: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # No reminder or nudge in this window (local time); they wait for its end.
+    quiet_hours: str = Field(
+        default="21:00-07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$"
+    )
+    # Volunteers with no session for this many days get one friendly reminder (0: never).
+    inactive_days: int = Field(default=14, ge=0)
 
     # Telegram (python-telegram-bot). No token: no Telegram.
     telegram_bot_token: str = ""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from bot.flow import Flow
+from handlers.announcements import AnnouncementFlow
+from handlers.followups import FollowUpFlow
 from handlers.home import HelpFlow, HomeFlow
 from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
+from handlers.reports import ReportFlow
 from handlers.staff_tools import InviteFlow
 from handlers.stats import StatsFlow
 from handlers.visit_logging import LogSessionFlow
@@ -27,6 +30,12 @@ COMMANDS: dict[str, str] = {
     "/invite": "invite",
     "/moi": "invite",
     "/join": "join",
+    "/followups": "follow_ups",
+    "/viec": "follow_ups",
+    "/announce": "announce",
+    "/thongbao": "announce",
+    "/report": "report",
+    "/baocao": "report",
     "/thamgia": "join",
 }
 
@@ -42,5 +51,8 @@ def all_flows() -> dict[str, Flow]:
         LogSessionFlow(),
         StatsFlow(),
         InviteFlow(),
+        ReportFlow(),
+        FollowUpFlow(),
+        AnnouncementFlow(),
     ]
     return {flow.name: flow for flow in flows}

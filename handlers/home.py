@@ -37,7 +37,13 @@ class HomeFlow(Flow):
             if member and await sessions.last_editable_id(ctx.db, member, ctx.now, window):
                 choices.append(Choice("last", t("menu-last"), ("sua", "hoan tac", "undo")))
         if member is not None:
+            choices.append(Choice("follow_ups", t("fu-menu"), ("viec", "quay lai", "follow")))
+        if member is not None:
             choices.append(Choice("stats", t("menu-stats"), ("thong ke", "so lieu", "stats")))
+        if member is not None and member.role in (Role.STAFF, Role.LEADER):
+            choices.append(Choice("report", t("report-menu"), ("bao cao", "report")))
+        if member is not None and member.role == Role.STAFF:
+            choices.append(Choice("announce", t("ann-menu"), ("thong bao", "announce")))
         if access.can_invite(member) is Role.VOLUNTEER:
             choices.append(Choice("invite", t("menu-invite-volunteer"), ("moi", "invite")))
         elif access.can_invite(member) is Role.LEADER:

@@ -212,6 +212,8 @@ class FollowUp(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[dt.datetime | None]
+    # The day the scheduler told the team leader it was overdue (once per item).
+    escalated_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Conversation(Base):
@@ -304,6 +306,45 @@ class OutboxMessage(Base):
     claimed_until: Mapped[dt.datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
+
+
+# -- The scheduler: when each ward gets its weekly tally, what has been done, who runs it. --
+
+
+class WardSchedule(Base):
+    """When a ward's weekly tally goes out (local time); a ward with no row uses the
+    defaults from the settings (Monday 08:00)."""
+
+    __tablename__ = "ward_schedules"
+
+    ward_id: Mapped[int] = mapped_column(
+        ForeignKey("wards.id", ondelete="CASCADE"), primary_key=True
+    )
+    tally_weekday: Mapped[int] = mapped_column(Integer, default=0)  # 0 = Monday
+    tally_time: Mapped[str] = mapped_column(String(5), default="08:00")  # HH:MM
+
+
+class ScheduledRun(Base):
+    """One piece of scheduled work done for one period ("tally:12:2026-W47"). Its key is
+    unique, so work that fell due while the bot was down runs once after the start, and
+    never twice, whichever process gets there."""
+
+    __tablename__ = "scheduled_runs"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    done_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class SchedulerLease(Base):
+    """The one process allowed to run scheduled work: it renews its lease on every tick;
+    another process takes over only once the lease has run out."""
+
+    __tablename__ = "scheduler_lease"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100))
+    expires_at: Mapped[dt.datetime]
 
 
 # -- The vocabulary of a support session. Labels live in locales/ as "<kind>-<value>". -----

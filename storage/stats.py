@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Select
 
 from storage.access import Scope
 from storage.models import (
+    FollowUp,
     Member,
     ResidentialGroup,
     SessionPriorityGroup,
@@ -113,14 +114,19 @@ async def tally(
             end,
         )
         result.by_group = sorted(lines, key=lambda line: natural_key(line.name))
-    if by_member and scope.group_id is not None:
-        # Every member of the team, those with no session this week included.
+    if by_member:
+        # Every member of the team (or of the ward's teams), those with no session included.
+        members_of = (
+            and_(Member.group_id == scope.group_id, Member.ward_id == scope.ward_id)
+            if scope.group_id is not None
+            else and_(Member.ward_id == scope.ward_id, Member.group_id.is_not(None))
+        )
         lines = await _lines(
             db,
             Member,
             Member.display_name,
             SupportSession.member_id == Member.id,
-            and_(Member.group_id == scope.group_id, Member.ward_id == scope.ward_id),
+            members_of,
             start,
             end,
         )
@@ -151,3 +157,150 @@ async def _lines(
         .group_by(entity.id, name)
     )
     return [GroupLine(n, sessions, residents) for n, sessions, residents in rows]
+
+
+# -- The weekly report: the tally above, plus what ward staff and team leaders act on. ------
+
+
+@dataclass(slots=True)
+class WeeklyReport:
+    """A week's tally for a ward or a team, with the week before it, the residential groups
+    that did nothing, the follow-ups still open, and the most active teams and members."""
+
+    tally: Tally
+    previous_sessions: int
+    previous_residents: int
+    idle_groups: list[str]
+    open_follow_ups: int
+    overdue_follow_ups: int
+    top_groups: list[GroupLine]
+    top_members: list[GroupLine]
+
+
+@dataclass(slots=True)
+class SessionRow:
+    """One session as exported: categories and counts, no names and no free-text note."""
+
+    occurred_on: dt.date
+    group: str
+    residents: int
+    topics: list[str]
+    priority_groups: list[str]
+    place: str
+    outcome: str
+
+
+def iso_week(day: dt.date) -> str:
+    """The ISO week holding `day`, as people write it: 2026-W47."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_iso_week(text: str) -> dt.date:
+    """Monday of an ISO week written 2026-W47 (or 2026W47); ValueError when it is not one."""
+    cleaned = text.strip().upper().replace("W", "-W").replace("--", "-")
+    year, _, week = cleaned.partition("-W")
+    if not (year.isdigit() and week.isdigit()):
+        raise ValueError(text)
+    return dt.date.fromisocalendar(int(year), int(week), 1)
+
+
+async def weekly_report(
+    db: AsyncSession, scope: Scope, start: dt.date, today: dt.date, *, top: int = 5
+) -> WeeklyReport:
+    """The report for the week starting on Monday `start`; follow-ups as they stand `today`."""
+    end = start + dt.timedelta(days=6)
+    whole_ward = scope.group_id is None
+    week = await tally(db, scope, start, end, by_group=whole_ward, by_member=True)
+    before = await totals(db, scope, start - dt.timedelta(days=7), start - dt.timedelta(days=1))
+    open_n, overdue_n = await follow_up_counts(db, scope, today)
+
+    def ranked(lines: list[GroupLine]) -> list[GroupLine]:
+        # Ties on sessions go to whoever helped more residents.
+        active = [line for line in lines if line.sessions > 0]
+        return sorted(active, key=lambda line: (-line.sessions, -line.residents, line.name))[:top]
+
+    return WeeklyReport(
+        tally=week,
+        previous_sessions=before[0],
+        previous_residents=before[1],
+        idle_groups=[g.name for g in week.by_group if g.sessions == 0],
+        open_follow_ups=open_n,
+        overdue_follow_ups=overdue_n,
+        top_groups=ranked(week.by_group),
+        top_members=ranked(week.by_member),
+    )
+
+
+async def totals(db: AsyncSession, scope: Scope, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """Sessions and residents helped in a period."""
+    sessions, residents = (
+        await db.execute(
+            _within(
+                select(func.count(SupportSession.id), func.sum(SupportSession.residents_count)),
+                scope,
+                start,
+                end,
+            )
+        )
+    ).one()
+    return sessions or 0, residents or 0
+
+
+async def follow_up_counts(db: AsyncSession, scope: Scope, today: dt.date) -> tuple[int, int]:
+    """Open follow-ups, and how many of them are past their due date."""
+    stmt = select(
+        func.count(FollowUp.id),
+        func.coalesce(func.sum(case((FollowUp.due_on < today, 1), else_=0)), 0),
+    ).where(FollowUp.ward_id == scope.ward_id, FollowUp.status == "open")
+    if scope.group_id is not None:
+        stmt = stmt.where(FollowUp.group_id == scope.group_id)
+    if scope.member_id is not None:
+        stmt = stmt.where(FollowUp.owner_member_id == scope.member_id)
+    open_n, overdue_n = (await db.execute(stmt)).one()
+    return int(open_n or 0), int(overdue_n or 0)
+
+
+async def session_rows(
+    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date
+) -> list[SessionRow]:
+    """The period's sessions for an export, oldest first, without personal data."""
+    rows = await db.execute(
+        _within(
+            select(
+                SupportSession.id,
+                SupportSession.occurred_on,
+                ResidentialGroup.name,
+                SupportSession.residents_count,
+                SupportSession.place,
+                SupportSession.outcome,
+            ).join(ResidentialGroup, ResidentialGroup.id == SupportSession.group_id),
+            scope,
+            start,
+            end,
+        ).order_by(SupportSession.occurred_on, SupportSession.id)
+    )
+    by_id = {
+        sid: SessionRow(day, group, n, [], [], place, outcome)
+        for sid, day, group, n, place, outcome in rows
+    }
+    if not by_id:
+        return []
+    for model, column, attr in (
+        (SessionTopic, SessionTopic.topic, "topics"),
+        (SessionPriorityGroup, SessionPriorityGroup.priority_group, "priority_groups"),
+    ):
+        pairs = await db.execute(
+            _within(
+                select(model.session_id, column).join(
+                    SupportSession, SupportSession.id == model.session_id
+                ),
+                scope,
+                start,
+                end,
+            )
+        )
+        for sid, value in pairs:
+            if sid in by_id:
+                getattr(by_id[sid], attr).append(value)
+    return list(by_id.values())

@@ -1,0 +1,179 @@
+"""Announcements: ward staff write to every member of their ward, or to one residential
+group (a scam warning, a campaign day). They go through the outbox as one batch, and staff
+can see how many have been delivered."""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import select
+
+from bot.core import Choice, Reply
+from bot.flow import LOCAL_TZ, Answer, Context, Flow
+from bot.i18n import Translator
+from scheduler.timing import quiet_until
+from storage import audit, outbox, wards
+from storage.models import AuditEntry, Member, ResidentialGroup, Role, Ward
+from storage.schedule import reachable
+
+MAX_LENGTH = 1000
+SHOWN = 5
+ACTION = "announcement.sent"
+
+
+class AnnouncementFlow(Flow):
+    name = "announce"
+    first_step = "what"
+    text_steps = frozenset({"text"})
+
+    def allowed(self, member: Member | None) -> bool:
+        return member is not None and member.role == Role.STAFF
+
+    async def ask_what(self, ctx: Context) -> None:
+        """Write a new announcement, or see how far earlier ones got."""
+        ctx.ask(
+            ctx.t("ann-ask-what"),
+            [
+                Choice("new", ctx.t("ann-new"), ("gui", "moi", "new")),
+                Choice("status", ctx.t("ann-status"), ("xem", "status")),
+                Choice("back", ctx.t("btn-back"), ("quay lai",)),
+            ],
+        )
+
+    async def on_what(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "new":
+            ctx.goto("target", self.name)
+        elif answer.key == "status":
+            await self._status(ctx)
+            ctx.done()
+        else:
+            ctx.done()
+
+    async def ask_target(self, ctx: Context) -> None:
+        """To the whole ward, or to one residential group."""
+        assert ctx.member is not None
+        choices = [Choice("ward", ctx.t("ann-to-ward"), ("ca phuong", "tat ca"))]
+        choices += [
+            Choice(str(g.id), g.name) for g in await wards.groups_of(ctx.db, ctx.member.ward_id)
+        ]
+        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        ctx.ask(ctx.t("ann-ask-target"), choices)
+
+    async def on_target(self, ctx: Context, answer: Answer) -> None:
+        if answer.key in (None, "back"):
+            ctx.done()
+            return
+        ctx.data["target"] = answer.key
+        ctx.goto("text", self.name)
+
+    async def ask_text(self, ctx: Context) -> None:
+        """The announcement itself, as free text."""
+        ctx.ask(ctx.t("ann-ask-text", max=MAX_LENGTH), [Choice("back", ctx.t("btn-back"))])
+
+    async def on_text(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "back":
+            ctx.done()
+            return
+        text = answer.text.strip()
+        if not text or len(text) > MAX_LENGTH:
+            ctx.say(ctx.t("ann-bad-length", max=MAX_LENGTH, length=len(text)))
+            ctx.goto("text", self.name)
+            return
+        ctx.data["text"] = text
+        ctx.goto("confirm", self.name)
+
+    async def ask_confirm(self, ctx: Context) -> None:
+        """The announcement as it will read, how many people it goes to, Send or Cancel."""
+        people, target = await self._recipients(ctx)
+        ctx.ask(
+            ctx.t(
+                "ann-confirm",
+                n=len(people),
+                target=target,
+                text=ctx.data["text"],
+                quiet=ctx.settings.quiet_hours,
+            ),
+            [
+                Choice("send", ctx.t("ann-send"), ("gui", "send")),
+                Choice("cancel", ctx.t("ann-cancel"), ("huy", "cancel")),
+            ],
+        )
+
+    async def on_confirm(self, ctx: Context, answer: Answer) -> None:
+        if answer.key != "send":
+            ctx.say(ctx.t("cancelled"))
+            ctx.done()
+            return
+        member = ctx.member
+        assert member is not None
+        people, target = await self._recipients(ctx)
+        ward = await ctx.db.get(Ward, member.ward_id)
+        batch = f"ann:{member.ward_id}:{secrets.token_hex(6)}"
+        # Not a reminder, but nobody wants a broadcast at 23:00 either: it waits for 07:00.
+        held = quiet_until(ctx.now, ctx.settings.quiet_hours)
+        for person in people:
+            t = Translator(person.language)
+            body = t("ann-message", ward=ward.name if ward else "", text=ctx.data["text"])
+            outbox.enqueue(
+                ctx.db,
+                person.channel,
+                person.channel_user_id,
+                Reply(body).to_dict(),
+                batch=batch,
+                not_before=held,
+            )
+        audit.record(
+            ctx.db,
+            ACTION,
+            actor_member_id=member.id,
+            ward_id=member.ward_id,
+            batch=batch,
+            target=target,
+            recipients=len(people),
+        )
+        ctx.say(ctx.t("ann-queued", n=len(people)))
+        ctx.done()
+
+    async def _recipients(self, ctx: Context) -> tuple[list[Member], str]:
+        """Everyone the announcement reaches (not its author, not who blocked the bot)."""
+        member = ctx.member
+        assert member is not None
+        stmt = select(Member).where(Member.ward_id == member.ward_id, Member.id != member.id)
+        target = ctx.t("ann-to-ward")
+        if ctx.data.get("target") not in (None, "ward"):
+            group = await ctx.db.get(ResidentialGroup, int(ctx.data["target"]))
+            if group is None or group.ward_id != member.ward_id:
+                return [], ""
+            stmt = stmt.where(Member.group_id == group.id)
+            target = group.name
+        return list(await ctx.db.scalars(reachable(stmt).order_by(Member.id))), target
+
+    async def _status(self, ctx: Context) -> None:
+        """The last announcements of the ward, with how many were delivered."""
+        assert ctx.member is not None
+        entries = list(
+            await ctx.db.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.ward_id == ctx.member.ward_id, AuditEntry.action == ACTION)
+                .order_by(AuditEntry.id.desc())
+                .limit(SHOWN)
+            )
+        )
+        if not entries:
+            ctx.say(ctx.t("ann-none"))
+            return
+        lines = [ctx.t("ann-status-title")]
+        for entry in entries:
+            counts = await outbox.batch_counts(ctx.db, entry.detail["batch"])
+            lines.append(
+                ctx.t(
+                    "ann-status-line",
+                    when=entry.at.astimezone(LOCAL_TZ).strftime("%d/%m %H:%M"),
+                    target=entry.detail.get("target", ""),
+                    sent=counts["sent"],
+                    total=entry.detail.get("recipients", sum(counts.values())),
+                    pending=counts["pending"],
+                    unreachable=counts["unreachable"] + counts["failed"],
+                )
+            )
+        ctx.say("\n".join(lines))

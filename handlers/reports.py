@@ -1,0 +1,298 @@
+"""The weekly report: last week's figures for a ward (ward staff) or a team (team leaders),
+with a chart and a spreadsheet. The scheduler sends it every week; staff and leaders can ask
+for any past week here, in chat. Every report made is recorded in the audit log."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import Attachment, Choice, Reply
+from bot.files import FileStore
+from bot.flow import Answer, Context, Flow
+from bot.i18n import Translator
+from handlers import vocab
+from handlers.report_files import ReportData, chart_png, workbook_xlsx
+from handlers.stats import render_tally
+from storage import access, audit, stats
+from storage.access import Scope, View
+from storage.models import Member, ResidentialGroup, Role, Ward
+
+# Names listed in a chat message before "and N more" (Zalo caps a message at 2000 chars).
+MAX_NAMES = 12
+WEEKS_OFFERED = 4
+
+
+async def build_weekly(
+    db: AsyncSession,
+    files: FileStore,
+    scope: Scope,
+    start: dt.date,
+    today: dt.date,
+    t: Translator,
+) -> Reply:
+    """The report of the week starting on Monday `start`: text, chart and workbook."""
+    report = await stats.weekly_report(db, scope, start, today)
+    rows = await stats.session_rows(db, scope, start, report.tally.end)
+    if scope.group_id is not None:
+        group = await db.get(ResidentialGroup, scope.group_id)
+        title = t("report-title-team", name=group.name if group else "")
+    else:
+        ward = await db.get(Ward, scope.ward_id)
+        title = t("report-title-ward", name=ward.name if ward else "")
+    week = stats.iso_week(start)
+    text = render_weekly(t, report, title)
+    data = report_data(t, report, rows, title, week)
+    png, xlsx = await asyncio.to_thread(_render, data)
+    image = await asyncio.to_thread(files.save, png, f"tally-{week}.png")
+    sheet = await asyncio.to_thread(files.save, xlsx, f"tally-{week}.xlsx")
+    return Reply(
+        text,
+        attachments=[
+            Attachment("image", image, t("report-chart-caption", week=week)),
+            Attachment("file", sheet, t("report-file-caption", week=week)),
+        ],
+    )
+
+
+def _render(data: ReportData) -> tuple[bytes, bytes]:
+    return chart_png(data), workbook_xlsx(data)
+
+
+def _change(t: Translator, now: int, before: int) -> str:
+    if before == 0:
+        return t("report-change-new") if now else t("report-change-none")
+    pct = round((now - before) * 100 / before)
+    return t("report-change", diff=f"{now - before:+d}", pct=f"{pct:+d}")
+
+
+def _names(t: Translator, names: list[str]) -> str:
+    shown = ", ".join(names[:MAX_NAMES])
+    if len(names) > MAX_NAMES:
+        shown += t("report-and-more", n=len(names) - MAX_NAMES)
+    return shown
+
+
+def render_weekly(t: Translator, report: stats.WeeklyReport, title: str) -> str:
+    """The report as a chat message: the tally, then what staff and leaders act on."""
+    week = report.tally
+    # The full lists by group and by member are in the workbook; the message stays short.
+    body = stats.Tally(week.start, week.end, week.sessions, week.residents)
+    body.by_topic, body.by_priority = week.by_topic, week.by_priority
+    lines = [render_tally(t, body, title)]
+    lines.append(
+        t(
+            "report-vs-last-week",
+            sessions=_change(t, week.sessions, report.previous_sessions),
+            before=report.previous_sessions,
+        )
+    )
+    if week.by_group:
+        active = len(week.by_group) - len(report.idle_groups)
+        lines.append(t("stats-active-groups", active=active, total=len(week.by_group)))
+        if report.idle_groups:
+            lines.append(
+                t(
+                    "report-idle-groups",
+                    n=len(report.idle_groups),
+                    names=_names(t, report.idle_groups),
+                )
+            )
+    lines.append(
+        t("report-follow-ups", open=report.open_follow_ups, overdue=report.overdue_follow_ups)
+    )
+    if report.top_groups:
+        lines.append(t("report-top-groups"))
+        lines += [
+            t("report-rank-line", rank=i, name=g.name, sessions=g.sessions, residents=g.residents)
+            for i, g in enumerate(report.top_groups, 1)
+        ]
+    if report.top_members:
+        lines.append(t("report-top-members"))
+        lines += [
+            t("report-rank-line", rank=i, name=m.name, sessions=m.sessions, residents=m.residents)
+            for i, m in enumerate(report.top_members, 1)
+        ]
+    return "\n".join(lines)
+
+
+def report_data(
+    t: Translator,
+    report: stats.WeeklyReport,
+    rows: list[stats.SessionRow],
+    title: str,
+    week: str,
+) -> ReportData:
+    """The chart's and the workbook's content. The sessions sheet holds categories and
+    counts only: no volunteer, no resident, and no free-text note (a note may hold a phone
+    number). Members' names appear only in the per-member tally, which is the recognition
+    the emulation movement asks for and what team leaders and staff already see in chat."""
+    tally = report.tally
+    ward_wide = bool(tally.by_group)
+    bars_source = tally.by_group if ward_wide else tally.by_member
+    topics = sorted(tally.by_topic.items(), key=lambda kv: (-kv[1], kv[0]))
+    priorities = sorted(tally.by_priority.items(), key=lambda kv: (-kv[1], kv[0]))
+    period = f"{tally.start:%d/%m/%Y} – {tally.end:%d/%m/%Y}"
+    line_header = [t("report-col-name"), t("report-col-sessions"), t("report-col-residents")]
+    sheets: list[tuple[str, list[str], list[list[object]]]] = [
+        (
+            t("report-sheet-topics"),
+            [t("report-col-topic"), t("report-col-sessions")],
+            [[vocab.label(t, "topic", k), n] for k, n in topics],
+        ),
+        (
+            t("report-sheet-priority"),
+            [t("report-col-priority"), t("report-col-sessions")],
+            [[vocab.label(t, "priority", k), n] for k, n in priorities],
+        ),
+    ]
+    if ward_wide:
+        sheets.append(
+            (
+                t("report-sheet-groups"),
+                line_header,
+                [[g.name, g.sessions, g.residents] for g in tally.by_group],
+            )
+        )
+    sheets.append(
+        (
+            t("report-sheet-members"),
+            line_header,
+            [[m.name, m.sessions, m.residents] for m in tally.by_member],
+        )
+    )
+    sheets.append(
+        (
+            t("report-sheet-sessions"),
+            [
+                t("report-col-date"),
+                t("report-col-group"),
+                t("report-col-residents"),
+                t("report-col-topic"),
+                t("report-col-priority"),
+                t("report-col-place"),
+                t("report-col-outcome"),
+            ],
+            [
+                [
+                    r.occurred_on,
+                    r.group,
+                    r.residents,
+                    vocab.labels(t, "topic", sorted(r.topics)),
+                    vocab.labels(t, "priority", sorted(r.priority_groups)),
+                    vocab.label(t, "place", r.place),
+                    vocab.label(t, "outcome", r.outcome),
+                ]
+                for r in rows
+            ],
+        )
+    )
+    summary: list[tuple[str, object]] = [
+        (t("report-col-report"), title),
+        (t("report-col-week"), f"{week} ({period})"),
+        (t("report-col-sessions"), tally.sessions),
+        (t("report-col-residents"), tally.residents),
+        (t("report-col-previous"), report.previous_sessions),
+        (t("report-col-open-fu"), report.open_follow_ups),
+        (t("report-col-overdue-fu"), report.overdue_follow_ups),
+    ]
+    if ward_wide:
+        summary.append(
+            (
+                t("report-col-active"),
+                f"{len(tally.by_group) - len(report.idle_groups)}/{len(tally.by_group)}",
+            )
+        )
+    return ReportData(
+        title=f"{title} · {week} ({period})",
+        bars_title=t("report-chart-groups") if ward_wide else t("report-chart-members"),
+        bars=[(line.name, line.sessions) for line in bars_source],
+        topics_title=t("report-chart-topics"),
+        topics=[(vocab.label(t, "topic", k), n) for k, n in topics],
+        summary_title=t("report-sheet-summary"),
+        summary=summary,
+        sheets=sheets,
+    )
+
+
+def report_scope(member: Member) -> Scope:
+    """Ward staff get their ward's report, team leaders their team's."""
+    view = View.WARD if member.role == Role.STAFF else View.TEAM
+    return access.scope_for(member, view)
+
+
+class ReportFlow(Flow):
+    """Staff and team leaders ask for the weekly report of any past week."""
+
+    name = "report"
+    first_step = "week"
+    text_steps = frozenset({"week"})
+
+    def allowed(self, member: Member | None) -> bool:
+        return member is not None and member.role in (Role.STAFF, Role.LEADER)
+
+    async def ask_week(self, ctx: Context) -> None:
+        """Which week: the last few as buttons, or any week typed as a date or 2026-W45."""
+        this_monday = stats.week_of(ctx.today)[0]
+        choices = []
+        for back in range(1, WEEKS_OFFERED + 1):
+            start = this_monday - dt.timedelta(weeks=back)
+            end = start + dt.timedelta(days=6)
+            label = ctx.t("report-week-choice", start=f"{start:%d/%m}", end=f"{end:%d/%m}")
+            choices.append(Choice(start.isoformat(), label))
+        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        example = stats.iso_week(this_monday - dt.timedelta(weeks=6))
+        ctx.ask(ctx.t("report-ask-week", example=example), choices)
+
+    async def on_week(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "back":
+            ctx.done()
+            return
+        start = _week_start(answer, ctx.today)
+        if start is None:
+            ctx.say(ctx.t("report-week-invalid"))
+            ctx.goto("week", self.name)
+            return
+        if start > ctx.today:
+            ctx.say(ctx.t("report-week-future"))
+            ctx.goto("week", self.name)
+            return
+        member = ctx.member
+        assert member is not None
+        try:
+            scope = report_scope(member)
+        except access.NotAllowed:
+            ctx.say(ctx.t("not-allowed"))
+            ctx.done()
+            return
+        reply = await build_weekly(ctx.db, ctx.files, scope, start, ctx.today, ctx.t)
+        audit.record(
+            ctx.db,
+            "report.exported",
+            actor_member_id=member.id,
+            ward_id=member.ward_id,
+            week=stats.iso_week(start),
+            group_id=scope.group_id,
+            via="chat",
+        )
+        ctx.replies.append(reply)
+        ctx.done()
+
+
+def _week_start(answer: Answer, today: dt.date) -> dt.date | None:
+    """Monday of the chosen week, from a button, a typed 2026-W45, or any day in it."""
+    if answer.key is not None:
+        return dt.date.fromisoformat(answer.key)
+    text = answer.text.strip()
+    if not text:
+        return None
+    try:
+        return stats.parse_iso_week(text)
+    except ValueError:
+        pass
+    day = vocab.parse_day(text, today)
+    if day is None or day.year < 2020:
+        return None
+    return stats.week_of(day)[0]

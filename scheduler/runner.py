@@ -1,0 +1,161 @@
+"""The scheduler: APScheduler wakes it every minute; it takes the single-scheduler lease
+and does whatever is due and not yet done.
+
+Why a tick rather than one APScheduler job per ward: APScheduler 3 keeps its jobs in memory,
+so a job that fell due while the process was down is lost. Here the triggers (APScheduler's
+own cron triggers, in Vietnam's time zone) only say *when* something falls due; what was
+done is recorded in `scheduled_runs`, so after a restart the missed run is done once, and two
+processes cannot both do it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Callable
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.config import Settings
+from bot.files import FileStore
+from bot.flow import LOCAL_TZ
+from scheduler import followups, timing, weekly
+from storage import schedule, stats
+from storage.db import Database
+from storage.models import Ward, utcnow
+
+log = logging.getLogger(__name__)
+
+# How far back a missed weekly run is still caught up (the latest one only).
+WEEKLY_LOOKBACK = dt.timedelta(days=8)
+DAILY_LOOKBACK = dt.timedelta(days=2)
+
+
+class Scheduler:
+    """`start()` inside a running event loop, `await stop()` at the end. `clock` gives the
+    current time (tests pass a controllable one)."""
+
+    def __init__(
+        self,
+        db: Database,
+        files: FileStore,
+        settings: Settings,
+        *,
+        clock: Callable[[], dt.datetime] = utcnow,
+        holder: str | None = None,
+    ) -> None:
+        self.db = db
+        self.files = files
+        self.settings = settings
+        self.clock = clock
+        self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self._aps: AsyncIOScheduler | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Tick now (catching up what fell due while the process was down), then every
+        `scheduler_tick_seconds`."""
+        self._aps = AsyncIOScheduler(timezone=LOCAL_TZ)
+        self._aps.add_job(
+            self.tick,
+            IntervalTrigger(seconds=self.settings.scheduler_tick_seconds, timezone=LOCAL_TZ),
+            id="tick",
+            next_run_time=dt.datetime.now(LOCAL_TZ),
+            max_instances=1,
+            coalesce=True,
+        )
+        self._aps.start()
+        log.info("scheduler started (%s)", self.holder)
+
+    async def stop(self) -> None:
+        if self._aps is not None:
+            self._aps.shutdown(wait=False)
+            self._aps = None
+        async with self.db.sessions() as db, db.begin():
+            await schedule.release_lease(db, self.holder)
+
+    # -- one tick -------------------------------------------------------------------------
+
+    async def tick(self) -> list[str]:
+        """Do what is due, if this process holds the lease. Returns the work done."""
+        now = self.clock()
+        ttl = dt.timedelta(seconds=self.settings.scheduler_lease_seconds)
+        async with self.db.sessions() as db, db.begin():
+            leading = await schedule.hold_lease(db, self.holder, now, ttl)
+        if not leading:
+            log.debug("another process holds the scheduler lease")
+            return []
+        return await self.run_due(now)
+
+    async def run_due(self, now: dt.datetime) -> list[str]:
+        done: list[str] = []
+        done += await self.weekly_tallies(now)
+        done += await self.daily_reminders(now)
+        return done
+
+    async def daily_reminders(self, now: dt.datetime) -> list[str]:
+        """Once a day at `reminders_time`: follow-ups due today and newly overdue."""
+        trigger = timing.daily_trigger(self.settings.reminders_time)
+        fire = timing.latest_fire(trigger, now, DAILY_LOOKBACK)
+        if fire is None:
+            return []
+        day = timing.local_day(fire)
+        key = f"daily:{day.isoformat()}"
+        try:
+            async with self.db.sessions() as db, db.begin():
+                if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
+                    return []
+                queued = await followups.remind(
+                    db, day, not_before=timing.quiet_until(now, self.settings.quiet_hours)
+                )
+        except Exception:
+            log.exception("daily reminders %s failed", key)
+            return []
+        log.info("%s: %d follow-up messages queued", key, queued)
+        return [key]
+
+    async def weekly_tallies(self, now: dt.datetime) -> list[str]:
+        """Each ward's last due weekly tally, unless it went out already."""
+        due: list[tuple[str, int, dt.date, dt.datetime]] = []
+        async with self.db.sessions() as db:
+            wards = await schedule.wards_with_schedule(db)
+            for ward, own in wards:
+                trigger = timing.weekly_trigger(
+                    own.tally_weekday if own else self.settings.tally_weekday,
+                    own.tally_time if own else self.settings.tally_time,
+                )
+                fire = timing.latest_fire(trigger, now, WEEKLY_LOOKBACK)
+                # A ward added after its tally time waits for the next one.
+                if fire is None or fire < ward.created_at:
+                    continue
+                start = weekly.report_week(timing.local_day(fire))
+                due.append((f"tally:{ward.id}:{stats.iso_week(start)}", ward.id, start, fire))
+            done = await schedule.done_runs(db, [key for key, *_ in due])
+        finished = []
+        for key, ward_id, start, fire in due:
+            if key in done:
+                continue
+            try:
+                async with self.db.sessions() as db, db.begin():
+                    if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
+                        continue
+                    ward = await db.get(Ward, ward_id)
+                    assert ward is not None
+                    sent = await weekly.send_weekly(
+                        db,
+                        self.files,
+                        ward,
+                        start,
+                        timing.local_day(now),
+                        not_before=timing.quiet_until(now, self.settings.quiet_hours),
+                    )
+                log.info("%s: %d queued, %d had it already", key, sent.queued, sent.already)
+                finished.append(key)
+            except Exception:
+                # One ward's failure must not hold back the others; it is retried next tick.
+                log.exception("weekly tally %s failed", key)
+        return finished

@@ -1,0 +1,107 @@
+"""What the scheduler keeps in the database: the single-scheduler lease, the work already
+done per period, each ward's tally time, and the people scheduled messages go to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Member, Role, ScheduledRun, SchedulerLease, Ward, WardSchedule
+
+LEASE = "scheduler"
+
+
+def _insert(db: AsyncSession) -> Any:
+    return pg_insert if db.bind.dialect.name == "postgresql" else sqlite_insert
+
+
+async def hold_lease(db: AsyncSession, holder: str, now: dt.datetime, ttl: dt.timedelta) -> bool:
+    """Take or renew the scheduler lease; False while another process holds a live one.
+    One conditional UPDATE, so two processes asking at once cannot both win."""
+    await db.execute(
+        _insert(db)(SchedulerLease)
+        .values(name=LEASE, holder=holder, expires_at=now - dt.timedelta(seconds=1))
+        .on_conflict_do_nothing(index_elements=["name"])
+    )
+    result = await db.execute(
+        update(SchedulerLease)
+        .where(
+            SchedulerLease.name == LEASE,
+            or_(SchedulerLease.holder == holder, SchedulerLease.expires_at < now),
+        )
+        .values(holder=holder, expires_at=now + ttl)
+    )
+    return bool(result.rowcount)
+
+
+async def release_lease(db: AsyncSession, holder: str) -> None:
+    """Give the lease up at a clean stop, so another process may take over at once."""
+    await db.execute(
+        update(SchedulerLease)
+        .where(SchedulerLease.name == LEASE, SchedulerLease.holder == holder)
+        .values(expires_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    )
+
+
+async def lease_holder(db: AsyncSession, now: dt.datetime) -> str | None:
+    lease = await db.get(SchedulerLease, LEASE)
+    return lease.holder if lease is not None and lease.expires_at >= now else None
+
+
+async def claim_run(db: AsyncSession, key: str, now: dt.datetime, **detail: Any) -> bool:
+    """Mark the work `key` done in the caller's transaction; False when it was done
+    already (or is being done by another process, which then wins)."""
+    result = await db.execute(
+        _insert(db)(ScheduledRun)
+        .values(key=key, done_at=now, detail=detail)
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    return bool(result.rowcount)
+
+
+async def done_runs(db: AsyncSession, keys: list[str]) -> set[str]:
+    if not keys:
+        return set()
+    return set(await db.scalars(select(ScheduledRun.key).where(ScheduledRun.key.in_(keys))))
+
+
+async def wards_with_schedule(db: AsyncSession) -> list[tuple[Ward, WardSchedule | None]]:
+    rows = await db.execute(
+        select(Ward, WardSchedule)
+        .outerjoin(WardSchedule, WardSchedule.ward_id == Ward.id)
+        .order_by(Ward.id)
+    )
+    return [(ward, schedule) for ward, schedule in rows.all()]
+
+
+async def set_tally_time(db: AsyncSession, ward_id: int, weekday: int, time: str) -> None:
+    """When the ward's weekly tally goes out: `weekday` 0 (Monday) to 6, `time` "HH:MM"."""
+    found = await db.get(WardSchedule, ward_id)
+    if found is None:
+        db.add(WardSchedule(ward_id=ward_id, tally_weekday=weekday, tally_time=time))
+    else:
+        found.tally_weekday, found.tally_time = weekday, time
+
+
+def reachable(stmt: Any) -> Any:
+    """Members the bot may still write to (not blocked by them)."""
+    return stmt.where(Member.unreachable_at.is_(None))
+
+
+async def ward_staff(db: AsyncSession, ward_id: int) -> list[Member]:
+    stmt = select(Member).where(Member.ward_id == ward_id, Member.role == Role.STAFF)
+    return list(await db.scalars(reachable(stmt).order_by(Member.id)))
+
+
+async def team_leaders(db: AsyncSession, ward_id: int, group_id: int | None = None) -> list[Member]:
+    stmt = select(Member).where(
+        Member.ward_id == ward_id, Member.role == Role.LEADER, Member.group_id.is_not(None)
+    )
+    if group_id is not None:
+        stmt = stmt.where(Member.group_id == group_id)
+    return list(await db.scalars(reachable(stmt).order_by(Member.id)))

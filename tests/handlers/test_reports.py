@@ -1,0 +1,91 @@
+"""The weekly report asked for in chat: text, chart, workbook, audit; no personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from storage.models import AuditEntry, Role
+from tests.handlers.test_stats import log, other_ward
+
+# Wednesday 25/11/2026, 10:00 in Hà Nội: "last week" is 16/11 – 22/11.
+WEDNESDAY = dt.datetime(2026, 11, 25, 3, 0, tzinfo=dt.UTC)
+LAST_WEEK = dt.datetime(2026, 11, 18, 3, 0, tzinfo=dt.UTC)
+
+
+def sheets(core, reply) -> dict[str, list[tuple]]:
+    name = next(a.name for a in reply.attachments if a.kind == "file")
+    book = load_workbook(io.BytesIO(core.files.read(name)))
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+async def test_staff_get_any_past_week_with_chart_and_workbook(make_chat, demo, core, database):
+    other_vol, _ = await other_ward(database)
+    lan = make_chat("lan", name="Chị Lan", now=LAST_WEEK)
+    outsider = make_chat("out", now=LAST_WEEK)
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    await outsider.join(other_vol)
+    await log(lan, "VNeID", count=3)
+    for label in ("Ghi buổi", "Dịch vụ công", "cao tuổi", "Đã xong", "ghi chú"):
+        await lan.press(label)
+    await lan.send("nhà cuối ngõ 12, cần quay lại")
+    await lan.press("Lưu")
+    await log(outsider, "VNeID", count=9)
+
+    staff = make_chat("staff", now=WEDNESDAY)
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.press("Báo cáo tuần")
+    text = await staff.press("16/11 – 22/11")
+    assert "Số buổi hỗ trợ: 2" in text and "Số người dân được hỗ trợ: 4" in text
+    assert "So với tuần trước (0 buổi)" in text
+    assert "Tổ chưa có hoạt động (2)" in text
+    assert "1. Tổ dân phố số 1 (demo): 2 buổi, 4 người" in text
+    assert "1. Chị Lan: 2 buổi, 4 người" in text
+    reply = staff.replies[0]
+    assert [a.kind for a in reply.attachments] == ["image", "file"]
+    image = next(a.name for a in reply.attachments if a.kind == "image")
+    assert core.files.read(image).startswith(b"\x89PNG")
+
+    book = sheets(core, reply)
+    rows = book["Các buổi hỗ trợ"]
+    assert len(rows) == 3  # header + 2 sessions, the other ward's absent
+    flat = repr(book)
+    assert "cuối ngõ" not in flat  # free-text notes never leave the database
+    assert "Chị Lan" not in repr(rows)  # sessions are not tied to a volunteer
+    assert ("Chị Lan", 2, 4) in book["Theo thành viên"]
+    assert ("Tổ dân phố số 2 (demo)", 0, 0) in book["Theo tổ"]
+
+    async with database.sessions() as db:
+        entry = await db.scalar(select(AuditEntry).where(AuditEntry.action == "report.exported"))
+    assert entry is not None and entry.detail["week"] == "2026-W47"
+
+
+async def test_typed_week_and_bad_input(make_chat, demo):
+    staff = make_chat("staff", now=WEDNESDAY)
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.send("/baocao")
+    assert "chưa hiểu tuần nào" in await staff.send("tuần trước nữa")
+    assert "chưa bắt đầu" in await staff.send("2026-W50")
+    assert "chưa bắt đầu" in await staff.send("2026-W53")  # no such week: read as future
+    text = await staff.send("2026-W45")
+    assert "02/11 – 08/11/2026" in text
+    await staff.send("/baocao")
+    assert "09/11 – 15/11/2026" in await staff.send("12/11")
+
+
+async def test_leaders_get_their_team_and_volunteers_cannot_ask(make_chat, demo):
+    leader = make_chat("tuan", name="Anh Tuấn", now=LAST_WEEK)
+    lan = make_chat("lan", name="Chị Lan", now=LAST_WEEK)
+    await leader.join(demo.invites[Role.LEADER].code)
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    await log(lan, "VNeID")
+    leader.now = WEDNESDAY
+    await leader.send("/baocao")
+    text = await leader.press("16/11 – 22/11")
+    assert "Tổ dân phố số 1 (demo)" in text and "1. Chị Lan: 1 buổi" in text
+    assert "Tổ chưa có hoạt động" not in text
+    assert "Báo cáo tuần" not in "\n".join(lan.labels())
+    assert "16/11" not in await lan.send("/baocao")
