@@ -12,6 +12,7 @@ winner; a wrong confident answer is worse than "I don't know"."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import tomllib
@@ -119,10 +120,11 @@ STOPWORDS = frozenset(
 )
 # Messages that greet or thank rather than ask.
 GREETINGS = frozenset(
-    """
+    word.strip()
+    for word in """
     xin chao|chao|chao ban|chao bot|hi|hello|alo|a lo|helo|cam on|cam on ban|thanks|thank you|
-    ok|oke|okay|vang|da|u|uh|hey|chao buoi sang|good morning
-    """.replace("\n", "").split("|")
+    ok|oke|okay|vang|da|u|uh|hey|chao buoi sang|good morning|test|thu
+    """.split("|")
 )
 
 
@@ -224,7 +226,7 @@ class _Query:
         normalised = normalise(text)
         words = content_words(normalised)
         grams = [(w, (i,)) for i, w in enumerate(words)]
-        grams += [(a + b, (i, i + 1)) for i, (a, b) in enumerate(zip(words, words[1:]))]
+        grams += [(a + b, (i, i + 1)) for i, (a, b) in enumerate(itertools.pairwise(words))]
         return cls(normalised, normalised.replace(" ", ""), grams)
 
 

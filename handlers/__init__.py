@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from bot.flow import Flow
+from handlers.helpdesk import (
+    AlertsFlow,
+    HelpDeskFlow,
+    HomeVisitFlow,
+    ResidentRequestsFlow,
+    WardEntriesFlow,
+)
 from handlers.home import HelpFlow, HomeFlow
 from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
 from handlers.staff_tools import InviteFlow
@@ -28,6 +35,16 @@ COMMANDS: dict[str, str] = {
     "/moi": "invite",
     "/join": "join",
     "/thamgia": "join",
+    "/hoidap": "helpdesk",
+    "/ask": "helpdesk",
+    "/nhohotro": "home_visit",
+    "/homevisit": "home_visit",
+    "/thongbao": "alerts",
+    "/alerts": "alerts",
+    "/yeucau": "requests",
+    "/requests": "requests",
+    "/thongtinphuong": "ward_entries",
+    "/wardinfo": "ward_entries",
 }
 
 
@@ -42,5 +59,10 @@ def all_flows() -> dict[str, Flow]:
         LogSessionFlow(),
         StatsFlow(),
         InviteFlow(),
+        HelpDeskFlow(),
+        HomeVisitFlow(),
+        AlertsFlow(),
+        ResidentRequestsFlow(),
+        WardEntriesFlow(),
     ]
     return {flow.name: flow for flow in flows}
