@@ -176,13 +176,17 @@ class HelpDeskFlow(Flow):
             ctx.goto("topics", self.name)
         elif answer.key == "handoff":
             ctx.begin("home_visit")
-        elif answer.key == "home" or fold(answer.text) in LEAVE_WORDS:
+        elif answer.key == "home":
             ctx.done()
         else:
             await self._search(ctx, answer.text)
 
     async def _search(self, ctx: Context, text: str) -> None:
         text = " ".join(text.split())
+        if fold(text) in LEAVE_WORDS:
+            # Free text is expected here, so the core leaves "menu" and "huỷ" to us.
+            ctx.done()
+            return
         if not text:
             ctx.say(ctx.t("empty-message"))
             ctx.goto("ask", self.name)

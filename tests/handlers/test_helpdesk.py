@@ -27,6 +27,14 @@ async def test_a_question_typed_without_diacritics_gets_a_sourced_answer(chat, d
     assert "Hỏi câu khác" in chat.labels()
 
 
+async def test_menu_or_cancel_typed_in_the_help_desk_goes_back_home(chat, demo):
+    await chat.send("xin chao")
+    await chat.send("vneid")
+    await chat.send("huỷ")
+    assert "Bạn muốn làm gì?" in chat.text
+    assert "Hỏi đáp, hướng dẫn" in chat.labels()
+
+
 async def test_a_first_message_that_is_a_question_is_answered(chat, demo):
     text = await chat.send("doi sdt dinh danh")
     assert "Ngõ Số" in text  # the welcome
