@@ -394,11 +394,12 @@ class HomeVisitFlow(Flow):
         if not team and group_id:
             team = await helpdesk.staff_of_ward(ctx.db, ward_id)
         where = await self._where(ctx)
-        for person in team:
-            if person.unreachable_at is not None:
-                continue
+        reachable = [p for p in team if p.unreachable_at is None]
+        for person in reachable:
             ctx.notify(person.channel, person.channel_user_id, notice(request, person, where))
-        ctx.say(ctx.t("hd-visit-sent", number=request.id, where=where))
+        # Said plainly when nobody of the team or the ward uses the bot yet.
+        key = "hd-visit-sent" if reachable else "hd-visit-sent-nobody"
+        ctx.say(ctx.t(key, number=request.id, where=where))
         ctx.done()
 
     async def _where(self, ctx: Context) -> str:

@@ -52,6 +52,7 @@ hd-visit-send = Send the request
 hd-visit-cancel = Cancel
 hd-visit-cancelled = Cancelled, nothing was saved.
 hd-visit-sent = Request number { $number } was sent to the community digital team ({ $where }). When someone takes it, I will tell you here.
+hd-visit-sent-nobody = Request number { $number } was recorded for { $where }, but no team member or ward staff uses Ngõ Số yet to receive it. Please also contact your ward directly. When someone takes it, I will tell you here.
 hd-visit-notify-team =
     🏠 A resident asks for help at home (request number { $number }):
     • Where: { $where }

@@ -52,6 +52,7 @@ hd-visit-send = Gửi yêu cầu
 hd-visit-cancel = Huỷ
 hd-visit-cancelled = Đã huỷ, không có gì được lưu.
 hd-visit-sent = Đã gửi yêu cầu số { $number } tới tổ công nghệ số ({ $where }). Khi có người nhận, mình sẽ nhắn bạn ngay tại đây.
+hd-visit-sent-nobody = Đã ghi yêu cầu số { $number } cho { $where }, nhưng hiện chưa có thành viên tổ hay cán bộ phường nào dùng Ngõ Số để nhận. Bạn nên liên hệ trực tiếp phường. Khi có người nhận, mình sẽ nhắn bạn tại đây.
 hd-visit-notify-team =
     🏠 Người dân nhờ hỗ trợ tại nhà (yêu cầu số { $number }):
     • Nơi: { $where }

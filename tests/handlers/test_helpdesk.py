@@ -197,7 +197,8 @@ async def test_home_help_request_reaches_the_team_and_the_volunteer_who_takes_it
 
 async def test_no_phone_is_stored_without_consent(make_chat, demo, database):
     resident = make_chat("resident")
-    await home_visit(resident, None)
+    text = await home_visit(resident, None)
+    assert "chưa có thành viên tổ hay cán bộ phường nào" in text  # nobody has joined yet
     async with database.sessions() as db:
         request = await db.scalar(select(FollowUp))
         assert request.phone is None
