@@ -118,6 +118,14 @@ STOPWORDS = frozenset(
     help you your does did am are be this that
     """.split()
 )
+# Other apps and services people ask about: "quên mật khẩu Zalo" must not get the VNeID
+# answer with confidence. A question naming one gets, at most, a list to choose from.
+OTHER_SERVICES = frozenset(
+    """
+    zalo facebook fb messenger gmail google email tiktok youtube shopee lazada tiki grab
+    icloud instagram viber telegram netflix wifi
+    """.split()
+)
 # Messages that greet or thank rather than ask.
 GREETINGS = frozenset(
     word.strip()
@@ -362,7 +370,8 @@ class KnowledgeBase:
             return SearchResult(Outcome.NONE)
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best >= CONFIDENT_SCORE and best >= CONFIDENT_LEAD * runner_up:
+        other_service = not OTHER_SERVICES.isdisjoint(fold(text).split())
+        if best >= CONFIDENT_SCORE and best >= CONFIDENT_LEAD * runner_up and not other_service:
             return SearchResult(Outcome.ANSWER, ranked[:1])
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
         return SearchResult(Outcome.CHOOSE, close)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -164,7 +164,7 @@ async def create_home_visit(
     return request
 
 
-def _visible_to(member: Member):  # type: ignore[no-untyped-def]
+def _visible_to(member: Member) -> list[ColumnElement[bool]]:
     """Volunteers and leaders see their group's requests; staff their whole ward's."""
     where = [FollowUp.kind == FOLLOW_UP_HOME_VISIT, FollowUp.ward_id == member.ward_id]
     if member.role != Role.STAFF:
