@@ -292,3 +292,135 @@ def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang:
     for name, filename in made:
         (out / filename).write_bytes(files.read(name))
         click.echo(f"wrote {out / filename}")
+
+
+@main.group()
+def kb() -> None:
+    """The residents' help desk: a ward's own entries, and what residents asked in vain."""
+
+
+@kb.command("list")
+@click.option("--ward", "ward_code", default=None, help="Also show what this ward wrote.")
+def kb_list(ward_code: str | None) -> None:
+    """List the entries: the built-in ones, and a ward's own (marked with the ward code)."""
+    from bot.knowledge import built_in
+    from storage import helpdesk
+
+    async def work(session: Any) -> list[Any]:
+        if ward_code is None:
+            return []
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        return await helpdesk.ward_entries(session, found.id)
+
+    rows = _with_db(work)
+    written = {(r.key, r.lang): r for r in rows}
+    for entry in built_in().entries("vi"):
+        state = "" if entry.answerable else "  (ward-local: each ward writes it)"
+        click.echo(f"{entry.key:<22} {entry.title}{state}")
+    for (key, lang), row in sorted(written.items()):
+        click.echo(f"{ward_code.upper() if ward_code else ''} {key:<22} [{lang}] {row.title}")
+
+
+@kb.command("set")
+@click.option("--ward", "ward_code", required=True)
+@click.option("--key", required=True, help="An entry key (see `ngoso kb list`) or a new one.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--title", default=None, help="Default: the built-in entry's title.")
+@click.option("--body", default=None, help="The answer's text.")
+@click.option("--body-file", type=click.Path(exists=True, path_type=Path), default=None)
+@click.option("--source", default=None, help="Link to where the facts come from.")
+@click.option("--keywords", default=None, help="Words residents type for it, comma separated.")
+def kb_set(
+    ward_code: str,
+    key: str,
+    lang: str,
+    title: str | None,
+    body: str | None,
+    body_file: Path | None,
+    source: str | None,
+    keywords: str | None,
+) -> None:
+    """Add or replace a ward's entry: ngoso kb set --ward LTN --key ward-hours --body "..."."""
+    import datetime as dt
+
+    from bot.knowledge import built_in, valid_key
+    from storage import helpdesk
+
+    text = body_file.read_text(encoding="utf-8") if body_file else body
+    if not text or not text.strip():
+        raise click.ClickException("give the answer's text with --body or --body-file")
+    text = text.strip()
+    if len(text) > 1700:
+        raise click.ClickException(f"the text has {len(text)} characters; keep it under 1700")
+    if not valid_key(key):
+        raise click.ClickException("a key is lower-case letters, digits and dashes: ward-office")
+    base = built_in().entry(key, lang)
+    if title is None and base is None:
+        raise click.ClickException(f"{key} is a new entry: give it a --title")
+    if base is None and not keywords:
+        raise click.ClickException(f"{key} is a new entry: give --keywords residents would type")
+
+    async def work(session: Any) -> None:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        await helpdesk.set_entry(
+            session,
+            ward_id=found.id,
+            key=key,
+            lang=lang,
+            title=title or (base.title if base else key),
+            body=text,
+            reviewed_on=dt.date.today(),
+            source_url=source,
+            keywords=keywords,
+        )
+
+    _with_db(work)
+    click.echo(f"{key} [{lang}] saved for {ward_code.upper()}")
+
+
+@kb.command("remove")
+@click.option("--ward", "ward_code", required=True)
+@click.option("--key", required=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Default: both.")
+def kb_remove(ward_code: str, key: str, lang: str | None) -> None:
+    """Remove a ward's entry; the built-in one (if any) answers again."""
+    from storage import helpdesk
+
+    async def work(session: Any) -> int:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        return await helpdesk.remove_entry(session, found.id, key, lang)
+
+    removed = _with_db(work)
+    if not removed:
+        raise click.ClickException(f"{ward_code.upper()} has no entry {key}")
+    click.echo(f"{key} removed for {ward_code.upper()}")
+
+
+@kb.command("unanswered")
+@click.option("--ward", "ward_code", required=True)
+@click.option("--days", type=click.IntRange(1, 366), default=7, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+def kb_unanswered(ward_code: str, days: int, limit: int) -> None:
+    """The questions residents of a ward asked that the help desk could not answer."""
+    import datetime as dt
+
+    from storage import helpdesk
+
+    until = dt.datetime.now(dt.UTC)
+
+    async def work(session: Any) -> list[Any]:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        return await helpdesk.top_unanswered(
+            session, found.id, until - dt.timedelta(days=days), until, limit
+        )
+
+    for tally in _with_db(work):
+        click.echo(f"{tally.count:>4}  {tally.question}")

@@ -50,6 +50,15 @@ def personal_data_kind(text: str) -> str | None:
     return None
 
 
+def strip_personal_data(text: str) -> str:
+    """The text with whatever looks like a phone number or a citizen ID replaced by "***",
+    for keeping a question without the person's numbers in it."""
+    text = _DIGIT_RUNS.sub(
+        lambda m: "***" if len(re.sub(r"\D", "", m.group())) >= 9 else m.group(), text
+    )
+    return _PHONE.sub("***", text)
+
+
 def mask_phone(phone: str) -> str:
     """0912345678 -> 091****678."""
     digits = re.sub(r"\D", "", phone)

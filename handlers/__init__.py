@@ -5,6 +5,13 @@ from __future__ import annotations
 from bot.flow import Flow
 from handlers.announcements import AnnouncementFlow
 from handlers.followups import FollowUpFlow
+from handlers.helpdesk import (
+    AlertsFlow,
+    HelpDeskFlow,
+    HomeVisitFlow,
+    ResidentRequestsFlow,
+    WardEntriesFlow,
+)
 from handlers.home import HelpFlow, HomeFlow
 from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
 from handlers.reports import ReportFlow
@@ -33,10 +40,20 @@ COMMANDS: dict[str, str] = {
     "/followups": "follow_ups",
     "/viec": "follow_ups",
     "/announce": "announce",
-    "/thongbao": "announce",
+    "/guithongbao": "announce",
     "/report": "report",
     "/baocao": "report",
     "/thamgia": "join",
+    "/hoidap": "helpdesk",
+    "/ask": "helpdesk",
+    "/nhohotro": "home_visit",
+    "/homevisit": "home_visit",
+    "/thongbao": "alerts",
+    "/alerts": "alerts",
+    "/yeucau": "requests",
+    "/requests": "requests",
+    "/thongtinphuong": "ward_entries",
+    "/wardinfo": "ward_entries",
 }
 
 
@@ -54,5 +71,10 @@ def all_flows() -> dict[str, Flow]:
         ReportFlow(),
         FollowUpFlow(),
         AnnouncementFlow(),
+        HelpDeskFlow(),
+        HomeVisitFlow(),
+        AlertsFlow(),
+        ResidentRequestsFlow(),
+        WardEntriesFlow(),
     ]
     return {flow.name: flow for flow in flows}

@@ -6,6 +6,7 @@ import datetime as dt
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
+from bot.knowledge import is_greeting
 from storage import access, invites, sessions
 from storage.models import Role
 
@@ -21,6 +22,11 @@ class HomeFlow(Flow):
         if code and (first is False or invites.find(code)):
             ctx.begin("join", code=code)
             return
+        if first and code and not is_greeting(code):
+            # A first message that is a question: welcome, then answer it.
+            ctx.say(ctx.t("welcome"))
+            ctx.begin("helpdesk", query=code)
+            return
         if first or ctx.member is None:
             ctx.say(ctx.t("welcome"))
         ctx.goto("menu", self.name)
@@ -29,8 +35,15 @@ class HomeFlow(Flow):
         """The main menu for this person's role."""
         member, t = ctx.member, ctx.t
         choices: list[Choice] = []
+        choices.append(Choice("helpdesk", t("hd-menu-ask"), ("hoi dap", "huong dan", "ask")))
         if member is None:
+            choices.append(Choice("home_visit", t("hd-menu-visit"), ("nho to", "den nha")))
+            choices.append(Choice("alerts", t("hd-menu-alerts"), ("thong bao", "alerts")))
             choices.append(Choice("join", t("menu-join"), ("ma moi", "tham gia", "join")))
+        else:
+            choices.append(Choice("requests", t("hd-menu-requests"), ("yeu cau", "requests")))
+        if member is not None and member.role == Role.STAFF:
+            choices.append(Choice("ward_entries", t("hd-menu-ward-entries"), ("thong tin phuong",)))
         if access.can_log_sessions(member):
             choices.append(Choice("log", t("menu-log"), ("ghi", "ghi buoi", "log")))
             window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
@@ -51,7 +64,11 @@ class HomeFlow(Flow):
         choices.append(Choice("language", t("menu-language"), ("ngon ngu", "language", "lang")))
         choices.append(Choice("my_data", t("menu-my-data"), ("du lieu", "my data", "privacy")))
         choices.append(Choice("help", t("menu-help"), ("tro giup", "help")))
-        title = t("menu-title-member", name=member.display_name) if member else t("menu-title")
+        title = (
+            t("menu-title-member", name=member.display_name)
+            if member
+            else t("hd-menu-title-resident")
+        )
         ctx.ask(title, choices)
 
     async def on_menu(self, ctx: Context, answer: Answer) -> None:
@@ -61,6 +78,9 @@ class HomeFlow(Flow):
             ctx.begin(answer.key)
         elif invites.find(answer.text):
             ctx.begin("join", code=answer.text)
+        elif answer.text and not is_greeting(answer.text):
+            # Anything else typed here is a question for the help desk.
+            ctx.begin("helpdesk", query=answer.text)
         else:
             ctx.say(ctx.t("not-understood") if answer.text else ctx.t("empty-message"))
             ctx.goto("menu", self.name)

@@ -8,9 +8,9 @@ import datetime as dt
 from bot.core import Choice, Reply
 from bot.flow import Answer, Context, Flow
 from bot.i18n import t as translate
-from bot.text import personal_data_kind
+from bot.text import mask_phone, personal_data_kind
 from handlers import vocab
-from storage import invites, members, sessions, wards
+from storage import helpdesk, invites, members, sessions, wards
 from storage.invites import InviteStatus
 from storage.models import Invite, ResidentialGroup, Role, Ward
 
@@ -210,8 +210,10 @@ class MyDataFlow(Flow):
     async def start(self, ctx: Context, **_: object) -> None:
         """Everything the bot holds about this person, and how to erase it."""
         member = ctx.member
+        resident_data = await resident_data_lines(ctx)
         if member is None:
-            ctx.say(ctx.t("my-data-none"))
+            if not resident_data:
+                ctx.say(ctx.t("my-data-none"))
         else:
             group, ward = await members.group_and_ward(ctx.db, member)
             ctx.say(
@@ -238,7 +240,49 @@ class MyDataFlow(Flow):
                     )
                     lines.append(f"{line} ({s.note})" if s.note else line)
                 ctx.say("\n".join(lines))
+        for text in resident_data:
+            ctx.say(text)
         ctx.done()
+
+
+async def resident_data_lines(ctx: Context) -> list[str]:
+    """What the help desk holds about this chat: ward, group, announcements, requests."""
+    channel, chat_id = ctx.incoming.channel, ctx.incoming.chat_id
+    found = await helpdesk.profile(ctx.db, channel, chat_id)
+    requests = await helpdesk.requests_of_resident(ctx.db, channel, chat_id)
+    if found is None and not requests:
+        return []
+    texts = []
+    if found is not None:
+        ward = await ctx.db.get(Ward, found.ward_id)
+        group = await ctx.db.get(ResidentialGroup, found.group_id) if found.group_id else None
+        texts.append(
+            ctx.t(
+                "hd-my-data-resident",
+                ward=ward.name if ward else ctx.t("hd-unknown-value"),
+                group=group.name if group else ctx.t("hd-unknown-value"),
+                alerts=ctx.t("hd-yes" if found.subscribed_at else "hd-no"),
+            )
+        )
+    if requests:
+        lines = [ctx.t("hd-my-data-requests")]
+        for r in requests:
+            status = (
+                "done" if r.status != helpdesk.OPEN else "taken" if r.owner_member_id else "open"
+            )
+            lines.append(
+                ctx.t(
+                    "hd-my-data-request-line",
+                    number=r.id,
+                    date=r.created_at.strftime("%d/%m/%Y"),
+                    time=ctx.t(f"hd-time-{r.preferred_time or 'any'}"),
+                    phone=mask_phone(r.phone) if r.phone else ctx.t("hd-no-phone"),
+                    status=ctx.t(f"hd-status-{status}"),
+                )
+            )
+        texts.append("\n".join(lines))
+    texts.append(ctx.t("hd-my-data-questions"))
+    return texts
 
 
 class ForgetFlow(Flow):
@@ -247,7 +291,7 @@ class ForgetFlow(Flow):
 
     async def start(self, ctx: Context, **_: object) -> None:
         ctx.data = {}
-        if ctx.member is None:
+        if ctx.member is None and not await resident_data_lines(ctx):
             ctx.say(ctx.t("forget-nothing"))
             ctx.done()
         else:
@@ -256,7 +300,7 @@ class ForgetFlow(Flow):
     async def ask_confirm(self, ctx: Context) -> None:
         """What erasing means, and a yes/no."""
         ctx.ask(
-            ctx.t("forget-confirm"),
+            ctx.t("forget-confirm" if ctx.member else "hd-forget-confirm-resident"),
             [
                 Choice("yes", ctx.t("forget-yes"), ("co", "xoa", "yes")),
                 Choice("no", ctx.t("forget-no"), ("khong", "no")),
@@ -264,11 +308,16 @@ class ForgetFlow(Flow):
         )
 
     async def on_confirm(self, ctx: Context, answer: Answer) -> None:
+        channel, chat_id = ctx.incoming.channel, ctx.incoming.chat_id
         if answer.key == "yes" and ctx.member is not None:
             ctx.convo.language = ctx.member.language
+            await helpdesk.erase_resident(ctx.db, channel, chat_id)
             kept = await members.erase(ctx.db, ctx.member, ctx.incoming.chat_id)
             ctx.member = None
             ctx.say(ctx.t("forget-done", sessions=kept))
+        elif answer.key == "yes":
+            erased = await helpdesk.erase_resident(ctx.db, channel, chat_id)
+            ctx.say(ctx.t("hd-forget-done-resident", requests=erased))
         else:
             ctx.say(ctx.t("forget-kept"))
         ctx.done()

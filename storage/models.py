@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     TypeDecorator,
     UniqueConstraint,
 )
@@ -191,6 +192,10 @@ class SessionPriorityGroup(Base):
     priority_group: Mapped[str] = mapped_column(String(24), primary_key=True)
 
 
+FOLLOW_UP_SESSION = "session"
+FOLLOW_UP_HOME_VISIT = "home_visit"
+
+
 class FollowUp(Base):
     """Something a volunteer promised to come back to, with a due date."""
 
@@ -214,6 +219,17 @@ class FollowUp(Base):
     closed_at: Mapped[dt.datetime | None]
     # The day the scheduler told the team leader it was overdue (once per item).
     escalated_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Help desk: a resident asking for a volunteer at home ("home_visit"), with the chat to
+    # answer, the time they prefer and, only with their consent, a phone number. The phone is
+    # cleared when the request is closed: its purpose has ended.
+    kind: Mapped[str] = mapped_column(
+        String(16), default=FOLLOW_UP_SESSION, server_default="session"
+    )
+    resident_channel: Mapped[str | None] = mapped_column(String(16))
+    resident_chat_id: Mapped[str | None] = mapped_column(String(64))
+    preferred_time: Mapped[str | None] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    taken_at: Mapped[dt.datetime | None]
 
 
 class Conversation(Base):
@@ -345,6 +361,62 @@ class SchedulerLease(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     holder: Mapped[str] = mapped_column(String(100))
     expires_at: Mapped[dt.datetime]
+
+
+# -- The residents' help desk ------------------------------------------------------------------
+
+
+class KbEntry(Base):
+    """A help-desk answer a ward wrote for its residents: a ward-local entry (the ward office's
+    address, hours, phone) or its own version of a built-in entry with the same key. Written
+    by ward staff in chat or with `ngoso kb set`; no code change needed."""
+
+    __tablename__ = "kb_entries"
+    __table_args__ = (UniqueConstraint("ward_id", "key", "lang"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(48))
+    lang: Mapped[str] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(String(120))
+    body: Mapped[str] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(String(300))
+    # Extra words residents type for it, comma separated.
+    keywords: Mapped[str | None] = mapped_column(String(500))
+    reviewed_on: Mapped[dt.date] = mapped_column(Date)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Plain number, not a foreign key: the entry outlives the staff member who wrote it.
+    updated_by_member_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ResidentProfile(Base):
+    """What a resident (not a member) told the bot about where they live, and whether they
+    want their ward's announcements. Keyed by chat; erased with /forgetme."""
+
+    __tablename__ = "resident_profiles"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("residential_groups.id", ondelete="SET NULL")
+    )
+    subscribed_at: Mapped[dt.datetime | None]
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class UnansweredQuestion(Base):
+    """A question the help desk had no answer for, with ID and phone numbers stripped and no
+    link to who asked: what the knowledge base lacks."""
+
+    __tablename__ = "unanswered_questions"
+    __table_args__ = (Index("ix_unanswered_questions_ward_at", "ward_id", "asked_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int | None] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"))
+    question: Mapped[str] = mapped_column(String(300))
+    folded: Mapped[str] = mapped_column(String(300))
+    asked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 # -- The vocabulary of a support session. Labels live in locales/ as "<kind>-<value>". -----

@@ -8,10 +8,15 @@ platform they drive."""
 from __future__ import annotations
 
 import logging
+import os
 import re
 from typing import Protocol
 
 from bot.core import Reply
+
+# python-telegram-bot: retry_after as a timedelta (its next major version's behaviour), so
+# reading it raises no deprecation warning. Set before the Telegram adapter imports it.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 
 class DeliveryError(Exception):

@@ -37,6 +37,7 @@ def telegram_settings(settings: Settings, fake: FakeTelegram, **more: Any) -> di
         "telegram_poll_timeout_seconds": 1,
         "telegram_timeout_seconds": 2,
         "outbox_per_chat_interval_seconds": 0.05,
+        "scheduler": False,
         **more,
     }
 

@@ -1,0 +1,446 @@
+"""The residents' knowledge base: entries read from `locales/kb/<lang>.toml`, merged with
+what a ward wrote for itself, and the search that takes a question as residents type it
+(no diacritics, typos, one line) to the best entry, a short list of candidates, or nothing.
+
+Matching works on folded text (`bot.text.fold`). Each entry has keyword phrases in both
+languages; a phrase matches when each of its words is in the question (typos allowed on
+longer words, through rapidfuzz) or when the whole phrase is close to a stretch of the
+question. A phrase weighs what its words are worth: a word found in many entries ("vneid")
+tells little, a word found in one ("passcode") a lot. A confident answer needs a clear
+winner; a wrong confident answer is worse than "I don't know"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from bot.text import fold
+
+LANGUAGES = ("vi", "en")
+# Scores, in the units of `_Index.score` (roughly: how many distinctive words matched).
+CONFIDENT_SCORE = 2.2
+CONFIDENT_LEAD = 1.35  # the best must beat the runner-up by this factor
+CANDIDATE_SCORE = 1.0
+CANDIDATE_SHARE = 0.45  # a candidate scores at least this share of the best
+MAX_CANDIDATES = 3
+WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
+PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
+FUZZY_WORD_MIN = 5
+FUZZY_PHRASE_MIN = 8
+
+# Words that say the same thing, folded. Each variant becomes the canonical form first; a
+# Vietnamese compound ("mat khau") becomes one token so that it weighs as one word.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "vneid": (
+        "dinh danh dien tu",
+        "dinh danh",
+        "can cuoc dien tu",
+        "can cuoc cong dan",
+        "can cuoc",
+        "cccd",
+        "vne id",
+        "vn eid",
+        "vneld",
+        "vnied",
+        "vnid",
+        "vneiid",
+        "e id",
+        "eid",
+    ),
+    "dichvucong": (
+        "cong dich vu cong quoc gia",
+        "cong dich vu cong",
+        "dich vu cong truc tuyen",
+        "dich vu cong",
+        "dich vu con",
+        "dvcqg",
+        "dvc",
+        "dichvucong gov vn",
+        "public service portal",
+        "public services",
+        "public service",
+    ),
+    "nophoso dichvucong": ("nop ho so online", "nop ho so truc tuyen", "nop ho so qua mang"),
+    "nophoso": ("nop ho so",),
+    "hoso": ("ho so",),
+    "matkhau": ("mat khau", "mat khaau", "mk", "pass", "password"),
+    "sdt": ("so dien thoai", "so dt", "so phone", "phone number"),
+    "dienthoai": ("dien thoai", "dt"),
+    "chuyenkhoan": ("chuyen khoan", "chuyen tien", "ck"),
+    "taikhoan": ("tai khoan", "tk"),
+    "nganhang": ("ngan hang", "nhang"),
+    "ungdung": ("ung dung", "app", "apps", "application"),
+    "dangnhap": ("dang nhap", "log in", "login", "sign in"),
+    "dangky": ("dang ky", "dang ki"),
+    "kichhoat": ("kich hoat", "kick hoat", "kich hoat", "activate", "activation"),
+    "luadao": ("lua dao", "lua gat"),
+    "congan": ("cong an", "police"),
+    "diachi": ("dia chi", "address"),
+    "sapnhap": ("sap nhap", "sat nhap", "merger"),
+    "sinhtrachoc": ("sinh trac hoc", "sinh trac", "biometrics", "biometric"),
+    "baohiemyte": ("bao hiem y te", "bhyt", "health insurance"),
+    "banglai": (
+        "giay phep lai xe",
+        "bang lai xe",
+        "bang lai",
+        "gplx",
+        "driving licence",
+        "driving license",
+        "driver license",
+    ),
+    "binhdanhocvuso": ("binh dan hoc vu so", "bdhvs", "binh dan hoc so"),
+    "maqr": ("ma qr", "qr code", "qr"),
+    "trangweb": ("trang web", "website", "web", "site"),
+}
+_REPLACEMENTS = sorted(
+    ((variant, canonical) for canonical, vs in SYNONYMS.items() for variant in vs),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
+)
+
+# Words that carry no topic (both languages). "the" (Vietnamese "thẻ", card) goes too.
+STOPWORDS = frozenset(
+    """
+    toi minh em anh chi ba ong bac co chu cho hoi voi the nao sao gi a oi nhe nha ha ah vay
+    ai la cua thi ma giup can muon nhu ra di den lam sao bay gio ak a u vui long xin hay
+    phai nay kia do duoc chua roi ve o tren trong
+    the a an to my of in on for is it i me with from at by do how what where can please
+    help you your does did am are be this that
+    """.split()
+)
+# Other apps and services people ask about: "quên mật khẩu Zalo" must not get the VNeID
+# answer with confidence. A question naming one gets, at most, a list to choose from.
+OTHER_SERVICES = frozenset(
+    """
+    zalo facebook fb messenger gmail google email tiktok youtube shopee lazada tiki grab
+    icloud instagram viber telegram netflix wifi
+    """.split()
+)
+# Messages that greet or thank rather than ask.
+GREETINGS = frozenset(
+    word.strip()
+    for word in """
+    xin chao|chao|chao ban|chao bot|hi|hello|alo|a lo|helo|cam on|cam on ban|thanks|thank you|
+    ok|oke|okay|vang|da|u|uh|hey|chao buoi sang|good morning|test|thu
+    """.split("|")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    key: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One answer. `ward_local` entries (the ward office's address...) have no text of
+    their own: each ward writes it. `ward_id` is set on what a ward wrote."""
+
+    key: str
+    category: str
+    title: str
+    body: str = ""
+    source: str = ""
+    reviewed: dt.date | None = None
+    keywords: tuple[str, ...] = ()
+    ward_local: bool = False
+    ward_id: int | None = None
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.body.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class WardText:
+    """What a ward wrote for one key in one language (a row of `kb_entries`)."""
+
+    key: str
+    lang: str
+    title: str
+    body: str
+    source: str | None
+    reviewed: dt.date
+    keywords: str | None
+    ward_id: int
+
+
+class Outcome:
+    ANSWER = "answer"
+    CHOOSE = "choose"
+    NONE = "none"
+
+
+@dataclass(slots=True)
+class SearchResult:
+    outcome: str
+    # (entry key, score), best first: one for ANSWER, 2-3 for CHOOSE, none for NONE.
+    matches: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        return [k for k, _ in self.matches]
+
+
+def _canonical(folded: str) -> str:
+    padded = f" {folded} "
+    for variant, canonical in _REPLACEMENTS:
+        if f" {variant} " in padded:
+            padded = padded.replace(f" {variant} ", f" {canonical} ")
+    return padded.strip()
+
+
+def normalise(text: str) -> str:
+    """Folded, with synonyms replaced by one canonical form: what matching compares."""
+    return _canonical(fold(text))
+
+
+def content_words(normalised: str) -> list[str]:
+    return [w for w in normalised.split() if w not in STOPWORDS]
+
+
+def is_greeting(text: str) -> bool:
+    return fold(text).strip(" !.?") in GREETINGS
+
+
+@dataclass(slots=True)
+class _Phrase:
+    text: str  # normalised
+    words: list[str]  # content words
+    compact: str
+
+
+@dataclass(slots=True)
+class _Query:
+    text: str  # normalised
+    compact: str
+    # Content words and each pair of neighbours written together ("mat khua" -> "matkhua",
+    # so that a typo in a compound still finds it), with the positions they cover.
+    grams: list[tuple[str, tuple[int, ...]]]
+
+    @classmethod
+    def of(cls, text: str) -> _Query:
+        normalised = normalise(text)
+        words = content_words(normalised)
+        grams = [(w, (i,)) for i, w in enumerate(words)]
+        grams += [(a + b, (i, i + 1)) for i, (a, b) in enumerate(itertools.pairwise(words))]
+        return cls(normalised, normalised.replace(" ", ""), grams)
+
+
+def _similarity(word: str, gram: str) -> float:
+    if word == gram:
+        return 100.0
+    if len(word) >= FUZZY_WORD_MIN and len(gram) >= FUZZY_WORD_MIN - 1:
+        score = fuzz.ratio(word, gram)
+        return score if score >= WORD_SIMILARITY else 0.0
+    return 0.0
+
+
+def _find(phrase: _Phrase, query: _Query) -> tuple[float, frozenset[int]]:
+    """How well `phrase` is found in the query (1.0 exactly, less with typos, 0 not found),
+    and which of the query's words it covers."""
+    positions: set[int] = set()
+    sims: list[float] = []
+    missing: list[str] = []
+    for word in phrase.words:
+        best, where = 0.0, ()
+        for gram, covers in query.grams:
+            score = _similarity(word, gram)
+            if score > best:
+                best, where = score, covers
+        if best:
+            sims.append(best)
+            positions.update(where)
+        else:
+            missing.append(word)
+    covered = frozenset(positions)
+    if len(phrase.compact) >= 6 and phrase.compact in query.compact:
+        return 1.0, covered
+    # The words must stand together: "dang ky ... xe" far apart is not "dang ky xe".
+    near = not positions or max(positions) - min(positions) <= len(phrase.words)
+    if not missing and near:
+        return sum(sims) / len(sims) / 100, covered
+    # One short word mistyped beyond recognition ("quen mat khua"): compare whole phrases.
+    if (
+        len(missing) == 1
+        and len(missing[0]) >= 3
+        and len(phrase.words) >= 2
+        and near
+        and len(phrase.text) >= FUZZY_PHRASE_MIN
+    ):
+        score = fuzz.partial_ratio(phrase.text, query.text)
+        if score >= PHRASE_SIMILARITY:
+            return 0.9 * score / 100, covered
+    return 0.0, frozenset()
+
+
+class _Index:
+    def __init__(self, entries: dict[str, list[str]]) -> None:
+        """`entries`: entry key -> keyword phrases (any language, raw)."""
+        self.phrases: dict[str, list[_Phrase]] = {}
+        df: Counter[str] = Counter()
+        for key, raw in entries.items():
+            phrases = []
+            for r in raw:
+                text = normalise(r)
+                words = content_words(text)
+                if words:
+                    phrases.append(_Phrase(text, words, text.replace(" ", "")))
+            self.phrases[key] = phrases
+            df.update({w for p in phrases for w in p.words})
+        n = max(len(entries), 1)
+        self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+    def _weight(self, phrase: _Phrase) -> float:
+        return sum(self.idf.get(w, 0.0) for w in phrase.words)
+
+    def scores(self, text: str) -> dict[str, float]:
+        query = _Query.of(text)
+        result: dict[str, float] = {}
+        for key, phrases in self.phrases.items():
+            found = []
+            for phrase in phrases:
+                quality, covers = _find(phrase, query)
+                if quality > 0:
+                    found.append((quality * self._weight(phrase), covers))
+            if not found:
+                continue
+            # The best phrase counts fully; a phrase that finds other words of the question
+            # adds a quarter; one that finds the same words again adds nothing.
+            found.sort(key=lambda f: f[0], reverse=True)
+            total, covered = found[0][0], set(found[0][1])
+            for score, covers in found[1:]:
+                new = covers - covered
+                if new:
+                    total += 0.25 * score * len(new) / max(len(covers), 1)
+                    covered |= new
+            result[key] = total
+        return result
+
+
+class KnowledgeBase:
+    """The entries of one ward (the built-in ones plus what the ward wrote), in every
+    language, and the search over them."""
+
+    def __init__(
+        self,
+        entries: dict[str, dict[str, Entry]],
+        categories: dict[str, list[Category]],
+    ) -> None:
+        self._entries = entries  # lang -> key -> entry
+        self._categories = categories
+        keys = list(dict.fromkeys(k for lang in LANGUAGES for k in entries.get(lang, {})))
+        self._index = _Index({k: self._phrases(k) for k in keys})
+
+    def _phrases(self, key: str) -> list[str]:
+        """What a question may contain to find `key`: its keywords and titles."""
+        phrases: list[str] = []
+        for lang in LANGUAGES:
+            entry = self._entries.get(lang, {}).get(key)
+            if entry is not None:
+                phrases += [*entry.keywords, entry.title]
+        return phrases
+
+    def categories(self, lang: str) -> list[Category]:
+        return self._categories.get(lang) or self._categories["vi"]
+
+    def entry(self, key: str, lang: str) -> Entry | None:
+        return self._entries.get(lang, {}).get(key) or self._entries["vi"].get(key)
+
+    def entries(self, lang: str, category: str | None = None) -> list[Entry]:
+        keys = list(dict.fromkeys([*self._entries["vi"], *self._entries.get(lang, {})]))
+        found = [e for k in keys if (e := self.entry(k, lang)) is not None]
+        return [e for e in found if category is None or e.category == category]
+
+    def search(self, text: str) -> SearchResult:
+        """The best entry for a question, a few candidates when unsure, or nothing."""
+        ranked = sorted(self._index.scores(text).items(), key=lambda kv: kv[1], reverse=True)
+        if not ranked or ranked[0][1] < CANDIDATE_SCORE:
+            return SearchResult(Outcome.NONE)
+        best = ranked[0][1]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        other_service = not OTHER_SERVICES.isdisjoint(fold(text).split())
+        if best >= CONFIDENT_SCORE and best >= CONFIDENT_LEAD * runner_up and not other_service:
+            return SearchResult(Outcome.ANSWER, ranked[:1])
+        close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
+        return SearchResult(Outcome.CHOOSE, close)
+
+    def with_ward(self, texts: Iterable[WardText]) -> KnowledgeBase:
+        """This knowledge base with a ward's own entries added or put in place of ours."""
+        entries = {lang: dict(by_key) for lang, by_key in self._entries.items()}
+        texts = list(texts)
+        for text in texts:
+            base = self.entry(text.key, text.lang)
+            extra = tuple(k.strip() for k in (text.keywords or "").split(",") if k.strip())
+            entries.setdefault(text.lang, {})[text.key] = Entry(
+                key=text.key,
+                category=base.category if base else "ward",
+                title=text.title,
+                body=text.body,
+                source=text.source or "",
+                reviewed=text.reviewed,
+                keywords=(base.keywords if base else ()) + extra,
+                ward_local=base.ward_local if base else True,
+                ward_id=text.ward_id,
+            )
+        # A ward that wrote only Vietnamese still answers English readers (in Vietnamese)
+        # rather than with the empty built-in placeholder.
+        for text in texts:
+            for lang in LANGUAGES:
+                current = entries.get(lang, {}).get(text.key)
+                if current is None or (current.ward_id is None and not current.answerable):
+                    entries.setdefault(lang, {})[text.key] = replace(
+                        entries[text.lang][text.key],
+                        keywords=(current.keywords if current else ())
+                        + entries[text.lang][text.key].keywords,
+                    )
+        return KnowledgeBase(entries, self._categories)
+
+
+def _read(lang: str) -> tuple[dict[str, Entry], list[Category]]:
+    path = resources.files("locales").joinpath("kb", f"{lang}.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    categories = [Category(c["key"], c["title"]) for c in data.get("category", [])]
+    entries: dict[str, Entry] = {}
+    for e in data.get("entry", []):
+        if e["key"] in entries:
+            raise ValueError(f"kb/{lang}.toml: {e['key']} is defined twice")
+        entries[e["key"]] = Entry(
+            key=e["key"],
+            category=e["category"],
+            title=e["title"],
+            body=e.get("body", "").strip(),
+            source=e.get("source", ""),
+            reviewed=e.get("reviewed"),
+            keywords=tuple(e.get("keywords", ())),
+            ward_local=bool(e.get("ward_local", False)),
+        )
+    return entries, categories
+
+
+@lru_cache(maxsize=1)
+def built_in() -> KnowledgeBase:
+    """The entries shipped in locales/kb, read once."""
+    entries, categories = {}, {}
+    for lang in LANGUAGES:
+        entries[lang], categories[lang] = _read(lang)
+    return KnowledgeBase(entries, categories)
+
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{1,47}$")
+
+
+def valid_key(key: str) -> bool:
+    """Entry keys are short lower-case words joined by dashes: "ward-office"."""
+    return bool(_KEY.match(key))

@@ -1,0 +1,260 @@
+"""The residents' help desk as residents, volunteers and ward staff meet it in chat."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from storage import helpdesk, invites, wards
+from storage.models import FollowUp, OutboxMessage, ResidentProfile, Role, UnansweredQuestion
+
+
+async def outbox_for(database, chat_id: str) -> list[str]:
+    async with database.sessions() as db:
+        rows = await db.scalars(
+            select(OutboxMessage).where(OutboxMessage.chat_id == chat_id).order_by(OutboxMessage.id)
+        )
+        return [r.payload["text"] for r in rows]
+
+
+async def test_a_question_typed_without_diacritics_gets_a_sourced_answer(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send("quen mat khau vneid thi lam sao")
+    assert "Quên mật khẩu hoặc passcode VNeID" in text
+    assert "Nguồn: https://plo.vn/" in text
+    assert "Rà soát: 21/11/2026" in text
+    assert "Hỏi câu khác" in chat.labels()
+
+
+async def test_menu_or_cancel_typed_in_the_help_desk_goes_back_home(chat, demo):
+    await chat.send("xin chao")
+    await chat.send("vneid")
+    await chat.send("huỷ")
+    assert "Bạn muốn làm gì?" in chat.text
+    assert "Hỏi đáp, hướng dẫn" in chat.labels()
+
+
+async def test_a_first_message_that_is_a_question_is_answered(chat, demo):
+    text = await chat.send("doi sdt dinh danh")
+    assert "Ngõ Số" in text  # the welcome
+    assert "Đổi số điện thoại đăng ký VNeID" in text
+
+
+async def test_the_resident_menu_offers_the_help_desk(chat):
+    await chat.send("xin chao")
+    labels = chat.labels()
+    assert "Hỏi đáp, hướng dẫn" in labels
+    assert "Nhờ tổ đến nhà hỗ trợ" in labels
+    assert "Tham gia tổ bằng mã mời" in labels
+
+
+async def test_an_unsure_question_offers_the_closest_topics(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send("vneid")
+    assert "Có phải một trong các mục này không?" in text
+    assert 3 <= len(chat.labels()) <= 4
+    assert "Không phải các mục trên" in chat.labels()
+    text = await chat.send("1")
+    assert "Nguồn:" in text
+
+
+async def test_an_off_topic_question_gets_an_honest_answer_and_is_kept_without_numbers(
+    chat, demo, database
+):
+    await chat.send("xin chao")
+    text = await chat.send("gia vang hom nay, goi toi 0912345678")
+    assert "chưa có câu trả lời chắc chắn" in text
+    assert "Nhờ người đến nhà hỗ trợ" in chat.labels()
+    await chat.send("gia vang hom nay")
+    async with database.sessions() as db:
+        kept = list(await db.scalars(select(UnansweredQuestion)))
+        assert len(kept) == 2
+        assert all("0912345678" not in q.question for q in kept)
+        now = dt.datetime.now(dt.UTC)
+        top = await helpdesk.top_unanswered(
+            db, demo.ward.id, now - dt.timedelta(days=7), now + dt.timedelta(days=1), 5
+        )
+        assert [t.count for t in top] == [1, 1]  # the phone made it another question
+
+
+async def test_the_same_question_counts_once_in_top_unanswered(chat, demo, database):
+    await chat.send("xin chao")
+    for question in ("giá vàng hôm nay", "gia vang hom nay", "ket qua xo so"):
+        await chat.send(question)
+    async with database.sessions() as db:
+        now = dt.datetime.now(dt.UTC)
+        top = await helpdesk.top_unanswered(
+            db, demo.ward.id, now - dt.timedelta(days=1), now + dt.timedelta(days=1), 5
+        )
+        other = await helpdesk.top_unanswered(
+            db, demo.ward.id + 1, now - dt.timedelta(days=1), now + dt.timedelta(days=1), 5
+        )
+    assert [t.count for t in top] == [2, 1]
+    assert other == []
+
+
+async def test_topics_can_be_browsed_from_a_menu(chat, demo):
+    await chat.send("xin chao")
+    await chat.press("Hỏi đáp")
+    await chat.press("Xem theo chủ đề")
+    assert "Cảnh giác lừa đảo" in chat.labels()
+    await chat.press("Cảnh giác lừa đảo")
+    text = await chat.press("156")
+    assert "Báo lừa đảo tới tổng đài 156" in text
+
+
+async def test_english_readers_get_english_answers(chat, demo):
+    await chat.send("/lang")
+    await chat.press("English")
+    text = await chat.send("forgot vneid password")
+    assert "Forgotten VNeID password or passcode" in text
+    assert "Source:" in text
+
+
+async def test_ward_staff_write_the_ward_office_hours_for_residents(make_chat, demo):
+    resident = make_chat("resident")
+    await resident.send("xin chao")
+    text = await resident.send("phuong lam viec may gio")
+    assert "chưa cập nhật" in text
+
+    staff = make_chat("staff")
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.press("Thông tin phường")
+    await staff.press("Giờ làm việc")
+    text = await staff.send("Thứ Hai đến thứ Sáu, sáng 7h30-11h30, chiều 13h30-17h")
+    assert "Đã lưu" in text
+    assert any(label.startswith("✅ Giờ làm việc") for label in staff.labels())
+
+    text = await resident.send("phuong lam viec may gio")
+    assert "sáng 7h30-11h30" in text
+    assert "Nguồn: Phường Mẫu (demo)" in text
+
+
+async def test_residents_cannot_open_the_staff_tools(chat, demo):
+    await chat.send("xin chao")
+    assert "Mình không biết" not in await chat.send("/thongtinphuong")
+    assert "không dành cho vai trò của bạn" in chat.text
+
+
+async def home_visit(resident, phone: str | None) -> str:
+    await resident.send("xin chao")
+    await resident.press("Nhờ tổ đến nhà")
+    await resident.press("Tổ dân phố số 1")
+    await resident.press("Buổi chiều")
+    if phone is None:
+        await resident.press("Không, chỉ nhắn trong chat")
+    else:
+        await resident.press("Đồng ý")
+        await resident.send("0912 abc")  # a typo first
+        assert "Số điện thoại chưa đúng" in resident.text
+        await resident.send(phone)
+    assert "Gửi cho tổ công nghệ số?" in resident.text
+    return await resident.press("Gửi yêu cầu")
+
+
+async def test_home_help_request_reaches_the_team_and_the_volunteer_who_takes_it(
+    make_chat, demo, database
+):
+    volunteer, leader = make_chat("vol", name="Anh Tuấn"), make_chat("leader")
+    await volunteer.join(demo.invites[Role.VOLUNTEER].code)
+    await leader.join(demo.invites[Role.LEADER].code)
+    resident = make_chat("resident")
+
+    text = await home_visit(resident, "0912345678")
+    assert "Đã gửi yêu cầu số" in text and "Tổ dân phố số 1 (demo)" in text
+
+    for member in ("vol", "leader"):
+        notices = await outbox_for(database, member)
+        assert any("091****678" in n for n in notices), notices
+        assert all("0912345678" not in n for n in notices)
+
+    await leader.send("/yeucau")
+    assert "Yêu cầu chưa ai nhận: 1" in leader.text
+    await leader.press("Số")
+    assert "091****678" in leader.text and "0912345678" not in leader.text
+
+    await volunteer.send("/yeucau")
+    await volunteer.press("Số")
+    text = await volunteer.press("Tôi nhận hỗ trợ")
+    assert "Bạn đã nhận yêu cầu này" in text
+    assert "0912345678" in text  # the one who takes it sees the number
+    told = await outbox_for(database, "resident")
+    assert any("Anh Tuấn" in m and "đã có người nhận" in m for m in told)
+
+    text = await leader.press("Tôi nhận hỗ trợ")  # too late: the volunteer has it
+    assert "vừa có người khác nhận" in text
+
+    await volunteer.send("/yeucau")
+    await volunteer.press("(của bạn)")
+    text = await volunteer.press("Đã hỗ trợ xong")
+    assert "Số điện thoại của người dân đã được xoá" in text
+    async with database.sessions() as db:
+        request = await db.scalar(select(FollowUp))
+        assert request.status == "done" and request.phone is None
+        assert request.group_id is not None and request.due_on is not None
+
+
+async def test_no_phone_is_stored_without_consent(make_chat, demo, database):
+    resident = make_chat("resident")
+    text = await home_visit(resident, None)
+    assert "chưa có thành viên tổ hay cán bộ phường nào" in text  # nobody has joined yet
+    async with database.sessions() as db:
+        request = await db.scalar(select(FollowUp))
+        assert request.phone is None
+        assert request.kind == "home_visit" and request.preferred_time == "afternoon"
+
+
+async def test_a_team_of_another_ward_does_not_see_the_request(make_chat, demo, database):
+    async with database.sessions() as db, db.begin():
+        other = await wards.add_ward(db, "OTHER", "Phường Khác")
+        group = await wards.add_group(db, other, "Tổ 9")
+        invite = await invites.create(
+            db, role=Role.LEADER, ward_id=other.id, group_id=group.id, max_uses=1, days=7
+        )
+    outsider = make_chat("outsider")
+    await outsider.join(invite.code)
+    resident = make_chat("resident")
+    await resident.send("xin chao")
+    await resident.press("Nhờ tổ đến nhà")
+    await resident.press("Phường Mẫu")  # two wards now: the resident picks theirs
+    await resident.press("Tổ dân phố số 1")
+    await resident.press("Lúc nào")
+    await resident.press("Không, chỉ nhắn")
+    await resident.press("Gửi yêu cầu")
+    await outsider.send("/yeucau")
+    assert "Yêu cầu chưa ai nhận: 0" in outsider.text
+    assert await outbox_for(database, "outsider") == []
+
+
+async def test_residents_subscribe_and_unsubscribe_to_ward_announcements(chat, demo, database):
+    await chat.send("xin chao")
+    await chat.press("Nhận thông báo")
+    await chat.press("Nhận thông báo")
+    assert "Đã đăng ký" in chat.text
+    async with database.sessions() as db:
+        assert await helpdesk.subscribers(db, demo.ward.id) == [("telegram", "u1")]
+    await chat.press("Nhận thông báo")
+    await chat.press("Thôi nhận")
+    async with database.sessions() as db:
+        assert await helpdesk.subscribers(db, demo.ward.id) == []
+
+
+async def test_residents_see_and_erase_what_the_help_desk_holds(make_chat, demo, database):
+    resident = make_chat("resident")
+    await home_visit(resident, "0912345678")
+    await resident.press("Nhận thông báo")
+    await resident.press("Nhận thông báo")
+
+    text = await resident.send("/dulieu")
+    assert "Phường Mẫu (demo)" in text and "Tổ dân phố số 1 (demo)" in text
+    assert "091****678" in text and "0912345678" not in text
+    assert "Nhận thông báo phường: có" in text
+
+    await resident.send("/xoadulieu")
+    text = await resident.press("Có, xoá hết")
+    assert "1 yêu cầu" in text
+    async with database.sessions() as db:
+        assert await db.scalar(select(FollowUp)) is None
+        assert await db.scalar(select(ResidentProfile)) is None
+    assert "không lưu thông tin cá nhân" in await resident.send("/dulieu")
