@@ -1,0 +1,121 @@
+"""A fake Zalo Bot Platform on 127.0.0.1: JSON requests, answers that are always decided by
+`ok` (errors come with HTTP 200), getUpdates that returns one update or error 408, and
+injected faults."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import ClientSession, web
+
+
+@dataclass
+class Fault:
+    code: int
+    http_status: int = 200
+    delay: float = 0.0
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+
+class FakeZalo:
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []
+        self.faults: dict[str, list[Fault]] = {}
+        self._ids = itertools.count(1)
+        self._new = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def __aenter__(self) -> FakeZalo:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._endpoint)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def fail(self, method: str, code: int, times: int = 1, **kw: Any) -> None:
+        self.faults.setdefault(method, []).extend(Fault(code, **kw) for _ in range(times))
+
+    def update(
+        self, user: str, text: str | None = None, event: str = "message.text.received", **kw: Any
+    ) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": f"zm{next(self._ids)}",
+            "date": int(time.time() * 1000),
+            "chat": {"id": user, "chat_type": "PRIVATE"},
+            "from": {"id": user, "display_name": "Cô Hoa", "is_bot": False},
+            **kw,
+        }
+        if text is not None:
+            message["text"] = text
+        return {"event_name": event, "message": message}
+
+    def push(self, update: dict[str, Any]) -> None:
+        self.updates.append(update)
+        self._new.set()
+
+    async def deliver_webhook(self, url: str, body: Any, secret: str | None) -> int:
+        headers = {} if secret is None else {"X-Bot-Api-Secret-Token": secret}
+        async with ClientSession() as http, http.post(url, json=body, headers=headers) as r:
+            return r.status
+
+    def sent(self, method: str = "sendMessage", chat_id: str | None = None) -> list[Call]:
+        return [
+            c
+            for c in self.calls
+            if c.method == method and (chat_id is None or c.params.get("chat_id") == chat_id)
+        ]
+
+    def texts(self, chat_id: str) -> list[str]:
+        return [c.params["text"] for c in self.sent("sendMessage", chat_id)]
+
+    async def _endpoint(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "bad token"})
+        method = request.match_info["method"]
+        params = await request.json() if request.can_read_body else {}
+        faults = self.faults.get(method)
+        if faults:
+            fault = faults.pop(0)
+            await asyncio.sleep(fault.delay)
+            self.calls.append(Call(f"{method}!{fault.code}", params))
+            body = {"ok": False, "error_code": fault.code, "description": f"error {fault.code}"}
+            if fault.http_status >= 500:
+                return web.Response(status=fault.http_status, text="<html>Bad Gateway</html>")
+            return web.json_response(body, status=fault.http_status)
+        if method != "getUpdates":
+            self.calls.append(Call(method, params))
+        if method == "getUpdates":
+            if not self.updates:
+                self._new.clear()
+                try:
+                    await asyncio.wait_for(self._new.wait(), min(params.get("timeout", 0), 0.5))
+                except TimeoutError:
+                    return web.json_response(
+                        {"ok": False, "error_code": 408, "description": "timeout"}
+                    )
+            # One update per call, no offset: the platform's way.
+            return web.json_response({"ok": True, "result": self.updates.pop(0)})
+        if method == "getMe":
+            return web.json_response({"ok": True, "result": {"id": "b1", "account_name": "ngoso"}})
+        result = {"message_id": f"bm{next(self._ids)}", "date": int(time.time() * 1000)}
+        return web.json_response({"ok": True, "result": result})
