@@ -192,6 +192,34 @@ def invite(role: str, ward_code: str, group_name: str | None, uses: int, days: i
 
     code = _with_db(work)
     click.echo(invite_store.display(code))
+    link = _telegram_link(code)
+    if link:
+        click.echo(f"Telegram: {link}")
+
+
+def _telegram_link(code: str) -> str | None:
+    """The invite as a Telegram deep link (t.me/<bot>?start=<code>), when a bot is set up:
+    TELEGRAM_BOT_USERNAME, or else the bot's name asked from Telegram (getMe)."""
+    settings = _settings()
+    username = settings.telegram_bot_username
+    if not username and settings.telegram_bot_token:
+        from bot.channels.telegram import make_bot
+
+        async def ask() -> str:
+            bot = make_bot(settings)
+            async with bot:
+                return bot.username
+
+        try:
+            username = asyncio.run(ask())
+        except Exception as exc:  # an unreachable Telegram must not hide the code
+            click.echo(f"(no Telegram link: {type(exc).__name__})", err=True)
+            return None
+    if not username:
+        return None
+    from bot.channels.telegram import deep_link
+
+    return deep_link(username, code)
 
 
 @main.command("import")

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
 
     # Telegram (python-telegram-bot). No token: no Telegram.
     telegram_bot_token: str = ""
+    # The bot's @name, for invite links (t.me/<name>?start=<code>); asked from Telegram when
+    # empty.
+    telegram_bot_username: str = ""
     telegram_api_base_url: str = "https://api.telegram.org"
     telegram_mode: Literal["polling", "webhook"] = "polling"
     telegram_webhook_secret: str = ""

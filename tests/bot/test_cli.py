@@ -118,3 +118,54 @@ def test_bad_row_is_reported_and_nothing_is_imported(runner: CliRunner, tmp_path
     assert "no ward with code LTN" in result.output
     result = runner.invoke(main, ["import", str(tmp_path / "missing.csv")])
     assert result.exit_code != 0 and "no such file" in result.output
+
+
+def test_invite_prints_a_telegram_deep_link(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
+    monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "NgoSoLtnBot")
+    out = ok(runner, "invite", "--role", "staff", "--ward", "LTN")
+    code, link = out.splitlines()
+    assert link == f"Telegram: https://t.me/NgoSoLtnBot?start={code.replace('-', '')}"
+
+
+def test_invite_asks_telegram_for_the_bot_name(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With only a token, the bot's name comes from getMe (a fake Bot API in a thread)."""
+    import asyncio
+    import threading
+
+    from tests.fakes.telegram_api import FakeTelegram
+
+    token = "42:cli-test-token"
+    ready, stop = threading.Event(), threading.Event()
+    urls: list[str] = []
+
+    def serve() -> None:
+        async def main() -> None:
+            async with FakeTelegram(token) as fake:
+                urls.append(fake.url)
+                ready.set()
+                await asyncio.to_thread(stop.wait, 30)
+
+        asyncio.run(main())
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        assert ready.wait(10)
+        ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
+        monkeypatch.setenv("TELEGRAM_API_BASE_URL", urls[0])
+        out = ok(runner, "invite", "--role", "staff", "--ward", "LTN")
+        assert "https://t.me/NgoSoTestBot?start=" in out
+        # Telegram out of reach: the code is still printed, with a note instead of a link.
+        monkeypatch.setenv("TELEGRAM_API_BASE_URL", "http://127.0.0.1:9")
+        result = runner.invoke(main, ["invite", "--role", "staff", "--ward", "LTN"])
+        assert result.exit_code == 0
+        assert re.match(r"[A-Z2-9]{4}-[A-Z2-9]{4}\n", result.output)
+    finally:
+        stop.set()
+        thread.join(10)
