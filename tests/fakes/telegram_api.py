@@ -45,7 +45,7 @@ class FakeTelegram:
         self.token = token
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
-        self.faults: dict[str, list[Fault]] = {}
+        self.faults: dict[str, list[Fault | None]] = {}
         self.messages: dict[int, dict[str, Any]] = {}  # our message id -> message
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(1000)
@@ -164,8 +164,8 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await self._params(request)
         faults = self.faults.get(method)
-        if faults:
-            fault = faults.pop(0)
+        fault = faults.pop(0) if faults else None  # None in the list: this call goes through
+        if fault is not None:
             if fault.delay:
                 await asyncio.sleep(fault.delay)
             if fault.status != 200:
