@@ -1,0 +1,76 @@
+"""The outbox senders: several at once never send a message twice, a crashed sender's claim
+runs out and its messages go, and one chat's messages keep their order and pace."""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import datetime as dt
+import itertools
+
+from sqlalchemy import update
+
+from bot.core import Reply
+from bot.delivery import OutboxSender, Pacing
+from storage import outbox
+from storage.db import Database
+from storage.models import OutboxMessage, utcnow
+
+
+class Recorder:
+    """A channel that takes everything and remembers what it got, and when."""
+
+    name = "telegram"
+
+    def __init__(self) -> None:
+        self.got: list[tuple[str, str, float]] = []
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        await asyncio.sleep(0.001)
+        self.got.append((chat_id, reply.text, asyncio.get_running_loop().time()))
+
+
+async def fill(database: Database, count: int, chats: int) -> None:
+    async with database.sessions() as db, db.begin():
+        for n in range(count):
+            outbox.enqueue(db, "telegram", f"c{n % chats}", Reply(f"m{n}").to_dict())
+
+
+async def test_two_senders_at_once_send_each_message_once(database: Database) -> None:
+    await fill(database, 300, 150)
+    channel = Recorder()
+    fast = Pacing(rate_per_second=2000, per_chat_interval=0.0, batch_size=40)
+    # Two "processes": each its own engine and connections on the same database.
+    async with Database(database.url) as one, Database(database.url) as two:
+        await asyncio.gather(
+            OutboxSender(one, channel, fast).drain(), OutboxSender(two, channel, fast).drain()
+        )
+    counts = collections.Counter(text for _, text, _ in channel.got)
+    assert len(counts) == 300
+    assert max(counts.values()) == 1
+
+
+async def test_a_crashed_senders_messages_go_once_its_claim_runs_out(database: Database) -> None:
+    await fill(database, 3, 3)
+    channel = Recorder()
+    crashed = OutboxSender(database, channel)
+    claimed = await crashed.claim()  # ... and the process died before sending
+    assert len(claimed) == 3
+    assert await OutboxSender(database, channel).drain() == 0  # still claimed
+    async with database.sessions() as db, db.begin():
+        await db.execute(
+            update(OutboxMessage).values(claimed_until=utcnow() - dt.timedelta(seconds=1))
+        )
+    assert await OutboxSender(database, channel).drain() == 3
+    assert sorted(text for _, text, _ in channel.got) == ["m0", "m1", "m2"]
+
+
+async def test_one_chat_gets_its_messages_in_order_and_paced(database: Database) -> None:
+    await fill(database, 4, 1)
+    channel = Recorder()
+    await OutboxSender(
+        database, channel, Pacing(rate_per_second=1000, per_chat_interval=0.2)
+    ).drain()
+    assert [text for _, text, _ in channel.got] == ["m0", "m1", "m2", "m3"]
+    times = [at for _, _, at in channel.got]
+    assert all(b - a >= 0.19 for a, b in itertools.pairwise(times))
