@@ -12,7 +12,7 @@ from bot.core import Choice, Reply
 from bot.flow import LOCAL_TZ, Answer, Context, Flow
 from bot.i18n import Translator
 from scheduler.timing import quiet_until
-from storage import audit, outbox, wards
+from storage import audit, helpdesk, outbox, wards
 from storage.models import AuditEntry, Member, ResidentialGroup, Role, Ward
 from storage.schedule import reachable
 
@@ -111,13 +111,13 @@ class AnnouncementFlow(Flow):
         batch = f"ann:{member.ward_id}:{secrets.token_hex(6)}"
         # Not a reminder, but nobody wants a broadcast at 23:00 either: it waits for 07:00.
         held = quiet_until(ctx.now, ctx.settings.quiet_hours)
-        for person in people:
-            t = Translator(person.language)
+        for channel, chat_id, language in people:
+            t = Translator(language or ctx.settings.default_language)
             body = t("ann-message", ward=ward.name if ward else "", text=ctx.data["text"])
             outbox.enqueue(
                 ctx.db,
-                person.channel,
-                person.channel_user_id,
+                channel,
+                chat_id,
                 Reply(body).to_dict(),
                 batch=batch,
                 not_before=held,
@@ -134,19 +134,25 @@ class AnnouncementFlow(Flow):
         ctx.say(ctx.t("ann-queued", n=len(people)))
         ctx.done()
 
-    async def _recipients(self, ctx: Context) -> tuple[list[Member], str]:
-        """Everyone the announcement reaches (not its author, not who blocked the bot)."""
+    async def _recipients(self, ctx: Context) -> tuple[list[tuple[str, str, str | None]], str]:
+        """Everyone the announcement reaches as (channel, chat, language): the ward's members
+        (not its author, not who blocked the bot) and the residents who subscribed."""
         member = ctx.member
         assert member is not None
         stmt = select(Member).where(Member.ward_id == member.ward_id, Member.id != member.id)
         target = ctx.t("ann-to-ward")
+        group_id = None
         if ctx.data.get("target") not in (None, "ward"):
             group = await ctx.db.get(ResidentialGroup, int(ctx.data["target"]))
             if group is None or group.ward_id != member.ward_id:
                 return [], ""
             stmt = stmt.where(Member.group_id == group.id)
             target = group.name
-        return list(await ctx.db.scalars(reachable(stmt).order_by(Member.id))), target
+            group_id = group.id
+        members = await ctx.db.scalars(reachable(stmt).order_by(Member.id))
+        people = [(m.channel, m.channel_user_id, m.language) for m in members]
+        people += await helpdesk.subscribers(ctx.db, member.ward_id, group_id)
+        return people, target
 
     async def _status(self, ctx: Context) -> None:
         """The last announcements of the ward, with how many were delivered."""

@@ -117,14 +117,25 @@ async def set_subscribed(
     found.subscribed_at = now if on else None
 
 
-async def subscribers(db: AsyncSession, ward_id: int) -> list[tuple[str, str]]:
-    """(channel, chat id) of every resident who asked for the ward's announcements."""
-    rows = await db.execute(
-        select(ResidentProfile.channel, ResidentProfile.chat_id)
+async def subscribers(
+    db: AsyncSession, ward_id: int, group_id: int | None = None
+) -> list[tuple[str, str, str | None]]:
+    """(channel, chat id, language) of every resident who asked for the ward's announcements
+    (of one residential group's residents, with `group_id`)."""
+    stmt = (
+        select(ResidentProfile.channel, ResidentProfile.chat_id, Conversation.language)
+        .outerjoin(
+            Conversation,
+            (Conversation.channel == ResidentProfile.channel)
+            & (Conversation.chat_id == ResidentProfile.chat_id),
+        )
         .where(ResidentProfile.ward_id == ward_id, ResidentProfile.subscribed_at.is_not(None))
         .order_by(ResidentProfile.subscribed_at)
     )
-    return [(c, i) for c, i in rows.all()]
+    if group_id is not None:
+        stmt = stmt.where(ResidentProfile.group_id == group_id)
+    rows = await db.execute(stmt)
+    return [(c, i, lang) for c, i, lang in rows.all()]
 
 
 async def all_wards(db: AsyncSession) -> list[Ward]:

@@ -69,3 +69,25 @@ async def test_announcement_to_one_group_and_cancel_and_quiet_hours(make_chat, d
     assert await inbox(database, "lan", night) == []  # held in quiet hours
     assert len(await inbox(database, "lan", night + dt.timedelta(hours=8))) == 1
     assert "Gửi thông báo" not in "\n".join(lan.labels())  # volunteers cannot announce
+
+
+async def test_residents_who_subscribed_get_the_ward_announcement(make_chat, demo, database):
+    resident = make_chat("resident", now=AFTERNOON)
+    await resident.send("xin chao")
+    await resident.press("Nhận thông báo")
+    await resident.press("Nhận thông báo")
+    assert "Đã đăng ký" in resident.text
+    bystander = make_chat("bystander", now=AFTERNOON)
+    await bystander.send("xin chao")  # never subscribed
+    staff = make_chat("staff", now=AFTERNOON)
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.send("/thongbao")  # for staff, "thông báo" is writing one
+    await staff.press("Viết thông báo mới")
+    await staff.press("Cả phường")
+    assert "gửi tới 1 người" in await staff.send(
+        "Ngày 30/11 tổ công nghệ số hỗ trợ tại nhà văn hoá."
+    )
+    await staff.press("Gửi")
+    (msg,) = await inbox(database, "resident", AFTERNOON)
+    assert "nhà văn hoá" in msg
+    assert await inbox(database, "bystander", AFTERNOON) == []
