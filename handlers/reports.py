@@ -11,12 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import Attachment, Choice, Reply
 from bot.files import FileStore
-from bot.flow import Answer, Context, Flow
+from bot.flow import LOCAL_TZ, Answer, Context, Flow
 from bot.i18n import Translator
 from handlers import vocab
 from handlers.report_files import ReportData, chart_png, workbook_xlsx
 from handlers.stats import render_tally
-from storage import access, audit, stats
+from storage import access, audit, helpdesk, stats
 from storage.access import Scope, View
 from storage.models import Member, ResidentialGroup, Role, Ward
 
@@ -44,6 +44,17 @@ async def build_weekly(
         title = t("report-title-ward", name=ward.name if ward else "")
     week = stats.iso_week(start)
     text = render_weekly(t, report, title)
+    if scope.group_id is None:
+        # What residents asked the help desk in vain this week: what the answers lack.
+        since = dt.datetime.combine(start, dt.time(), LOCAL_TZ)
+        asked = await helpdesk.top_unanswered(
+            db, scope.ward_id, since, since + dt.timedelta(days=7), limit=5
+        )
+        if asked:
+            text += "\n" + t("report-unanswered")
+            text += "".join(
+                "\n" + t("report-unanswered-line", n=q.count, question=q.question) for q in asked
+            )
     data = report_data(t, report, rows, title, week)
     png, xlsx = await asyncio.to_thread(_render, data)
     image = await asyncio.to_thread(files.save, png, f"tally-{week}.png")

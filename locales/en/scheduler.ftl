@@ -82,3 +82,5 @@ ann-queued = { $n } messages queued. See how many arrived under Send an announce
 ann-none = The ward has not sent any announcement yet.
 ann-status-title = Recent announcements:
 ann-status-line = • { $when } · { $target }: { $sent }/{ $total } sent, { $pending } waiting, { $unreachable } could not be delivered
+report-unanswered = Residents asked and the bot had no answer (the help desk could add these):
+report-unanswered-line = • { $question } ({ $n } times)

@@ -82,3 +82,5 @@ ann-queued = Đã xếp { $n } tin để gửi. Xem số đã nhận trong mục
 ann-none = Phường chưa gửi thông báo nào.
 ann-status-title = Các thông báo gần đây:
 ann-status-line = • { $when } · { $target }: { $sent }/{ $total } đã gửi, { $pending } đang chờ, { $unreachable } không gửi được
+report-unanswered = Người dân hỏi mà bot chưa trả lời được (nên bổ sung mục hỏi đáp):
+report-unanswered-line = • { $question } ({ $n } lần)

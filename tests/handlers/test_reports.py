@@ -89,3 +89,20 @@ async def test_leaders_get_their_team_and_volunteers_cannot_ask(make_chat, demo)
     assert "Tổ chưa có hoạt động" not in text
     assert "Báo cáo tuần" not in "\n".join(lan.labels())
     assert "16/11" not in await lan.send("/baocao")
+
+
+async def test_the_ward_report_lists_what_residents_asked_in_vain(make_chat, demo):
+    resident = make_chat("resident", now=LAST_WEEK)
+    await resident.send("xin chao")
+    for _ in range(2):
+        await resident.send("gia vang hom nay bao nhieu, goi 0912345678")
+    staff = make_chat("staff", now=WEDNESDAY)
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.press("Báo cáo tuần")
+    text = await staff.press("16/11 – 22/11")
+    assert "chưa trả lời được" in text
+    line = next(x for x in text.splitlines() if "gia vang" in x)
+    assert "(2 lần)" in line and "0912345678" not in line
+    # The week before had none: no such list.
+    text = await staff.send("2026-W46")
+    assert "chưa trả lời được" not in text
