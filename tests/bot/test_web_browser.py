@@ -4,8 +4,12 @@ databases); skipped without a Chromium binary, except in CI where that is a fail
 
 from __future__ import annotations
 
+import asyncio
 import os
+import re
 import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -146,11 +150,9 @@ async def use_the_chat(page: Any, port: int, demo: DemoWard) -> None:
     assert await enabled_buttons_outside_newest_menu() == 0
 
 
-# Only the SQLite variant of the `database` fixture.
-@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
-async def test_phone_user_joins_and_logs_a_session(
-    database: Database, core: ConversationCore, demo: DemoWard
-):
+@asynccontextmanager
+async def phone(core: ConversationCore, database: Database) -> AsyncIterator[tuple[Any, int]]:
+    """A phone-sized headless Chromium page and the port of a running web chat."""
     executable = chromium_path()
     from playwright.async_api import async_playwright
 
@@ -172,9 +174,50 @@ async def test_phone_user_joins_and_logs_a_session(
                 page.set_default_timeout(WAIT_MS)
                 js_errors: list[str] = []
                 page.on("pageerror", lambda exc: js_errors.append(str(exc)))
-                await use_the_chat(page, port, demo)
+                yield page, port
                 assert js_errors == []
             finally:
                 await browser.close()
     finally:
         await runner.cleanup()
+
+
+# Only the SQLite variant of the `database` fixture.
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_phone_user_joins_and_logs_a_session(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    async with phone(core, database) as (page, port):
+        await use_the_chat(page, port, demo)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_staff_see_the_weekly_chart_and_download_the_workbook(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    from playwright.async_api import expect
+
+    async with phone(core, database) as (page, port):
+        await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
+        await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
+        await page.get_by_test_id("send").click()
+        newest_menu = page.locator(".choices").last
+        await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
+        await page.get_by_test_id("input").fill("Anh Minh")
+        await page.get_by_test_id("send").click()
+        await newest_menu.get_by_role("button", name="Báo cáo tuần", exact=False).click()
+        week = newest_menu.get_by_role("button", name=re.compile("–")).first  # the latest week
+        await expect(week).to_be_enabled(timeout=WAIT_MS)
+        await week.click()
+        chart = page.locator(".attachment img").last
+        await expect(chart).to_be_visible(timeout=WAIT_MS)
+        # The image really loaded through its signed link.
+        assert await chart.evaluate("img => img.complete && img.naturalWidth > 0")
+        link = page.locator("a.attachment[download]").last
+        await expect(link).to_contain_text("Bảng tính")
+        async with page.expect_download() as info:
+            await link.click()
+        download = await info.value
+        assert download.suggested_filename.endswith(".xlsx")
+        saved = await download.path()
+        assert (await asyncio.to_thread(Path(saved).read_bytes))[:2] == b"PK"
