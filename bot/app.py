@@ -41,7 +41,9 @@ class Application:
         self.channels = self._channels()
         for channel in self.channels:
             channel.add_routes(self.web)
-        self.senders = [OutboxSender(self.db, c, self._pacing(c.name)) for c in self.channels]
+        self.senders = [
+            OutboxSender(self.db, c, self._pacing(c.name), c.limiter) for c in self.channels
+        ]
 
     def _channels(self) -> list[Adapter]:
         """Telegram and Zalo, each when its token is set (the web chat is always on)."""

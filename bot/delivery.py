@@ -82,11 +82,18 @@ def is_group_chat(chat_id: str) -> bool:
 class OutboxSender:
     """Delivers one channel's outbox until `stop` is set."""
 
-    def __init__(self, db: Database, channel: Channel, pacing: Pacing | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        channel: Channel,
+        pacing: Pacing | None = None,
+        limiter: RateLimiter | None = None,
+    ) -> None:
         self.db = db
         self.channel = channel
         self.pacing = pacing or Pacing()
-        self.limiter = RateLimiter(self.pacing.rate_per_second)
+        # Shared with the channel's direct replies when given: one rate for the whole bot.
+        self.limiter = limiter or RateLimiter(self.pacing.rate_per_second)
         self._chat_next: dict[str, float] = {}
         self._paused_until = 0.0
         self.sent = 0

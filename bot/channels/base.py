@@ -14,6 +14,7 @@ from bot.channels import DeliveryError, RetryLater, Temporary
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Reply
+from bot.delivery import RateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ class Adapter:
         self._tasks: set[asyncio.Task[Any]] = set()
         # Messages handled at once; a chat's own messages still go one by one (core lock).
         self._gate = asyncio.Semaphore(32)
+        # The bot's overall rate, shared by direct replies and the outbox sender.
+        self.limiter = RateLimiter(getattr(settings, f"{self.name}_rate_per_second"))
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         raise NotImplementedError
@@ -61,6 +64,7 @@ class Adapter:
         """A direct answer: a person is waiting, so retry briefly, then give up and log."""
         for attempt in range(1, DIRECT_TRIES + 1):
             try:
+                await self.limiter.acquire()
                 await self.send(chat_id, reply)
                 return True
             except RetryLater as exc:

@@ -94,8 +94,11 @@ class FakeZalo:
         method = request.match_info["method"]
         params = await request.json() if request.can_read_body else {}
         faults = self.faults.get(method)
-        if faults:
-            fault = faults.pop(0)
+        fault = faults.pop(0) if faults else None
+        if fault is not None and fault.code == 200:  # slow, then fine
+            await asyncio.sleep(fault.delay)
+            fault = None
+        if fault is not None:
             await asyncio.sleep(fault.delay)
             self.calls.append(Call(f"{method}!{fault.code}", params))
             body = {"ok": False, "error_code": fault.code, "description": f"error {fault.code}"}

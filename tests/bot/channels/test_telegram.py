@@ -35,6 +35,7 @@ def telegram_settings(settings: Settings, fake: FakeTelegram, **more: Any) -> di
         "telegram_bot_token": TOKEN,
         "telegram_api_base_url": fake.url,
         "telegram_poll_timeout_seconds": 1,
+        "telegram_rate_per_second": 100,
         "telegram_timeout_seconds": 2,
         "outbox_per_chat_interval_seconds": 0.05,
         "scheduler": False,

@@ -42,6 +42,7 @@ def zalo_settings(fake: FakeZalo, **more: Any) -> dict[str, Any]:
         "zalo_poll_timeout_seconds": 1,
         "zalo_timeout_seconds": 3,
         "zalo_retry_after_seconds": 1,
+        "zalo_rate_per_second": 100,
         "outbox_per_chat_interval_seconds": 0.05,
         "scheduler": False,
         **more,
@@ -206,3 +207,58 @@ async def test_outbox_on_zalo_429_5xx_files_as_links_and_no_token_in_logs(
         assert any("Bảng tính" in x and "/files/" in x for x in texts)
     assert fake.texts("zu-lan") == ["Nhắc việc"]
     assert TOKEN not in caplog.text
+
+
+async def test_a_send_that_times_out_is_tried_again(
+    settings: Settings, database: Database, fake: FakeZalo
+) -> None:
+    fake.fail("sendMessage", 200, delay=2.0)  # answers after our 1 s timeout
+    async with database.sessions() as db, db.begin():
+        outbox.enqueue(db, "zalo", HOA, Reply("Nhắc việc").to_dict())
+    async with running(settings, **zalo_settings(fake, zalo_timeout_seconds=1)):
+        for _ in range(100):
+            async with database.sessions() as db:
+                status = await db.scalar(select(OutboxMessage.status))
+                attempts = await db.scalar(select(OutboxMessage.attempts))
+            if status == "sent":
+                break
+            await asyncio.sleep(0.1)
+    assert status == "sent" and attempts == 2
+    # The slow first try did reach Zalo: at-least-once means it may arrive twice.
+    assert 1 <= len(fake.texts(HOA)) <= 2
+
+
+async def test_get_updates_takes_one_a_list_or_nothing() -> None:
+    from aiohttp import web
+
+    from bot.channels.zalo_client import ZaloClient, ZaloError
+
+    answers = [
+        {"ok": True, "result": {"event_name": "message.text.received", "message": {}}},
+        {"ok": True, "result": [{"event_name": "a"}, {"event_name": "b"}]},
+        {"ok": True, "result": None},
+        {"ok": False, "error_code": 408, "description": "no update"},
+        {"ok": False, "error_code": 401, "description": "Unauthorized"},
+    ]
+
+    async def endpoint(request: web.Request) -> web.Response:
+        return web.json_response(answers.pop(0))
+
+    app = web.Application()
+    app.router.add_post("/bot{token}/{method}", endpoint)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    client = ZaloClient(TOKEN, f"http://127.0.0.1:{runner.addresses[0][1]}")
+    try:
+        assert len(await client.get_updates(1)) == 1
+        assert [u["event_name"] for u in await client.get_updates(1)] == ["a", "b"]
+        assert await client.get_updates(1) == []
+        assert await client.get_updates(1) == []  # 408: nothing came
+        with pytest.raises(ZaloError) as failed:
+            await client.get_updates(1)
+        assert failed.value.code == 401 and TOKEN not in str(failed.value)
+    finally:
+        await client.close()
+        await runner.cleanup()
