@@ -23,12 +23,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
-
 from bot.channels import Channel, Refused, RetryLater, Temporary, Unreachable
 from bot.core import Reply
+from storage import outbox
 from storage.db import Database
-from storage.models import Member, OutboxMessage, OutboxStatus, utcnow
+from storage.models import OutboxStatus, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -101,64 +100,28 @@ class OutboxSender:
     # -- claiming ------------------------------------------------------------------------
 
     async def claim(self) -> list[_Row]:
-        """Claim due messages of this channel, oldest first; rows another sender holds are
-        skipped (SKIP LOCKED on PostgreSQL; SQLite has one writer at a time)."""
-        now = utcnow()
-        lease = now + dt.timedelta(seconds=self.pacing.lease_seconds)
-        due = (
-            select(OutboxMessage.id)
-            .where(
-                OutboxMessage.channel == self.channel.name,
-                OutboxMessage.status == OutboxStatus.PENDING,
-                OutboxMessage.not_before <= now,
-                (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now),
-            )
-            .order_by(OutboxMessage.id)
-            .limit(self.pacing.batch_size)
-            .with_for_update(skip_locked=True)
-        )
+        """Claim due messages of this channel, oldest first (see storage.outbox.claim)."""
+        lease = dt.timedelta(seconds=self.pacing.lease_seconds)
         async with self.db.sessions() as db, db.begin():
-            ids = list(await db.scalars(due))
-            if not ids:
-                return []
-            # The same condition again: on SQLite another process may have claimed a row
-            # between our read and this write.
-            result = await db.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.id.in_(ids),
-                    (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now),
-                )
-                .values(claimed_until=lease)
-                .returning(
-                    OutboxMessage.id,
-                    OutboxMessage.chat_id,
-                    OutboxMessage.payload,
-                    OutboxMessage.attempts,
-                )
+            rows = await outbox.claim(
+                db, self.channel.name, utcnow(), lease, self.pacing.batch_size
             )
-            rows = [_Row(*r) for r in result.all()]
-        rows.sort(key=lambda r: r.id)
-        return rows
+        return [_Row(*r) for r in rows]
 
     async def _renew(self, ids: list[int], extra: float = 0.0) -> None:
         if not ids:
             return
         until = utcnow() + dt.timedelta(seconds=self.pacing.lease_seconds + extra)
         async with self.db.sessions() as db, db.begin():
-            await db.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id.in_(ids), OutboxMessage.status == OutboxStatus.PENDING)
-                .values(claimed_until=until)
-            )
+            await outbox.renew(db, ids, until)
 
     # -- recording outcomes --------------------------------------------------------------
 
     async def _mark(self, ids: list[int], **values: object) -> None:
+        if not ids:
+            return
         async with self.db.sessions() as db, db.begin():
-            await db.execute(
-                update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(**values)
-            )
+            await outbox.mark(db, ids, **values)
 
     async def _sent(self, row: _Row) -> None:
         await self._mark(
@@ -172,22 +135,8 @@ class OutboxSender:
 
     async def _unreachable(self, row: _Row, reason: str) -> None:
         """The person blocked the bot: this and every waiting message to them stop here."""
-        now = utcnow()
         async with self.db.sessions() as db, db.begin():
-            await db.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.channel == self.channel.name,
-                    OutboxMessage.chat_id == row.chat_id,
-                    OutboxMessage.status == OutboxStatus.PENDING,
-                )
-                .values(status=OutboxStatus.UNREACHABLE, claimed_until=None, last_error=reason)
-            )
-            await db.execute(
-                update(Member)
-                .where(Member.channel == self.channel.name, Member.channel_user_id == row.chat_id)
-                .values(unreachable_at=now)
-            )
+            await outbox.stop_chat(db, self.channel.name, row.chat_id, reason)
         log.info("%s chat unreachable (blocked the bot); its messages stopped", self.channel.name)
 
     async def _retry_later(self, row: _Row, rest: list[_Row], reason: str) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OutboxMessage, OutboxStatus, utcnow
+from storage.models import Member, OutboxMessage, OutboxStatus, utcnow
 
 
 def enqueue(
@@ -107,3 +107,76 @@ async def take_for_chat(
             .values(delivered_at=now, status=OutboxStatus.SENT)
         )
     return [r.payload for r in rows]
+
+
+# -- For the senders (bot/delivery.py) ---------------------------------------------------------
+
+
+def _unclaimed(now: dt.datetime) -> Any:
+    return (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now)
+
+
+async def claim(
+    db: AsyncSession, channel: str, now: dt.datetime, lease: dt.timedelta, limit: int
+) -> list[tuple[int, str, dict[str, Any], int]]:
+    """Claim up to `limit` due messages of a channel, oldest first, for `lease`: (id, chat,
+    payload, attempts). Rows another sender holds are skipped (SKIP LOCKED on PostgreSQL)."""
+    due = (
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.channel == channel,
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.not_before <= now,
+            _unclaimed(now),
+        )
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    ids = list(await db.scalars(due))
+    if not ids:
+        return []
+    # The same condition again: on SQLite another process may have claimed a row between
+    # our read and this write.
+    result = await db.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), _unclaimed(now))
+        .values(claimed_until=now + lease)
+        .returning(
+            OutboxMessage.id, OutboxMessage.chat_id, OutboxMessage.payload, OutboxMessage.attempts
+        )
+    )
+    return sorted((tuple(r) for r in result.all()), key=lambda r: r[0])  # type: ignore[misc]
+
+
+async def renew(db: AsyncSession, ids: list[int], until: dt.datetime) -> None:
+    """Keep holding claimed messages that are still waiting their turn."""
+    await db.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.status == OutboxStatus.PENDING)
+        .values(claimed_until=until)
+    )
+
+
+async def mark(db: AsyncSession, ids: list[int], **values: Any) -> None:
+    """Record what happened to messages (status, attempts, next try, error)."""
+    await db.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(**values))
+
+
+async def stop_chat(db: AsyncSession, channel: str, chat_id: str, reason: str) -> None:
+    """The person blocked the bot: their waiting messages stop, and as a member they are
+    unreachable until they write again."""
+    await db.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.channel == channel,
+            OutboxMessage.chat_id == chat_id,
+            OutboxMessage.status == OutboxStatus.PENDING,
+        )
+        .values(status=OutboxStatus.UNREACHABLE, claimed_until=None, last_error=reason)
+    )
+    await db.execute(
+        update(Member)
+        .where(Member.channel == channel, Member.channel_user_id == chat_id)
+        .values(unreachable_at=utcnow())
+    )

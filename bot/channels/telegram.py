@@ -34,6 +34,7 @@ from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Attachment, Incoming, Kind, Reply
 from bot.i18n import t
+from storage import outbox
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 # (command, locale key of its description): the commands menu, in both languages.
 COMMANDS = [
     ("start", "cmd-start"),
@@ -243,6 +244,9 @@ class TelegramChannel(Adapter):
 
     async def process(self, update: Update) -> None:
         try:
+            if update.my_chat_member is not None:
+                await self._membership(update)
+                return
             incoming = to_incoming(update)
             if incoming is None:
                 return
@@ -256,6 +260,16 @@ class TelegramChannel(Adapter):
                 await self._show_choice(query)
         except Exception:
             log.exception("telegram: failed to process an update")
+
+    async def _membership(self, update: Update) -> None:
+        """A person blocked the bot ("kicked" it from their private chat): stop their queue
+        now rather than learn it from a failed send."""
+        change = update.my_chat_member
+        assert change is not None
+        if change.chat.type == "private" and change.new_chat_member.status == "kicked":
+            async with self.core.db.sessions() as db, db.begin():
+                await outbox.stop_chat(db, NAME, str(change.chat.id), "blocked the bot")
+            log.info("telegram: a person blocked the bot; their messages stopped")
 
     async def _answer(self, query: CallbackQuery) -> None:
         try:

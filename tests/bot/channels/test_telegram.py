@@ -4,6 +4,7 @@ in polling and webhook mode, with the failures Telegram really produces."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from typing import Any
 
@@ -14,10 +15,13 @@ from bot.config import Settings
 from bot.core import Attachment, Reply
 from storage import outbox
 from storage.db import Database
-from storage.models import Member, OutboxMessage, Role, SupportSession
+from storage.models import Member, OutboxMessage, Role, SupportSession, utcnow
 from storage.wards import DemoWard
 from tests.bot.channels.conftest import eventually, running
+from tests.fakes.telegram_api import BOT as BOT_USER
 from tests.fakes.telegram_api import FakeTelegram
+
+HOUR = dt.timedelta(hours=1)
 
 TOKEN = "123456:TEST-token-abcdefghijklmnop"
 SECRET = "webhook-secret-0123456789"
@@ -264,3 +268,35 @@ async def test_the_token_never_reaches_the_logs(
         await Person(fake, LAN).say("/start")
     assert TOKEN not in caplog.text
     assert "123456" not in caplog.text
+
+
+async def test_blocking_the_bot_stops_the_queue_at_once(
+    settings: Settings, database: Database, demo: DemoWard, fake: FakeTelegram
+) -> None:
+    async with running(settings, **telegram_settings(settings, fake)):
+        lan = Person(fake, LAN)
+        await lan.say(f"/start {demo.invites[Role.VOLUNTEER].code}")
+        await lan.press("Đồng ý")
+        async with database.sessions() as db, db.begin():
+            outbox.enqueue(
+                db, "telegram", str(LAN), Reply("nhắc").to_dict(), not_before=utcnow() + HOUR
+            )
+        kicked = {
+            "update_id": 99_999,
+            "my_chat_member": {
+                "chat": {"id": LAN, "type": "private", "first_name": "Lan"},
+                "from": fake.user(LAN),
+                "date": 1_800_000_000,
+                "old_chat_member": {"user": BOT_USER, "status": "member"},
+                "new_chat_member": {"user": BOT_USER, "status": "kicked", "until_date": 0},
+            },
+        }
+        fake.push(kicked)
+        for _ in range(100):
+            if set((await statuses(database)).values()) == {"unreachable"}:
+                break
+            await asyncio.sleep(0.05)
+    assert set((await statuses(database)).values()) == {"unreachable"}
+    async with database.sessions() as db:
+        member = await db.scalar(select(Member).where(Member.channel == "telegram"))
+        assert member is not None and member.unreachable_at is not None
