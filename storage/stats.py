@@ -346,7 +346,8 @@ async def city_tally(
     db: AsyncSession, start: dt.date, end: dt.date, *, province: str | None = None
 ) -> CityTally:
     """Sessions, residents, active residential groups, topics and priority groups per ward,
-    from `start` to `end` inclusive: four grouped queries whatever the number of wards.
+    from `start` to `end` inclusive: four grouped queries whatever the number of wards, each
+    reading the period's sessions only.
     Demo wards are left out; `province` keeps only the wards of that province."""
     ward_stmt = (
         select(Ward.id, Ward.code, Ward.name, func.count(ResidentialGroup.id))
@@ -360,7 +361,15 @@ async def city_tally(
         ward_id: WardLine(ward_id, code, name, groups)
         for ward_id, code, name, groups in await db.execute(ward_stmt)
     }
-    in_period = (SupportSession.occurred_on >= start, SupportSession.occurred_on <= end)
+    if not lines:
+        return CityTally(start=start, end=end, wards=[])
+    # Naming the wards lets both backends seek the (ward_id, occurred_on) index once per ward
+    # and read only the period's rows; a bare date range would scan the whole history.
+    in_period = (
+        SupportSession.ward_id.in_(list(lines)),
+        SupportSession.occurred_on >= start,
+        SupportSession.occurred_on <= end,
+    )
     counts = await db.execute(
         select(
             SupportSession.ward_id,

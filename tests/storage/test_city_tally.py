@@ -84,6 +84,7 @@ async def test_one_province_only(database):
     await city(database)
     async with database.sessions() as db:
         hai_phong = await stats.city_tally(db, MONDAY, SUNDAY, province="Hải Phòng")
+        nowhere = await stats.city_tally(db, MONDAY, SUNDAY, province="Atlantis")
         empty_week = await stats.city_tally(
             db, MONDAY + dt.timedelta(days=14), SUNDAY + dt.timedelta(days=14)
         )
@@ -92,3 +93,4 @@ async def test_one_province_only(database):
     assert "online_safety" not in hai_phong.by_topic
     assert empty_week.sessions == 0 and empty_week.by_topic == {}
     assert len(empty_week.wards) == 4
+    assert nowhere.wards == [] and nowhere.sessions == 0
