@@ -14,8 +14,8 @@ each, busy and quiet wards), then times, for one week:
 The SQLite file defaults to /tmp/ngoso-bench-reports.db. Seeding bypasses the ORM: plain
 sqlite3 `executemany` on SQLite, COPY (asyncpg) on PostgreSQL. `--reuse` keeps a database
 already seeded with the same number of sessions. On PostgreSQL the script DROPS the `public`
-schema of the database it is given before seeding: use a database of its own. Targets: city-wide week < 1 s; chart plus
-workbook for one ward < 2 s."""
+schema of the database it is given before seeding: use a database of its own.
+Targets: city-wide week < 1 s; chart plus workbook for one ward < 2 s."""
 
 from __future__ import annotations
 
