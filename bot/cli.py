@@ -286,15 +286,7 @@ def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang:
 
     settings = _settings()
     today = dt.datetime.now(LOCAL_TZ).date()
-    if week is None:
-        start = stats.week_of(today)[0] - dt.timedelta(days=7)
-    else:
-        try:
-            start = stats.parse_iso_week(week)
-        except ValueError as exc:
-            raise click.ClickException(f"{week!r} is not a week: write it like 2026-W47") from exc
-    if start > today:
-        raise click.ClickException(f"week {stats.iso_week(start)} has not started yet")
+    start = _week_start(week, today)
     files = FileStore(settings.files_dir, settings.link_secret, settings.link_ttl_hours)
 
     async def work(session: Any) -> tuple[str, list[tuple[str, str]]]:
@@ -322,6 +314,49 @@ def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang:
     for name, filename in made:
         (out / filename).write_bytes(files.read(name))
         click.echo(f"wrote {out / filename}")
+
+
+def _week_start(week: str | None, today: Any) -> Any:
+    """Monday of the ISO week asked for, or of last week."""
+    import datetime as dt
+
+    from storage import stats
+
+    if week is None:
+        return stats.week_of(today)[0] - dt.timedelta(days=7)
+    try:
+        start = stats.parse_iso_week(week)
+    except ValueError as exc:
+        raise click.ClickException(f"{week!r} is not a week: write it like 2026-W47") from exc
+    if start > today:
+        raise click.ClickException(f"week {stats.iso_week(start)} has not started yet")
+    return start
+
+
+@report.command("city")
+@click.option("--week", default=None, help="ISO week, e.g. 2026-W47 (default: last week).")
+@click.option("--province", default=None, help="Only the wards of this province.")
+def report_city(week: str | None, province: str | None) -> None:
+    """Every ward's week side by side (demo wards left out), with the city's totals."""
+    import datetime as dt
+
+    from bot.flow import LOCAL_TZ
+    from storage import stats
+
+    start = _week_start(week, dt.datetime.now(LOCAL_TZ).date())
+    end = start + dt.timedelta(days=6)
+    city = _with_db(lambda session: stats.city_tally(session, start, end, province=province))
+    click.echo(f"week {stats.iso_week(start)} ({start:%d/%m} - {end:%d/%m/%Y})")
+    click.echo(f"{'ward':10} {'name':32} {'active groups':>14} {'sessions':>9} {'residents':>10}")
+    for w in city.wards:
+        active = f"{w.active_groups}/{w.groups}"
+        click.echo(f"{w.code:10} {w.name[:32]:32} {active:>14} {w.sessions:>9} {w.residents:>10}")
+    active = f"{city.active_groups}/{city.groups}"
+    total = f"{len(city.wards)} wards"
+    click.echo(f"{'total':10} {total:32} {active:>14} {city.sessions:>9} {city.residents:>10}")
+    for label, counts in (("topics", city.by_topic), ("priority groups", city.by_priority)):
+        shown = ", ".join(f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+        click.echo(f"{label}: {shown or '-'}")
 
 
 @main.group()

@@ -169,3 +169,43 @@ def test_invite_asks_telegram_for_the_bot_name(
     finally:
         stop.set()
         thread.join(10)
+
+
+def test_city_report(runner: CliRunner, tmp_path: Path) -> None:
+    import asyncio
+    import datetime as dt
+
+    from storage.db import Database
+    from storage.models import SessionTopic, SupportSession
+
+    ok(runner, "ward", "add", "LC", "Phường Lê Chân", "--province", "Hải Phòng")
+    ok(runner, "ward", "add", "HK", "Phường Hoàn Kiếm", "--province", "Hà Nội")
+    ok(runner, "group", "add", "--ward", "LC", "Tổ 1")
+    ok(runner, "group", "add", "--ward", "LC", "Tổ 2")
+
+    async def log() -> None:
+        async with Database(f"sqlite+aiosqlite:///{tmp_path}/cli.db") as db:
+            async with db.sessions() as s, s.begin():
+                s.add(
+                    SupportSession(
+                        ward_id=1,
+                        group_id=1,
+                        occurred_on=dt.date(2026, 11, 18),
+                        residents_count=3,
+                        place="home",
+                        outcome="resolved",
+                        topics=[SessionTopic(topic="vneid")],
+                    )
+                )
+
+    asyncio.run(log())
+    out = ok(runner, "report", "city", "--week", "2026-W47")
+    assert "week 2026-W47 (16/11 - 22/11/2026)" in out
+    assert re.search(r"LC +Phường Lê Chân +1/2 +1 +3", out)
+    assert re.search(r"HK +Phường Hoàn Kiếm +0/0 +0 +0", out)
+    assert re.search(r"total +2 wards +1/2 +1 +3", out)
+    assert "topics: vneid 1" in out
+    out = ok(runner, "report", "city", "--week", "2026-W47", "--province", "Hà Nội")
+    assert "LC " not in out and re.search(r"total +1 wards +0/0 +0 +0", out)
+    result = runner.invoke(main, ["report", "city", "--week", "soon"])
+    assert result.exit_code != 0 and "is not a week" in result.output
