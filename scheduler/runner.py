@@ -14,15 +14,16 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ
-from scheduler import followups, timing, weekly
+from scheduler import deadlines, followups, nudges, timing, weekly
 from storage import schedule, stats
 from storage.db import Database
 from storage.models import Ward, utcnow
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 # How far back a missed weekly run is still caught up (the latest one only).
 WEEKLY_LOOKBACK = dt.timedelta(days=8)
 DAILY_LOOKBACK = dt.timedelta(days=2)
+
+DailyWork = Callable[[AsyncSession, dt.date, dt.datetime | None], Awaitable[int]]
 
 
 class Scheduler:
@@ -95,28 +98,57 @@ class Scheduler:
         done: list[str] = []
         done += await self.weekly_tallies(now)
         done += await self.daily_reminders(now)
+        done += await self.deadline_reminders(now)
+        done += await self.inactivity_nudges(now)
         return done
 
-    async def daily_reminders(self, now: dt.datetime) -> list[str]:
-        """Once a day at `reminders_time`: follow-ups due today and newly overdue."""
+    async def _daily(self, now: dt.datetime, prefix: str, work: DailyWork) -> list[str]:
+        """Once a day at `reminders_time` (or at the first tick after it, if the process
+        was down then): `work(db, day, not_before)` in the transaction that claims the day."""
         trigger = timing.daily_trigger(self.settings.reminders_time)
         fire = timing.latest_fire(trigger, now, DAILY_LOOKBACK)
         if fire is None:
             return []
         day = timing.local_day(fire)
-        key = f"daily:{day.isoformat()}"
+        key = f"{prefix}:{day.isoformat()}"
         try:
             async with self.db.sessions() as db, db.begin():
                 if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
                     return []
-                queued = await followups.remind(
-                    db, day, not_before=timing.quiet_until(now, self.settings.quiet_hours)
+                queued = await work(
+                    db, day, timing.quiet_until(now, self.settings.quiet_hours)
                 )
         except Exception:
-            log.exception("daily reminders %s failed", key)
+            log.exception("%s failed", key)
             return []
-        log.info("%s: %d follow-up messages queued", key, queued)
+        log.info("%s: %d messages queued", key, queued)
         return [key]
+
+    async def daily_reminders(self, now: dt.datetime) -> list[str]:
+        """Follow-ups due today and newly overdue."""
+
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime | None) -> int:
+            return await followups.remind(db, day, not_before=held)
+
+        return await self._daily(now, "daily", work)
+
+    async def deadline_reminders(self, now: dt.datetime) -> list[str]:
+        """Reports that fall due soon, to the teams that have not handed them in."""
+
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime | None) -> int:
+            return await deadlines.remind(db, day, not_before=held)
+
+        return await self._daily(now, "deadlines", work)
+
+    async def inactivity_nudges(self, now: dt.datetime) -> list[str]:
+        """One friendly word to members who have logged nothing for `inactive_days`."""
+        if self.settings.inactive_days <= 0:
+            return []
+
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime | None) -> int:
+            return await nudges.nudge(db, now, self.settings.inactive_days, not_before=held)
+
+        return await self._daily(now, "nudges", work)
 
     async def weekly_tallies(self, now: dt.datetime) -> list[str]:
         """Each ward's last due weekly tally, unless it went out already."""
