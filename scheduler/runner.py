@@ -115,9 +115,7 @@ class Scheduler:
             async with self.db.sessions() as db, db.begin():
                 if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
                     return []
-                queued = await work(
-                    db, day, timing.quiet_until(now, self.settings.quiet_hours)
-                )
+                queued = await work(db, day, timing.quiet_until(now, self.settings.quiet_hours))
         except Exception:
             log.exception("%s failed", key)
             return []

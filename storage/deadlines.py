@@ -10,8 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.wards import groups_of
 from storage.models import Deadline, DeadlineKind, DeadlineSubmission, ResidentialGroup, Role
+from storage.wards import groups_of
 
 DEFAULT_OFFSETS = (3, 1, 0)
 MAX_OFFSET = 60

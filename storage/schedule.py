@@ -154,3 +154,13 @@ async def inactive_members(db: AsyncSession, now: dt.datetime, days: int) -> lis
 async def set_nudges(db: AsyncSession, member: Member, on: bool) -> None:
     member.nudges_off = not on
     await db.flush()
+
+
+async def tally_time(
+    db: AsyncSession, ward_id: int, default_weekday: int, default_time: str
+) -> tuple[int, str]:
+    """The ward's weekly tally weekday and time, or the defaults when it set none."""
+    found = await db.get(WardSchedule, ward_id)
+    if found is None:
+        return default_weekday, default_time
+    return found.tally_weekday, found.tally_time
