@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 WEEKLY_LOOKBACK = dt.timedelta(days=8)
 DAILY_LOOKBACK = dt.timedelta(days=2)
 
-DailyWork = Callable[[AsyncSession, dt.date, dt.datetime | None], Awaitable[int]]
+DailyWork = Callable[[AsyncSession, dt.date, dt.datetime], Awaitable[int]]
 
 
 class Scheduler:
@@ -115,7 +115,9 @@ class Scheduler:
             async with self.db.sessions() as db, db.begin():
                 if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
                     return []
-                queued = await work(db, day, timing.quiet_until(now, self.settings.quiet_hours))
+                # Held until morning in quiet hours; otherwise due at the scheduler's now.
+                held = timing.quiet_until(now, self.settings.quiet_hours) or now
+                queued = await work(db, day, held)
         except Exception:
             log.exception("%s failed", key)
             return []
@@ -125,7 +127,7 @@ class Scheduler:
     async def daily_reminders(self, now: dt.datetime) -> list[str]:
         """Follow-ups due today and newly overdue."""
 
-        async def work(db: AsyncSession, day: dt.date, held: dt.datetime | None) -> int:
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
             return await followups.remind(db, day, not_before=held)
 
         return await self._daily(now, "daily", work)
@@ -133,7 +135,7 @@ class Scheduler:
     async def deadline_reminders(self, now: dt.datetime) -> list[str]:
         """Reports that fall due soon, to the teams that have not handed them in."""
 
-        async def work(db: AsyncSession, day: dt.date, held: dt.datetime | None) -> int:
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
             return await deadlines.remind(db, day, not_before=held)
 
         return await self._daily(now, "deadlines", work)
@@ -143,7 +145,7 @@ class Scheduler:
         if self.settings.inactive_days <= 0:
             return []
 
-        async def work(db: AsyncSession, day: dt.date, held: dt.datetime | None) -> int:
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
             return await nudges.nudge(db, now, self.settings.inactive_days, not_before=held)
 
         return await self._daily(now, "nudges", work)
