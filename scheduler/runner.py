@@ -26,7 +26,7 @@ from bot.flow import LOCAL_TZ
 from scheduler import deadlines, followups, nudges, timing, weekly
 from storage import schedule, stats
 from storage.db import Database
-from storage.models import Ward, utcnow
+from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -171,23 +171,46 @@ class Scheduler:
         for key, ward_id, start, fire in due:
             if key in done:
                 continue
-            try:
-                async with self.db.sessions() as db, db.begin():
-                    if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
-                        continue
-                    ward = await db.get(Ward, ward_id)
-                    assert ward is not None
-                    sent = await weekly.send_weekly(
-                        db,
-                        self.files,
-                        ward,
-                        start,
-                        timing.local_day(now),
-                        not_before=timing.quiet_until(now, self.settings.quiet_hours),
-                    )
-                log.info("%s: %d queued, %d had it already", key, sent.queued, sent.already)
+            if await self._weekly_one(now, key, ward_id, start, fire):
                 finished.append(key)
-            except Exception:
-                # One ward's failure must not hold back the others; it is retried next tick.
-                log.exception("weekly tally %s failed", key)
         return finished
+
+    async def _weekly_one(
+        self, now: dt.datetime, key: str, ward_id: int, start: dt.date, fire: dt.datetime
+    ) -> bool:
+        """One ward's tally in three steps, so that no write transaction is held while the
+        chart and workbook are rendered (on SQLite that would hold up every chat): claim the
+        run and list the recipients; read the figures and render, outside any transaction;
+        queue in a short transaction. If rendering or queueing fails, the claim is given
+        back and the next tick tries again; the outbox keys keep it to one per person."""
+        try:
+            async with self.db.sessions() as db, db.begin():
+                if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
+                    return False
+                recipients, already = await weekly.plan_weekly(db, ward_id, start)
+        except Exception:
+            log.exception("weekly tally %s failed", key)
+            return False
+        try:
+            async with self.db.sessions() as db:
+                drafts = await weekly.gather(db, recipients, start, timing.local_day(now))
+                await db.rollback()  # reads only: hand the connection back before rendering
+            payloads = await weekly.render(self.files, drafts)
+            async with self.db.sessions() as db, db.begin():
+                sent = await weekly.queue(
+                    db,
+                    ward_id,
+                    start,
+                    recipients,
+                    payloads,
+                    already,
+                    not_before=timing.quiet_until(now, self.settings.quiet_hours),
+                )
+        except Exception:
+            # One ward's failure must not hold back the others; it is retried next tick.
+            log.exception("weekly tally %s failed", key)
+            async with self.db.sessions() as db, db.begin():
+                await schedule.release_run(db, key)
+            return False
+        log.info("%s: %d queued, %d had it already", key, sent.queued, sent.already)
+        return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -70,6 +70,11 @@ async def claim_run(db: AsyncSession, key: str, now: dt.datetime, **detail: Any)
         .on_conflict_do_nothing(index_elements=["key"])
     )
     return bool(result.rowcount)
+
+
+async def release_run(db: AsyncSession, key: str) -> None:
+    """Forget a claimed run that failed, so that the next tick does it again."""
+    await db.execute(delete(ScheduledRun).where(ScheduledRun.key == key))
 
 
 async def done_runs(db: AsyncSession, keys: list[str]) -> set[str]:
