@@ -176,7 +176,7 @@ nudge-now-off = 🔕 Off. Type /nudgeon to turn them back on.
 nudge-now-on = 🔔 On again.
 
 ## Weekly report time
-tt-menu = Weekly report time
+tt-menu = Report day and time
 tt-ask-weekday = The ward's weekly report now goes out on { $weekday } at { $time }. On which day should it go out?
 tt-ask-time = At what time? Type hours:minutes, for example 08:00.
 tt-bad-time = I could not read that time. Type hours:minutes, for example 08:00 or 17:30.

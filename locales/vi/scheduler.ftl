@@ -175,7 +175,7 @@ nudge-now-off = 🔕 Đã tắt. Gõ /batnhac để bật lại.
 nudge-now-on = 🔔 Đã bật lại.
 
 ## Giờ gửi báo cáo tuần
-tt-menu = Giờ gửi báo cáo tuần
+tt-menu = Ngày giờ gửi báo cáo
 tt-ask-weekday = Báo cáo tuần của phường hiện gửi vào { $weekday } lúc { $time }. Gửi vào thứ mấy?
 tt-ask-time = Lúc mấy giờ? Gõ giờ:phút, ví dụ 08:00.
 tt-bad-time = Không đọc được giờ này. Gõ giờ:phút, ví dụ 08:00 hoặc 17:30.

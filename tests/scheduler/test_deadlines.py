@@ -148,8 +148,15 @@ async def test_bad_input_saves_nothing(make_chat, demo, database):
     assert "đã qua" in await staff.send("10/11/2026")
     await staff.send("thu sau")  # not a date either
     assert "Không đọc được ngày" in staff.text
-    await staff.send("huy")
+    assert "Không có gì được lưu" in await staff.send("/huy")
     assert await count_deadlines(database) == 0
+
+    # From the main menu, typed without diacritics.
+    assert "Phường chưa có hạn báo cáo nào" in await staff.send("han bao cao")
+    await staff.send("menu")
+    assert "Gửi vào thứ mấy" in await staff.send("gio bao cao")
+    await staff.send("menu")
+    assert "Báo cáo tuần nào" in await staff.send("bao cao tuan")
 
 
 def test_due_dates_clamp_to_the_month():
