@@ -131,6 +131,36 @@ def ward_add(code: str, name: str, province: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+@ward.command("schedule")
+@click.option("--ward", "ward_code", required=True)
+@click.option(
+    "--weekday",
+    type=click.Choice(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+    required=True,
+)
+@click.option("--time", "at", required=True, help="Local time, HH:MM (Vietnam).")
+def ward_schedule(ward_code: str, weekday: str, at: str) -> None:
+    """When the ward's weekly report goes out: ngoso ward schedule --ward LTN --weekday mon
+    --time 08:00."""
+    from scheduler.timing import DAY_NAMES, parse_hhmm
+    from storage import schedule
+
+    try:
+        text = parse_hhmm(at).strftime("%H:%M")
+    except ValueError as exc:
+        raise click.ClickException(f"--time must be HH:MM, for example 08:00 (not {at!r})") from exc
+
+    async def work(session: Any) -> str:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        await schedule.set_tally_time(session, found.id, DAY_NAMES.index(weekday), text)
+        return found.code
+
+    code = _with_db(work)
+    click.echo(f"{code}: weekly report every {weekday} at {text} (Asia/Ho_Chi_Minh)")
+
+
 @main.group()
 def group() -> None:
     """Residential groups (tổ dân phố / thôn)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.flow import Flow
 from handlers.announcements import AnnouncementFlow
+from handlers.deadlines import DeadlineFlow, SubmitFlow
 from handlers.followups import FollowUpFlow
 from handlers.helpdesk import (
     AlertsFlow,
@@ -13,11 +14,13 @@ from handlers.helpdesk import (
     WardEntriesFlow,
 )
 from handlers.home import HelpFlow, HomeFlow
+from handlers.nudges import NudgeFlow
 from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
 from handlers.reports import ReportFlow
 from handlers.staff_tools import InviteFlow
 from handlers.stats import StatsFlow
 from handlers.visit_logging import LogSessionFlow
+from handlers.ward_schedule import TallyTimeFlow
 
 # Commands (folded, without diacritics) that open a flow from anywhere.
 COMMANDS: dict[str, str] = {
@@ -54,6 +57,18 @@ COMMANDS: dict[str, str] = {
     "/requests": "requests",
     "/thongtinphuong": "ward_entries",
     "/wardinfo": "ward_entries",
+    "/hanbaocao": "deadlines",
+    "/deadlines": "deadlines",
+    "/nopbaocao": "submit_report",
+    "/submitted": "submit_report",
+    "/tatnhac": "nudges",
+    "/batnhac": "nudges",
+    "/nhacnho": "nudges",
+    "/nudgeoff": "nudges",
+    "/nudgeon": "nudges",
+    "/nudges": "nudges",
+    "/giobaocao": "tally_time",
+    "/reporttime": "tally_time",
 }
 
 
@@ -76,5 +91,9 @@ def all_flows() -> dict[str, Flow]:
         AlertsFlow(),
         ResidentRequestsFlow(),
         WardEntriesFlow(),
+        DeadlineFlow(),
+        SubmitFlow(),
+        NudgeFlow(),
+        TallyTimeFlow(),
     ]
     return {flow.name: flow for flow in flows}

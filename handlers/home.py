@@ -57,6 +57,11 @@ class HomeFlow(Flow):
             choices.append(Choice("report", t("report-menu"), ("bao cao", "report")))
         if member is not None and member.role == Role.STAFF:
             choices.append(Choice("announce", t("ann-menu"), ("thong bao", "announce")))
+        if member is not None and member.role == Role.STAFF:
+            choices.append(Choice("deadlines", t("dl-menu"), ("han bao cao", "deadlines")))
+            choices.append(Choice("tally_time", t("tt-menu"), ("gio bao cao", "report time")))
+        if member is not None and member.role == Role.LEADER and member.group_id is not None:
+            choices.append(Choice("submit_report", t("dl-menu-submit"), ("nop bao cao",)))
         if access.can_invite(member) is Role.VOLUNTEER:
             choices.append(Choice("invite", t("menu-invite-volunteer"), ("moi", "invite")))
         elif access.can_invite(member) is Role.LEADER:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,6 +35,23 @@ async def build_weekly(
     t: Translator,
 ) -> Reply:
     """The report of the week starting on Monday `start`: text, chart and workbook."""
+    draft = await gather_weekly(db, scope, start, today, t)
+    return await render_weekly_files(files, draft, t)
+
+
+@dataclass(slots=True)
+class WeeklyDraft:
+    """What a weekly report needs from the database; rendering it needs none."""
+
+    text: str
+    data: ReportData
+    week: str
+
+
+async def gather_weekly(
+    db: AsyncSession, scope: Scope, start: dt.date, today: dt.date, t: Translator
+) -> WeeklyDraft:
+    """The figures and the message of the week (database reads only)."""
     report = await stats.weekly_report(db, scope, start, today)
     rows = await stats.session_rows(db, scope, start, report.tally.end)
     if scope.group_id is not None:
@@ -55,7 +73,12 @@ async def build_weekly(
             text += "".join(
                 "\n" + t("report-unanswered-line", n=q.count, question=q.question) for q in asked
             )
-    data = report_data(t, report, rows, title, week)
+    return WeeklyDraft(text, report_data(t, report, rows, title, week), week)
+
+
+async def render_weekly_files(files: FileStore, draft: WeeklyDraft, t: Translator) -> Reply:
+    """The chart and the workbook, rendered off the event loop, with the message."""
+    text, data, week = draft.text, draft.data, draft.week
     png, xlsx = await asyncio.to_thread(_render, data)
     image = await asyncio.to_thread(files.save, png, f"tally-{week}.png")
     sheet = await asyncio.to_thread(files.save, xlsx, f"tally-{week}.xlsx")

@@ -14,24 +14,27 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ
-from scheduler import followups, timing, weekly
+from scheduler import deadlines, followups, nudges, timing, weekly
 from storage import schedule, stats
 from storage.db import Database
-from storage.models import Ward, utcnow
+from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
 # How far back a missed weekly run is still caught up (the latest one only).
 WEEKLY_LOOKBACK = dt.timedelta(days=8)
 DAILY_LOOKBACK = dt.timedelta(days=2)
+
+DailyWork = Callable[[AsyncSession, dt.date, dt.datetime], Awaitable[int]]
 
 
 class Scheduler:
@@ -95,28 +98,57 @@ class Scheduler:
         done: list[str] = []
         done += await self.weekly_tallies(now)
         done += await self.daily_reminders(now)
+        done += await self.deadline_reminders(now)
+        done += await self.inactivity_nudges(now)
         return done
 
-    async def daily_reminders(self, now: dt.datetime) -> list[str]:
-        """Once a day at `reminders_time`: follow-ups due today and newly overdue."""
+    async def _daily(self, now: dt.datetime, prefix: str, work: DailyWork) -> list[str]:
+        """Once a day at `reminders_time` (or at the first tick after it, if the process
+        was down then): `work(db, day, not_before)` in the transaction that claims the day."""
         trigger = timing.daily_trigger(self.settings.reminders_time)
         fire = timing.latest_fire(trigger, now, DAILY_LOOKBACK)
         if fire is None:
             return []
         day = timing.local_day(fire)
-        key = f"daily:{day.isoformat()}"
+        key = f"{prefix}:{day.isoformat()}"
         try:
             async with self.db.sessions() as db, db.begin():
                 if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
                     return []
-                queued = await followups.remind(
-                    db, day, not_before=timing.quiet_until(now, self.settings.quiet_hours)
-                )
+                # Held until morning in quiet hours; otherwise due at the scheduler's now.
+                held = timing.quiet_until(now, self.settings.quiet_hours) or now
+                queued = await work(db, day, held)
         except Exception:
-            log.exception("daily reminders %s failed", key)
+            log.exception("%s failed", key)
             return []
-        log.info("%s: %d follow-up messages queued", key, queued)
+        log.info("%s: %d messages queued", key, queued)
         return [key]
+
+    async def daily_reminders(self, now: dt.datetime) -> list[str]:
+        """Follow-ups due today and newly overdue."""
+
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+            return await followups.remind(db, day, not_before=held)
+
+        return await self._daily(now, "daily", work)
+
+    async def deadline_reminders(self, now: dt.datetime) -> list[str]:
+        """Reports that fall due soon, to the teams that have not handed them in."""
+
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+            return await deadlines.remind(db, day, not_before=held)
+
+        return await self._daily(now, "deadlines", work)
+
+    async def inactivity_nudges(self, now: dt.datetime) -> list[str]:
+        """One friendly word to members who have logged nothing for `inactive_days`."""
+        if self.settings.inactive_days <= 0:
+            return []
+
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+            return await nudges.nudge(db, now, self.settings.inactive_days, not_before=held)
+
+        return await self._daily(now, "nudges", work)
 
     async def weekly_tallies(self, now: dt.datetime) -> list[str]:
         """Each ward's last due weekly tally, unless it went out already."""
@@ -139,23 +171,46 @@ class Scheduler:
         for key, ward_id, start, fire in due:
             if key in done:
                 continue
-            try:
-                async with self.db.sessions() as db, db.begin():
-                    if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
-                        continue
-                    ward = await db.get(Ward, ward_id)
-                    assert ward is not None
-                    sent = await weekly.send_weekly(
-                        db,
-                        self.files,
-                        ward,
-                        start,
-                        timing.local_day(now),
-                        not_before=timing.quiet_until(now, self.settings.quiet_hours),
-                    )
-                log.info("%s: %d queued, %d had it already", key, sent.queued, sent.already)
+            if await self._weekly_one(now, key, ward_id, start, fire):
                 finished.append(key)
-            except Exception:
-                # One ward's failure must not hold back the others; it is retried next tick.
-                log.exception("weekly tally %s failed", key)
         return finished
+
+    async def _weekly_one(
+        self, now: dt.datetime, key: str, ward_id: int, start: dt.date, fire: dt.datetime
+    ) -> bool:
+        """One ward's tally in three steps, so that no write transaction is held while the
+        chart and workbook are rendered (on SQLite that would hold up every chat): claim the
+        run and list the recipients; read the figures and render, outside any transaction;
+        queue in a short transaction. If rendering or queueing fails, the claim is given
+        back and the next tick tries again; the outbox keys keep it to one per person."""
+        try:
+            async with self.db.sessions() as db, db.begin():
+                if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
+                    return False
+                recipients, already = await weekly.plan_weekly(db, ward_id, start)
+        except Exception:
+            log.exception("weekly tally %s failed", key)
+            return False
+        try:
+            async with self.db.sessions() as db:
+                drafts = await weekly.gather(db, recipients, start, timing.local_day(now))
+                await db.rollback()  # reads only: hand the connection back before rendering
+            payloads = await weekly.render(self.files, drafts)
+            async with self.db.sessions() as db, db.begin():
+                sent = await weekly.queue(
+                    db,
+                    ward_id,
+                    start,
+                    recipients,
+                    payloads,
+                    already,
+                    not_before=timing.quiet_until(now, self.settings.quiet_hours),
+                )
+        except Exception:
+            # One ward's failure must not hold back the others; it is retried next tick.
+            log.exception("weekly tally %s failed", key)
+            async with self.db.sessions() as db, db.begin():
+                await schedule.release_run(db, key)
+            return False
+        log.info("%s: %d queued, %d had it already", key, sent.queued, sent.already)
+        return True

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import Reply
 from bot.files import FileStore
 from bot.i18n import Translator
-from handlers.reports import build_weekly
+from handlers.reports import WeeklyDraft, gather_weekly, render_weekly_files
 from storage import audit, outbox, schedule, stats
 from storage.access import Scope
 from storage.models import Member, OutboxMessage, Ward
@@ -33,6 +33,100 @@ def report_week(fire_day: dt.date) -> dt.date:
     return stats.week_of(fire_day)[0] - dt.timedelta(days=7)
 
 
+@dataclass(slots=True, frozen=True)
+class Recipient:
+    """One person a week's report goes to, as plain data (it outlives its session)."""
+
+    member_id: int
+    channel: str
+    chat_id: str
+    language: str
+    scope: Scope
+    key: str
+
+
+async def plan_weekly(
+    db: AsyncSession, ward_id: int, start: dt.date
+) -> tuple[list[Recipient], int]:
+    """The ward's staff (whole ward) and team leaders (their team) who have not had the
+    week's report yet, and how many had it already."""
+    week = stats.iso_week(start)
+    people: list[tuple[Member, Scope]] = [
+        (m, Scope(ward_id=ward_id)) for m in await schedule.ward_staff(db, ward_id)
+    ]
+    people += [
+        (m, Scope(ward_id=ward_id, group_id=m.group_id))
+        for m in await schedule.team_leaders(db, ward_id)
+    ]
+    keys = [tally_key(ward_id, week, m.id) for m, _ in people]
+    had = set(await db.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys))))
+    todo = [
+        Recipient(m.id, m.channel, m.channel_user_id, m.language, scope, key)
+        for (m, scope), key in zip(people, keys, strict=True)
+        if key not in had
+    ]
+    return todo, len(had)
+
+
+Drafts = dict[tuple[Scope, str], WeeklyDraft]
+
+
+async def gather(
+    db: AsyncSession, recipients: list[Recipient], start: dt.date, today: dt.date
+) -> Drafts:
+    """The figures of each report the recipients need (one per scope and language)."""
+    drafts: Drafts = {}
+    for person in recipients:
+        t = Translator(person.language)
+        if (person.scope, t.lang) not in drafts:
+            drafts[(person.scope, t.lang)] = await gather_weekly(db, person.scope, start, today, t)
+    return drafts
+
+
+async def render(files: FileStore, drafts: Drafts) -> dict[tuple[Scope, str], dict[str, Any]]:
+    """Charts and workbooks, with no database session held (it is CPU work)."""
+    made = {}
+    for (scope, lang), draft in drafts.items():
+        t = Translator(lang)
+        reply = await render_weekly_files(files, draft, t)
+        reply.text = f"{t('report-weekly-intro')}\n\n{reply.text}"
+        made[(scope, lang)] = reply.to_dict()
+    return made
+
+
+async def queue(
+    db: AsyncSession,
+    ward_id: int,
+    start: dt.date,
+    recipients: list[Recipient],
+    payloads: dict[tuple[Scope, str], dict[str, Any]],
+    already: int,
+    *,
+    not_before: dt.datetime | None = None,
+    actor_member_id: int | None = None,
+) -> Sent:
+    """Queue the rendered reports; the outbox key keeps each person to one per week."""
+    result = Sent(already=already)
+    for person in recipients:
+        payload = payloads[(person.scope, Translator(person.language).lang)]
+        if await outbox.enqueue_once(
+            db, person.channel, person.chat_id, payload, person.key, not_before=not_before
+        ):
+            result.queued += 1
+        else:
+            result.already += 1
+    audit.record(
+        db,
+        "report.sent",
+        actor_member_id=actor_member_id,
+        ward_id=ward_id,
+        week=stats.iso_week(start),
+        queued=result.queued,
+        already=result.already,
+    )
+    return result
+
+
 async def send_weekly(
     db: AsyncSession,
     files: FileStore,
@@ -43,43 +137,18 @@ async def send_weekly(
     not_before: dt.datetime | None = None,
     actor_member_id: int | None = None,
 ) -> Sent:
-    """Queue the week's report for the ward's staff and team leaders. A recipient who had
-    it already (same ward, week and person) does not get it again."""
-    week = stats.iso_week(start)
-    recipients: list[tuple[Member, Scope]] = [
-        (m, Scope(ward_id=ward.id)) for m in await schedule.ward_staff(db, ward.id)
-    ]
-    recipients += [
-        (m, Scope(ward_id=ward.id, group_id=m.group_id))
-        for m in await schedule.team_leaders(db, ward.id)
-    ]
-    keys = [tally_key(ward.id, week, m.id) for m, _ in recipients]
-    had = set(await db.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys))))
-    result = Sent(already=len(had))
-    made: dict[tuple[Scope, str], Reply] = {}
-    for member, scope in recipients:
-        key = tally_key(ward.id, week, member.id)
-        if key in had:
-            continue
-        t = Translator(member.language)
-        if (scope, t.lang) not in made:
-            reply = await build_weekly(db, files, scope, start, today, t)
-            reply.text = f"{t('report-weekly-intro')}\n\n{reply.text}"
-            made[(scope, t.lang)] = reply
-        payload = made[(scope, t.lang)].to_dict()
-        if await outbox.enqueue_once(
-            db, member.channel, member.channel_user_id, payload, key, not_before=not_before
-        ):
-            result.queued += 1
-        else:
-            result.already += 1
-    audit.record(
+    """All in the caller's transaction (the CLI's `--send`). The scheduler runs the same
+    steps with the rendering outside any transaction."""
+    recipients, already = await plan_weekly(db, ward.id, start)
+    drafts = await gather(db, recipients, start, today)
+    payloads = await render(files, drafts)
+    return await queue(
         db,
-        "report.sent",
+        ward.id,
+        start,
+        recipients,
+        payloads,
+        already,
+        not_before=not_before,
         actor_member_id=actor_member_id,
-        ward_id=ward.id,
-        week=week,
-        queued=result.queued,
-        already=result.already,
     )
-    return result

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -121,6 +122,10 @@ class Member(Base):
     # Set when the channel says the person blocked the bot: nothing more is sent until they
     # write again.
     unreachable_at: Mapped[dt.datetime | None]
+    # Inactivity nudges (scheduler/nudges.py): the person turned them off; when the last
+    # one went out (one per quiet spell).
+    nudges_off: Mapped[bool] = mapped_column(default=False, server_default=false())
+    nudged_at: Mapped[dt.datetime | None]
 
 
 class Invite(Base):
@@ -361,6 +366,50 @@ class SchedulerLease(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     holder: Mapped[str] = mapped_column(String(100))
     expires_at: Mapped[dt.datetime]
+
+
+# -- Reporting deadlines: what ward staff expect from the teams, and who handed it in. ------
+
+
+class DeadlineKind(enum.StrEnum):
+    ONCE = "once"  # one date
+    WEEKLY = "weekly"  # a weekday
+    MONTHLY = "monthly"  # a day of the month (the month's last day when it is shorter)
+    YEARLY = "yearly"  # a day and month (05/11)
+
+
+class Deadline(Base):
+    """A report due from the teams (or the ward staff) on one date or every week, month or
+    year. Reminders go out `offsets` days before each due date ("3,1,0")."""
+
+    __tablename__ = "deadlines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(8))
+    on_date: Mapped[dt.date | None] = mapped_column(Date)  # ONCE
+    weekday: Mapped[int | None] = mapped_column(Integer)  # WEEKLY: 0 = Monday
+    day: Mapped[int | None] = mapped_column(Integer)  # MONTHLY, YEARLY
+    month: Mapped[int | None] = mapped_column(Integer)  # YEARLY
+    roles: Mapped[str] = mapped_column(String(32), default="leader")  # "leader,staff"
+    offsets: Mapped[str] = mapped_column(String(32), default="3,1,0")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_member_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class DeadlineSubmission(Base):
+    """A residential group handed in the report due on `period` (the due date)."""
+
+    __tablename__ = "deadline_submissions"
+    __table_args__ = (UniqueConstraint("deadline_id", "period", "group_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id", ondelete="CASCADE"))
+    period: Mapped[dt.date] = mapped_column(Date)
+    group_id: Mapped[int] = mapped_column(ForeignKey("residential_groups.id", ondelete="CASCADE"))
+    member_id: Mapped[int | None] = mapped_column(Integer)
+    submitted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 # -- The residents' help desk ------------------------------------------------------------------

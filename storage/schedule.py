@@ -6,12 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Member, Role, ScheduledRun, SchedulerLease, Ward, WardSchedule
+from storage.models import (
+    Member,
+    Role,
+    ScheduledRun,
+    SchedulerLease,
+    SupportSession,
+    Ward,
+    WardSchedule,
+)
 
 LEASE = "scheduler"
 
@@ -64,6 +72,11 @@ async def claim_run(db: AsyncSession, key: str, now: dt.datetime, **detail: Any)
     return bool(result.rowcount)
 
 
+async def release_run(db: AsyncSession, key: str) -> None:
+    """Forget a claimed run that failed, so that the next tick does it again."""
+    await db.execute(delete(ScheduledRun).where(ScheduledRun.key == key))
+
+
 async def done_runs(db: AsyncSession, keys: list[str]) -> set[str]:
     if not keys:
         return set()
@@ -105,3 +118,54 @@ async def team_leaders(db: AsyncSession, ward_id: int, group_id: int | None = No
     if group_id is not None:
         stmt = stmt.where(Member.group_id == group_id)
     return list(await db.scalars(reachable(stmt).order_by(Member.id)))
+
+
+async def inactive_members(db: AsyncSession, now: dt.datetime, days: int) -> list[Member]:
+    """Volunteers and team leaders who joined `days` ago or more, have logged no session
+    since (or in the last `days`), want nudges, and were not nudged in this quiet spell."""
+    cutoff = now - dt.timedelta(days=days)
+    last = (
+        select(SupportSession.member_id, func.max(SupportSession.created_at).label("last"))
+        .group_by(SupportSession.member_id)
+        .subquery()
+    )
+    rows = await db.execute(
+        reachable(
+            select(Member, last.c.last)
+            .outerjoin(last, last.c.member_id == Member.id)
+            .where(
+                Member.role.in_([Role.VOLUNTEER.value, Role.LEADER.value]),
+                Member.nudges_off.is_(False),
+                Member.joined_at <= cutoff,
+            )
+        ).order_by(Member.id)
+    )
+    found = []
+    for member, last_logged in rows.all():
+        # SQLite hands a max() of the column back as text or naive: make it aware UTC.
+        if isinstance(last_logged, str):
+            last_logged = dt.datetime.fromisoformat(last_logged)
+        if last_logged is not None and last_logged.tzinfo is None:
+            last_logged = last_logged.replace(tzinfo=dt.UTC)
+        active = max(member.joined_at, last_logged) if last_logged else member.joined_at
+        if active > cutoff:
+            continue
+        if member.nudged_at is not None and member.nudged_at >= active:
+            continue  # nudged already in this spell
+        found.append(member)
+    return found
+
+
+async def set_nudges(db: AsyncSession, member: Member, on: bool) -> None:
+    member.nudges_off = not on
+    await db.flush()
+
+
+async def tally_time(
+    db: AsyncSession, ward_id: int, default_weekday: int, default_time: str
+) -> tuple[int, str]:
+    """The ward's weekly tally weekday and time, or the defaults when it set none."""
+    found = await db.get(WardSchedule, ward_id)
+    if found is None:
+        return default_weekday, default_time
+    return found.tally_weekday, found.tally_time

@@ -84,3 +84,100 @@ ann-status-title = Recent announcements:
 ann-status-line = • { $when } · { $target }: { $sent }/{ $total } sent, { $pending } waiting, { $unreachable } could not be delivered
 report-unanswered = Residents asked and the bot had no answer (the help desk could add these):
 report-unanswered-line = • { $question } ({ $n } times)
+
+## Reporting deadlines
+dl-menu = Reporting deadlines
+dl-menu-submit = Mark a report handed in
+dl-list = The ward's reporting deadlines ({ $n }). Choose one to see who has not handed it in, or add one:
+dl-none = The ward has no reporting deadline yet.
+dl-add = Add a deadline
+dl-gone = That deadline is not there any more.
+dl-detail = 📅 { $title }: { $when }
+dl-detail-who = For: { $roles }
+dl-detail-offsets = Reminders: { $offsets }
+dl-detail-past = This date has passed; no more reminders.
+dl-missing = Not handed in yet for { $due } ({ $n }): { $names }
+dl-all-in = Every residential group has handed in the report for { $due }. 👍
+dl-delete = Delete this deadline
+dl-delete-confirm = Delete "{ $title }"? Its reminders stop.
+dl-delete-yes = Delete
+dl-delete-no = Do not delete
+dl-deleted = 🗑 Deleted.
+dl-ask-title = What is the report called? (for example: Annual emulation movement report; at most { $max } characters)
+dl-bad-title = The name needs 1 to { $max } characters. Please type it again.
+dl-ask-kind = When is it due?
+dl-kind-once = On one date
+dl-kind-weekly = Every week
+dl-kind-monthly = Every month
+dl-kind-yearly = Every year
+dl-ask-when-once = Type the date (for example 15/12/2026, or 15/12 for the next one):
+dl-ask-when-weekly = Which day of the week?
+dl-ask-when-monthly = Which day of the month? Type 1 to 31 (31: the last day of each month).
+dl-ask-when-yearly = Which day of the year? Type day/month, for example 05/11 or 12/12.
+dl-bad-when-once = I could not read that date. Type day/month/year, for example 15/12/2026.
+dl-bad-when-weekly = Please choose a day of the week below.
+dl-bad-when-monthly = Please type a day from 1 to 31.
+dl-bad-when-yearly = I could not read that day. Type day/month, for example 05/11.
+dl-date-past = That date has passed. Please type a date from today on.
+dl-ask-roles = Who must hand it in (and gets the reminders)?
+dl-roles-leader = Team leaders
+dl-roles-staff = Ward staff
+dl-roles-both = Both
+dl-role-leader = team leaders
+dl-role-staff = ward staff
+dl-ask-offsets = When should reminders go out? Default: { $default }. Or type the days before, for example 7 3 0 (0 = the day itself).
+dl-offsets-default = Default
+dl-offset = { $n ->
+    [0] on the day
+    [one] 1 day before
+   *[other] { $n } days before
+}
+dl-bad-offsets = Type whole numbers of days from 0 to { $max }, for example 7 3 0.
+dl-confirm =
+    New deadline:
+    📅 { $title }: { $when }
+    For: { $roles }
+    Reminders: { $offsets }
+    Next due date: { $first }
+dl-save = Save
+dl-saved = ✅ Saved: { $title }. Reminders go out at the reminders time, never in quiet hours.
+dl-when-once = on { $date }
+dl-when-weekly = every { $weekday }
+dl-when-monthly = on day { $day } of every month
+dl-when-yearly = every year on { $date }
+dl-weekday-0 = Monday
+dl-weekday-1 = Tuesday
+dl-weekday-2 = Wednesday
+dl-weekday-3 = Thursday
+dl-weekday-4 = Friday
+dl-weekday-5 = Saturday
+dl-weekday-6 = Sunday
+dl-reminder = ⏰ Report due { $left ->
+    [0] today
+    [one] tomorrow
+   *[other] in { $left } days
+} ({ $due }): { $title }
+dl-reminder-hint = Once your team has handed it in, type /submitted so the reminders stop.
+dl-reminder-staff-hint = To see which groups have not handed it in, type /deadlines.
+dl-nothing-owed = Your team owes no report at the moment. 👍
+dl-ask-submitted = Reports your team still owes ({ $n }). Choose the one you have handed in:
+dl-owed-line = { $title } · due { $due }
+dl-submitted = ✅ Noted: "{ $title }" (due { $due }) handed in. No more reminders for it.
+
+## Inactivity nudges
+nudge-message =
+    👋 Hello { $name }! No support session has been logged for { $days } days. If you helped residents, type /log to record it; every session counts for the team.
+    (To stop these reminders: /nudgeoff)
+nudge-state-on = You get a friendly reminder after { $days } days without a logged session.
+nudge-state-off = Reminders after { $days } days without a logged session are off.
+nudge-turn-off = Turn them off
+nudge-turn-on = Turn them back on
+nudge-now-off = 🔕 Off. Type /nudgeon to turn them back on.
+nudge-now-on = 🔔 On again.
+
+## Weekly report time
+tt-menu = Report day and time
+tt-ask-weekday = The ward's weekly report now goes out on { $weekday } at { $time }. On which day should it go out?
+tt-ask-time = At what time? Type hours:minutes, for example 08:00.
+tt-bad-time = I could not read that time. Type hours:minutes, for example 08:00 or 17:30.
+tt-saved = ✅ The weekly report will go out every { $weekday } at { $time }.

@@ -84,3 +84,99 @@ ann-status-title = Các thông báo gần đây:
 ann-status-line = • { $when } · { $target }: { $sent }/{ $total } đã gửi, { $pending } đang chờ, { $unreachable } không gửi được
 report-unanswered = Người dân hỏi mà bot chưa trả lời được (nên bổ sung mục hỏi đáp):
 report-unanswered-line = • { $question } ({ $n } lần)
+
+## Hạn báo cáo
+dl-menu = Hạn báo cáo
+dl-menu-submit = Báo đã nộp báo cáo
+dl-list = Các hạn báo cáo của phường ({ $n }). Chọn một hạn để xem tổ nào chưa nộp, hoặc thêm hạn mới:
+dl-none = Phường chưa có hạn báo cáo nào.
+dl-add = Thêm hạn báo cáo
+dl-gone = Hạn báo cáo này không còn nữa.
+dl-detail = 📅 { $title }: { $when }
+dl-detail-who = Đối tượng: { $roles }
+dl-detail-offsets = Nhắc: { $offsets }
+dl-detail-past = Ngày này đã qua; không nhắc nữa.
+dl-missing = Chưa nộp cho hạn { $due } ({ $n }): { $names }
+dl-all-in = Tất cả tổ đã nộp báo cáo hạn { $due }. 👍
+dl-delete = Xoá hạn này
+dl-delete-confirm = Xoá "{ $title }"? Sẽ không nhắc nữa.
+dl-delete-yes = Xoá
+dl-delete-no = Không xoá
+dl-deleted = 🗑 Đã xoá.
+dl-ask-title = Tên báo cáo là gì? (ví dụ: Báo cáo phong trào thi đua năm; tối đa { $max } ký tự)
+dl-bad-title = Tên cần từ 1 đến { $max } ký tự. Vui lòng gõ lại.
+dl-ask-kind = Hạn nộp khi nào?
+dl-kind-once = Một ngày cụ thể
+dl-kind-weekly = Hằng tuần
+dl-kind-monthly = Hằng tháng
+dl-kind-yearly = Hằng năm
+dl-ask-when-once = Gõ ngày (ví dụ 15/12/2026, hoặc 15/12 cho lần tới):
+dl-ask-when-weekly = Vào thứ mấy trong tuần?
+dl-ask-when-monthly = Ngày mấy trong tháng? Gõ từ 1 đến 31 (31: ngày cuối mỗi tháng).
+dl-ask-when-yearly = Ngày nào trong năm? Gõ ngày/tháng, ví dụ 05/11 hoặc 12/12.
+dl-bad-when-once = Không đọc được ngày này. Gõ ngày/tháng/năm, ví dụ 15/12/2026.
+dl-bad-when-weekly = Vui lòng chọn một thứ trong tuần bên dưới.
+dl-bad-when-monthly = Vui lòng gõ một ngày từ 1 đến 31.
+dl-bad-when-yearly = Không đọc được ngày này. Gõ ngày/tháng, ví dụ 05/11.
+dl-date-past = Ngày này đã qua. Vui lòng gõ một ngày từ hôm nay trở đi.
+dl-ask-roles = Ai phải nộp (và nhận lời nhắc)?
+dl-roles-leader = Tổ trưởng
+dl-roles-staff = Cán bộ phường
+dl-roles-both = Cả hai
+dl-role-leader = tổ trưởng
+dl-role-staff = cán bộ phường
+dl-ask-offsets = Nhắc vào lúc nào? Mặc định: { $default }. Hoặc gõ số ngày trước hạn, ví dụ 7 3 0 (0 = đúng ngày).
+dl-offsets-default = Mặc định
+dl-offset = { $n ->
+    [0] đúng ngày
+   *[other] trước { $n } ngày
+}
+dl-bad-offsets = Gõ số ngày nguyên từ 0 đến { $max }, ví dụ 7 3 0.
+dl-confirm =
+    Hạn báo cáo mới:
+    📅 { $title }: { $when }
+    Đối tượng: { $roles }
+    Nhắc: { $offsets }
+    Hạn gần nhất: { $first }
+dl-save = Lưu
+dl-saved = ✅ Đã lưu: { $title }. Lời nhắc gửi vào giờ nhắc việc, không gửi trong giờ nghỉ.
+dl-when-once = ngày { $date }
+dl-when-weekly = { $weekday } hằng tuần
+dl-when-monthly = ngày { $day } hằng tháng
+dl-when-yearly = ngày { $date } hằng năm
+dl-weekday-0 = Thứ Hai
+dl-weekday-1 = Thứ Ba
+dl-weekday-2 = Thứ Tư
+dl-weekday-3 = Thứ Năm
+dl-weekday-4 = Thứ Sáu
+dl-weekday-5 = Thứ Bảy
+dl-weekday-6 = Chủ nhật
+dl-reminder = ⏰ { $left ->
+    [0] Hôm nay là hạn nộp
+    [1] Ngày mai là hạn nộp
+   *[other] Còn { $left } ngày đến hạn nộp
+} ({ $due }): { $title }
+dl-reminder-hint = Khi tổ đã nộp, gõ /nopbaocao để dừng nhắc.
+dl-reminder-staff-hint = Để xem tổ nào chưa nộp, gõ /hanbaocao.
+dl-nothing-owed = Tổ hiện không còn báo cáo nào phải nộp. 👍
+dl-ask-submitted = Báo cáo tổ còn phải nộp ({ $n }). Chọn báo cáo đã nộp:
+dl-owed-line = { $title } · hạn { $due }
+dl-submitted = ✅ Đã ghi nhận: "{ $title }" (hạn { $due }) đã nộp. Không nhắc nữa.
+
+## Nhắc khi lâu không ghi buổi
+nudge-message =
+    👋 Chào { $name }! Đã { $days } ngày chưa có buổi hỗ trợ nào được ghi. Nếu bạn đã giúp bà con, gõ /ghi để ghi lại; mỗi buổi đều góp vào thành tích của tổ.
+    (Để tắt lời nhắc này: /tatnhac)
+nudge-state-on = Bạn nhận lời nhắc nhẹ sau { $days } ngày không ghi buổi nào.
+nudge-state-off = Lời nhắc sau { $days } ngày không ghi buổi đang tắt.
+nudge-turn-off = Tắt nhắc
+nudge-turn-on = Bật lại nhắc
+nudge-now-off = 🔕 Đã tắt. Gõ /batnhac để bật lại.
+nudge-now-on = 🔔 Đã bật lại.
+
+## Giờ gửi báo cáo tuần
+tt-menu = Ngày giờ gửi báo cáo
+tt-ask-weekday = Báo cáo tuần của phường hiện gửi vào { $weekday } lúc { $time }. Gửi vào thứ mấy?
+tt-ask-time = Lúc mấy giờ? Gõ giờ:phút, ví dụ 08:00.
+tt-bad-time = Không đọc được giờ này. Gõ giờ:phút, ví dụ 08:00 hoặc 17:30.
+tt-saved = ✅ Báo cáo tuần sẽ gửi vào { $weekday } hằng tuần lúc { $time }.

@@ -183,3 +183,29 @@ async def test_extra_web_workers_run_no_scheduler(database, settings):
         running = app.start_scheduler()
         assert running is not None
         await running.stop()
+
+
+async def test_rendering_holds_no_transaction_and_a_failure_is_retried(
+    database, settings, ward_with_people, monkeypatch
+):
+    from scheduler import weekly
+    from storage import audit
+
+    real, calls = weekly.render, []
+
+    async def render(files, drafts):
+        # A chat writing while the chart is drawn is not held up (SQLite: one connection).
+        async with asyncio.timeout(10), database.sessions() as db, db.begin():
+            audit.record(db, "test.write_during_render")
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return await real(files, drafts)
+
+    monkeypatch.setattr(weekly, "render", render)
+    sched = make_scheduler(database, settings, Clock(at(23, 9)))
+    assert tallies(await sched.tick()) == []  # failed: nothing sent, claim given back
+    assert await messages(database) == []
+    assert tallies(await sched.tick()) == ["tally:1:2026-W47"]
+    assert sorted(chat for chat, _ in await messages(database)) == ["staff", "tuan"]
+    assert tallies(await sched.tick()) == []
