@@ -96,6 +96,13 @@ class HelpFlow(Flow):
     first_step = "none"
 
     async def start(self, ctx: Context, **_: object) -> None:
-        """The commands and what the bot is for."""
-        ctx.say(ctx.t("help-text"))
+        """The commands and what the bot is for, with the ones of the person's role."""
+        role = ctx.member.role if ctx.member else None
+        extra = {
+            None: "help-resident",
+            Role.VOLUNTEER: "help-volunteer",
+            Role.LEADER: "help-leader",
+            Role.STAFF: "help-staff",
+        }.get(role, "help-volunteer")
+        ctx.say(f"{ctx.t('help-text')}\n\n{ctx.t(extra)}")
         ctx.done()

@@ -248,3 +248,19 @@ async def test_staff_invites_a_leader_for_a_group(make_chat, demo):
     await staff.press("Mời tổ trưởng")
     text = await staff.press("số 3")
     assert "tổ trưởng" in text and "Tổ dân phố số 3 (demo)" in text
+
+
+async def test_help_lists_the_commands_of_each_role(make_chat, demo) -> None:
+    resident = make_chat("resident")
+    assert "/nhohotro" in await resident.send("/trogiup")
+    assert "/hanbaocao" not in resident.text
+    staff = make_chat("staff")
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.send("Anh Minh")
+    text = await staff.send("/help")
+    assert "/hanbaocao" in text and "/thongbao" in text
+    leader = make_chat("leader")
+    await leader.join(demo.invites[Role.LEADER].code)
+    await leader.send("/lang")
+    await leader.press("English")
+    assert "/submitted" in await leader.send("/help")
