@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 # How far back a missed weekly run is still caught up (the latest one only).
 WEEKLY_LOOKBACK = dt.timedelta(days=8)
 DAILY_LOOKBACK = dt.timedelta(days=2)
+# A weekly run claimed this long ago and not finished was cut short by a crash.
+UNFINISHED_AFTER = dt.timedelta(minutes=15)
 
 DailyWork = Callable[[AsyncSession, dt.date, dt.datetime], Awaitable[int]]
 
@@ -166,7 +168,11 @@ class Scheduler:
                     continue
                 start = weekly.report_week(timing.local_day(fire))
                 due.append((f"tally:{ward.id}:{stats.iso_week(start)}", ward.id, start, fire))
-            done = await schedule.done_runs(db, [key for key, *_ in due])
+            keys = [key for key, *_ in due]
+            done = await schedule.done_runs(db, keys)
+            # A run claimed by a process that died before queueing: do it again (the outbox
+            # keys still keep it to one message per person).
+            done -= await schedule.unfinished_runs(db, keys, now - UNFINISHED_AFTER)
         finished = []
         for key, ward_id, start, fire in due:
             if key in done:
@@ -185,7 +191,11 @@ class Scheduler:
         back and the next tick tries again; the outbox keys keep it to one per person."""
         try:
             async with self.db.sessions() as db, db.begin():
-                if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
+                if key in await schedule.unfinished_runs(db, [key], now - UNFINISHED_AFTER):
+                    await schedule.release_run(db, key)
+                if not await schedule.claim_run(
+                    db, key, now, due=fire.isoformat(), state="claimed"
+                ):
                     return False
                 recipients, already = await weekly.plan_weekly(db, ward_id, start)
         except Exception:
@@ -206,6 +216,7 @@ class Scheduler:
                     already,
                     not_before=timing.quiet_until(now, self.settings.quiet_hours),
                 )
+                await schedule.finish_run(db, key)
         except Exception:
             # One ward's failure must not hold back the others; it is retried next tick.
             log.exception("weekly tally %s failed", key)

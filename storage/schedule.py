@@ -77,6 +77,25 @@ async def release_run(db: AsyncSession, key: str) -> None:
     await db.execute(delete(ScheduledRun).where(ScheduledRun.key == key))
 
 
+async def finish_run(db: AsyncSession, key: str) -> None:
+    """A run claimed in one transaction and done in a later one is finished."""
+    run = await db.get(ScheduledRun, key)
+    if run is not None:
+        run.detail = {**(run.detail or {}), "state": "done"}
+
+
+async def unfinished_runs(db: AsyncSession, keys: list[str], before: dt.datetime) -> set[str]:
+    """Runs claimed before `before` and never finished: the process died half-way."""
+    if not keys:
+        return set()
+    rows = await db.execute(
+        select(ScheduledRun.key, ScheduledRun.detail).where(
+            ScheduledRun.key.in_(keys), ScheduledRun.done_at < before
+        )
+    )
+    return {key for key, detail in rows.all() if (detail or {}).get("state") == "claimed"}
+
+
 async def done_runs(db: AsyncSession, keys: list[str]) -> set[str]:
     if not keys:
         return set()

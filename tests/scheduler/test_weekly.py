@@ -209,3 +209,33 @@ async def test_rendering_holds_no_transaction_and_a_failure_is_retried(
     assert tallies(await sched.tick()) == ["tally:1:2026-W47"]
     assert sorted(chat for chat, _ in await messages(database)) == ["staff", "tuan"]
     assert tallies(await sched.tick()) == []
+
+
+async def test_a_crash_between_claim_and_queue_is_made_good_after_restart(
+    database, settings, ward_with_people, monkeypatch
+):
+    from scheduler import weekly
+
+    real = weekly.render
+
+    async def crash(files, drafts):
+        raise asyncio.CancelledError  # the process dies while drawing the chart
+
+    monkeypatch.setattr(weekly, "render", crash)
+    clock = Clock(at(23, 9))
+    first = make_scheduler(database, settings, clock)
+    with pytest.raises(asyncio.CancelledError):
+        await first.tick()
+    assert await messages(database) == []
+    monkeypatch.setattr(weekly, "render", real)
+    # Restarted soon after: the claim may still belong to a run under way elsewhere.
+    clock.now = at(23, 9, 5)
+    second = make_scheduler(database, settings, clock, name="b")
+    assert tallies(await second.tick()) == []
+    # Later the unfinished run is done once.
+    clock.now = at(23, 9, 30)
+    assert tallies(await second.tick()) == ["tally:1:2026-W47"]
+    assert sorted(chat for chat, _ in await messages(database)) == ["staff", "tuan"]
+    clock.now = at(23, 10, 30)
+    assert tallies(await second.tick()) == []
+    assert len(await messages(database)) == 2
