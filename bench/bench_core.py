@@ -58,17 +58,21 @@ class Volunteer:
     async def press(self, index: int) -> None:
         await self.send(choice=self.buttons[index].id)
 
+    async def press_key(self, key: str) -> None:
+        """Press the button for `key` wherever the menu puts it (ids are "<seq>:<key>")."""
+        await self.send(choice=next(b.id for b in self.buttons if b.id.endswith(f":{key}")))
+
     async def join(self, code: str) -> None:
         await self.send(text=code)
         await self.press(0)  # agree
 
     async def log_session(self) -> None:
-        await self.press(0)  # "Log a support session" is first on a volunteer's menu
+        await self.press_key("log")  # "Log a support session" on the main menu
         await self.press(random.randrange(8))  # topic
         await self.press(random.randrange(5))  # priority group
-        await self.press(0)  # resolved
-        await self.press(0)  # save
-        await self.press(3)  # back to the menu
+        await self.press_key("resolved")
+        await self.press_key("save")
+        await self.press_key("menu")  # back to the menu
 
 
 async def main() -> None:
