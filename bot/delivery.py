@@ -115,11 +115,14 @@ class OutboxSender:
             if not ids:
                 return []
             # The same condition again: on SQLite another process may have claimed a row
-            # between our read and this write.
+            # between our read and this write, or even claimed, sent and released it (its
+            # claim is cleared then, so status and due time are checked again too).
             result = await db.execute(
                 update(OutboxMessage)
                 .where(
                     OutboxMessage.id.in_(ids),
+                    OutboxMessage.status == OutboxStatus.PENDING,
+                    OutboxMessage.not_before <= now,
                     (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now),
                 )
                 .values(claimed_until=lease)
