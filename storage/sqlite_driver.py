@@ -75,7 +75,6 @@ class OneTripCursor:
 
     def _run(self, fn: Any, operation: str, parameters: Any) -> None:
         connection = self._connection
-        self._adapt_connection._dirty = True
         try:
             description, rowcount, lastrowid, rows = await_(
                 connection._execute(fn, connection._conn, operation, parameters)
@@ -123,25 +122,11 @@ class OneTripCursor:
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    """Also skips the trip for a rollback when nothing ran since the last commit or rollback:
-    the pool rolls back every connection it gets back, even right after a commit."""
-
-    __slots__ = ("_dirty",)
+    # (The pool's rollback of every connection it gets back, even right after a commit, is
+    # one more trip per message; skipping it when "nothing ran since the commit" made the
+    # two-senders outbox test send a message twice now and then, so it stays.)
+    __slots__ = ()
     _cursor_cls = OneTripCursor  # type: ignore[assignment]
-
-    def __init__(self, dbapi: Any, connection: Any) -> None:
-        super().__init__(dbapi, connection)
-        self._dirty = True  # unknown until the first commit or rollback
-
-    def rollback(self) -> None:
-        if self._dirty:
-            super().rollback()
-            self._dirty = False
-
-    def commit(self) -> None:
-        self._dirty = True  # if the commit fails, the next rollback must happen
-        super().commit()
-        self._dirty = False
 
 
 class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
