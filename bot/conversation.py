@@ -12,7 +12,7 @@ import logging
 import weakref
 from collections.abc import Mapping
 
-from sqlalchemy import insert
+from sqlalchemy import and_, bindparam, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings
@@ -22,10 +22,9 @@ from bot.flow import Answer, Context, Flow
 from bot.i18n import LANGUAGES, t
 from bot.menu import Menu, Stale, resolve_button, resolve_text
 from bot.text import clean_text, fold
-from storage import members as member_store
 from storage import outbox
 from storage.db import Database
-from storage.models import Conversation, ProcessedMessage
+from storage.models import Conversation, Member, ProcessedMessage
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +33,29 @@ MAX_TEXT_LENGTH = 2000
 CANCEL_WORDS = frozenset({"/cancel", "/huy", "huy", "huy bo", "cancel", "thoat", "/thoat"})
 START_WORDS = frozenset({"/start", "/batdau", "bat dau"})
 MAX_STEPS_PER_MESSAGE = 8
+
+# The statements run for every message, built once: SQLAlchemy then reuses their compiled
+# form without building and hashing a new statement each time.
+# The conversation and the member (either may not exist) in one statement.
+LOAD_CHAT = (
+    select(Conversation, Member)
+    .select_from(select(literal(1).label("one")).subquery("one"))
+    .outerjoin(
+        Conversation,
+        and_(
+            Conversation.channel == bindparam("channel"),
+            Conversation.chat_id == bindparam("chat_id"),
+        ),
+    )
+    .outerjoin(
+        Member,
+        and_(
+            Member.channel == bindparam("channel"),
+            Member.channel_user_id == bindparam("user_id"),
+        ),
+    )
+)
+MARK_PROCESSED = insert(ProcessedMessage.__table__)
 
 
 def parse_command(text: str, *, bare_words: bool = True) -> tuple[str, str] | None:
@@ -98,7 +120,15 @@ class ConversationCore:
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         async with self.db.sessions() as db, db.begin():
-            convo = await db.get(Conversation, (incoming.channel, incoming.chat_id))
+            loaded = await db.execute(
+                LOAD_CHAT,
+                {
+                    "channel": incoming.channel,
+                    "chat_id": incoming.chat_id,
+                    "user_id": incoming.user_id,
+                },
+            )
+            convo, member = loaded.one()
             is_new = convo is None
             if convo is None:
                 convo = Conversation(
@@ -110,7 +140,6 @@ class ConversationCore:
                     updated_at=incoming.at,
                 )
                 db.add(convo)
-            member = await member_store.by_identity(db, incoming.channel, incoming.user_id)
             if member is not None and member.unreachable_at is not None:
                 member.unreachable_at = None  # they wrote again: they can be reached
             language = (
@@ -125,14 +154,17 @@ class ConversationCore:
             # Marking the message handled comes last, in the same transaction: a duplicate
             # (even one handled at the same moment by another process) fails here and
             # everything it did is rolled back.
-            await db.execute(
-                insert(ProcessedMessage).values(
-                    channel=incoming.channel,
-                    chat_id=incoming.chat_id,
-                    message_id=incoming.message_id,
-                    processed_at=incoming.at,
-                    replies=[r.to_dict() for r in ctx.replies],
-                )
+            # (A Core insert on the session's connection: the ORM has nothing to track here.)
+            connection = await db.connection()
+            await connection.execute(
+                MARK_PROCESSED,
+                {
+                    "channel": incoming.channel,
+                    "chat_id": incoming.chat_id,
+                    "message_id": incoming.message_id,
+                    "processed_at": incoming.at,
+                    "replies": [r.to_dict() for r in ctx.replies],
+                },
             )
             return ctx.replies
 

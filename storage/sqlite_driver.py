@@ -122,11 +122,30 @@ class OneTripCursor:
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    # (The pool's rollback of every connection it gets back, even right after a commit, is
-    # one more trip per message; skipping it when "nothing ran since the commit" made the
-    # two-senders outbox test send a message twice now and then, so it stays.)
-    __slots__ = ()
+    """Also skips the trip for a rollback when no cursor was opened since the last commit or
+    rollback: the pool rolls back every connection it gets back, even right after a commit,
+    and there is nothing to undo then."""
+
+    __slots__ = ("_dirty",)
     _cursor_cls = OneTripCursor  # type: ignore[assignment]
+
+    def __init__(self, dbapi: Any, connection: Any) -> None:
+        super().__init__(dbapi, connection)
+        self._dirty = True  # unknown until the first commit or rollback
+
+    def cursor(self, server_side: bool = False) -> Any:
+        self._dirty = True  # every statement goes through a cursor
+        return super().cursor(server_side)
+
+    def rollback(self) -> None:
+        if self._dirty:
+            super().rollback()
+            self._dirty = False
+
+    def commit(self) -> None:
+        self._dirty = True  # if the commit fails, the rollback after it must happen
+        super().commit()
+        self._dirty = False
 
 
 class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
