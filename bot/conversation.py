@@ -12,7 +12,7 @@ import logging
 import weakref
 from collections.abc import Mapping
 
-from sqlalchemy import and_, bindparam, insert, literal, select
+from sqlalchemy import and_, bindparam, insert, inspect, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings
@@ -56,6 +56,23 @@ LOAD_CHAT = (
     )
 )
 MARK_PROCESSED = insert(ProcessedMessage.__table__)
+# The new state of a chat already in the table, written without the ORM's change tracking.
+SAVE_CONVERSATION = (
+    update(Conversation.__table__)
+    .where(
+        Conversation.__table__.c.channel == bindparam("b_channel"),
+        Conversation.__table__.c.chat_id == bindparam("b_chat_id"),
+    )
+    .values(
+        flow=bindparam("flow"),
+        step=bindparam("step"),
+        data=bindparam("data"),
+        menu=bindparam("menu"),
+        menu_seq=bindparam("menu_seq"),
+        language=bindparam("language"),
+        updated_at=bindparam("updated_at"),
+    )
+)
 
 
 def parse_command(text: str, *, bare_words: bool = True) -> tuple[str, str] | None:
@@ -150,7 +167,7 @@ class ConversationCore:
             ctx = Context(incoming, db, convo, member, self.settings, language, self.files)
             await self._dispatch(ctx, is_new)
             await self._run_steps(ctx)
-            self._save(ctx)
+            await self._save(ctx)
             # Marking the message handled comes last, in the same transaction: a duplicate
             # (even one handled at the same moment by another process) fails here and
             # everything it did is rolled back.
@@ -309,7 +326,7 @@ class ConversationCore:
             await self.flows[flow_name].ask(ctx, step)
         raise RuntimeError("a flow kept moving between steps")
 
-    def _save(self, ctx: Context) -> None:
+    async def _save(self, ctx: Context) -> None:
         convo = ctx.convo
         if ctx.menu is not None:
             convo.menu_seq = (convo.menu_seq or 0) + 1
@@ -322,6 +339,26 @@ class ConversationCore:
         convo.updated_at = ctx.incoming.at
         if ctx.member is None:
             convo.language = ctx.lang
+        if inspect(convo).persistent:
+            # A plain UPDATE, and the ORM forgets the object: its flush would write the same.
+            # (A new chat is inserted by the ORM; a chat erased during the message is
+            # already gone from the session and stays erased.)
+            connection = await ctx.db.connection()
+            await connection.execute(
+                SAVE_CONVERSATION,
+                {
+                    "b_channel": convo.channel,
+                    "b_chat_id": convo.chat_id,
+                    "flow": convo.flow,
+                    "step": convo.step,
+                    "data": convo.data,
+                    "menu": convo.menu,
+                    "menu_seq": convo.menu_seq,
+                    "language": convo.language,
+                    "updated_at": convo.updated_at,
+                },
+            )
+            ctx.db.expunge(convo)
         for channel, chat_id, reply in ctx.outbox:
             outbox.enqueue(ctx.db, channel, chat_id, reply.to_dict())
 
