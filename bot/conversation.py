@@ -12,7 +12,7 @@ import logging
 import weakref
 from collections.abc import Mapping
 
-from sqlalchemy import insert
+from sqlalchemy import and_, bindparam, insert, inspect, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings
@@ -22,10 +22,9 @@ from bot.flow import Answer, Context, Flow
 from bot.i18n import LANGUAGES, t
 from bot.menu import Menu, Stale, resolve_button, resolve_text
 from bot.text import clean_text, fold
-from storage import members as member_store
 from storage import outbox
 from storage.db import Database
-from storage.models import Conversation, ProcessedMessage
+from storage.models import Conversation, Member, ProcessedMessage
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +33,46 @@ MAX_TEXT_LENGTH = 2000
 CANCEL_WORDS = frozenset({"/cancel", "/huy", "huy", "huy bo", "cancel", "thoat", "/thoat"})
 START_WORDS = frozenset({"/start", "/batdau", "bat dau"})
 MAX_STEPS_PER_MESSAGE = 8
+
+# The statements run for every message, built once: SQLAlchemy then reuses their compiled
+# form without building and hashing a new statement each time.
+# The conversation and the member (either may not exist) in one statement.
+LOAD_CHAT = (
+    select(Conversation, Member)
+    .select_from(select(literal(1).label("one")).subquery("one"))
+    .outerjoin(
+        Conversation,
+        and_(
+            Conversation.channel == bindparam("channel"),
+            Conversation.chat_id == bindparam("chat_id"),
+        ),
+    )
+    .outerjoin(
+        Member,
+        and_(
+            Member.channel == bindparam("channel"),
+            Member.channel_user_id == bindparam("user_id"),
+        ),
+    )
+)
+MARK_PROCESSED = insert(ProcessedMessage.__table__)
+# The new state of a chat already in the table, written without the ORM's change tracking.
+SAVE_CONVERSATION = (
+    update(Conversation.__table__)
+    .where(
+        Conversation.__table__.c.channel == bindparam("b_channel"),
+        Conversation.__table__.c.chat_id == bindparam("b_chat_id"),
+    )
+    .values(
+        flow=bindparam("flow"),
+        step=bindparam("step"),
+        data=bindparam("data"),
+        menu=bindparam("menu"),
+        menu_seq=bindparam("menu_seq"),
+        language=bindparam("language"),
+        updated_at=bindparam("updated_at"),
+    )
+)
 
 
 def parse_command(text: str, *, bare_words: bool = True) -> tuple[str, str] | None:
@@ -98,7 +137,15 @@ class ConversationCore:
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         async with self.db.sessions() as db, db.begin():
-            convo = await db.get(Conversation, (incoming.channel, incoming.chat_id))
+            loaded = await db.execute(
+                LOAD_CHAT,
+                {
+                    "channel": incoming.channel,
+                    "chat_id": incoming.chat_id,
+                    "user_id": incoming.user_id,
+                },
+            )
+            convo, member = loaded.one()
             is_new = convo is None
             if convo is None:
                 convo = Conversation(
@@ -110,7 +157,6 @@ class ConversationCore:
                     updated_at=incoming.at,
                 )
                 db.add(convo)
-            member = await member_store.by_identity(db, incoming.channel, incoming.user_id)
             if member is not None and member.unreachable_at is not None:
                 member.unreachable_at = None  # they wrote again: they can be reached
             language = (
@@ -121,18 +167,21 @@ class ConversationCore:
             ctx = Context(incoming, db, convo, member, self.settings, language, self.files)
             await self._dispatch(ctx, is_new)
             await self._run_steps(ctx)
-            self._save(ctx)
+            await self._save(ctx)
             # Marking the message handled comes last, in the same transaction: a duplicate
             # (even one handled at the same moment by another process) fails here and
             # everything it did is rolled back.
-            await db.execute(
-                insert(ProcessedMessage).values(
-                    channel=incoming.channel,
-                    chat_id=incoming.chat_id,
-                    message_id=incoming.message_id,
-                    processed_at=incoming.at,
-                    replies=[r.to_dict() for r in ctx.replies],
-                )
+            # (A Core insert on the session's connection: the ORM has nothing to track here.)
+            connection = await db.connection()
+            await connection.execute(
+                MARK_PROCESSED,
+                {
+                    "channel": incoming.channel,
+                    "chat_id": incoming.chat_id,
+                    "message_id": incoming.message_id,
+                    "processed_at": incoming.at,
+                    "replies": [r.to_dict() for r in ctx.replies],
+                },
             )
             return ctx.replies
 
@@ -277,7 +326,7 @@ class ConversationCore:
             await self.flows[flow_name].ask(ctx, step)
         raise RuntimeError("a flow kept moving between steps")
 
-    def _save(self, ctx: Context) -> None:
+    async def _save(self, ctx: Context) -> None:
         convo = ctx.convo
         if ctx.menu is not None:
             convo.menu_seq = (convo.menu_seq or 0) + 1
@@ -290,6 +339,26 @@ class ConversationCore:
         convo.updated_at = ctx.incoming.at
         if ctx.member is None:
             convo.language = ctx.lang
+        if inspect(convo).persistent:
+            # A plain UPDATE, and the ORM forgets the object: its flush would write the same.
+            # (A new chat is inserted by the ORM; a chat erased during the message is
+            # already gone from the session and stays erased.)
+            connection = await ctx.db.connection()
+            await connection.execute(
+                SAVE_CONVERSATION,
+                {
+                    "b_channel": convo.channel,
+                    "b_chat_id": convo.chat_id,
+                    "flow": convo.flow,
+                    "step": convo.step,
+                    "data": convo.data,
+                    "menu": convo.menu,
+                    "menu_seq": convo.menu_seq,
+                    "language": convo.language,
+                    "updated_at": convo.updated_at,
+                },
+            )
+            ctx.db.expunge(convo)
         for channel, chat_id, reply in ctx.outbox:
             outbox.enqueue(ctx.db, channel, chat_id, reply.to_dict())
 

@@ -40,6 +40,19 @@ def message_ids(lang: str) -> set[str]:
 
 def t(lang: str, key: str, **args: Any) -> str:
     """The text for `key` in `lang`, falling back to Vietnamese, then to the key itself."""
+    if not args:
+        return _fixed(lang, key)
+    return _format(lang, key, args)
+
+
+@lru_cache(maxsize=4096)
+def _fixed(lang: str, key: str) -> str:
+    # A message without arguments always reads the same: format it once (menus repeat the
+    # same button labels on every message).
+    return _format(lang, key, {})
+
+
+def _format(lang: str, key: str, args: dict[str, Any]) -> str:
     for candidate in (lang if lang in LANGUAGES else DEFAULT_LANGUAGE, DEFAULT_LANGUAGE):
         b = bundle(candidate)
         if b.has_message(key):

@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage import sqlite_driver
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the web chat read while a volunteer writes; NORMAL sync is safe with WAL and
@@ -36,6 +38,9 @@ def make_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         kwargs.setdefault("pool_size", 1)
         kwargs.setdefault("max_overflow", 0)
         kwargs.setdefault("pool_timeout", 60)
+        if url.get_driver_name() == "aiosqlite":
+            # One trip to aiosqlite's thread per statement (see storage/sqlite_driver.py).
+            kwargs.setdefault("module", sqlite_driver.dbapi())
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

@@ -136,11 +136,16 @@ async def claim(
     ids = list(await db.scalars(due))
     if not ids:
         return []
-    # The same condition again: on SQLite another process may have claimed a row between
-    # our read and this write.
+    # The same conditions again: on SQLite another sender may have claimed, sent and
+    # released a row between our read and this write.
     result = await db.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id.in_(ids), _unclaimed(now))
+        .where(
+            OutboxMessage.id.in_(ids),
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.not_before <= now,
+            _unclaimed(now),
+        )
         .values(claimed_until=now + lease)
         .returning(
             OutboxMessage.id, OutboxMessage.chat_id, OutboxMessage.payload, OutboxMessage.attempts

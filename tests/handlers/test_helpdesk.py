@@ -7,7 +7,14 @@ import datetime as dt
 from sqlalchemy import select
 
 from storage import helpdesk, invites, wards
-from storage.models import FollowUp, OutboxMessage, ResidentProfile, Role, UnansweredQuestion
+from storage.models import (
+    Conversation,
+    FollowUp,
+    OutboxMessage,
+    ResidentProfile,
+    Role,
+    UnansweredQuestion,
+)
 
 
 async def outbox_for(database, chat_id: str) -> list[str]:
@@ -257,4 +264,5 @@ async def test_residents_see_and_erase_what_the_help_desk_holds(make_chat, demo,
     async with database.sessions() as db:
         assert await db.scalar(select(FollowUp)) is None
         assert await db.scalar(select(ResidentProfile)) is None
+        assert await db.scalar(select(Conversation)) is None  # the resident's chat state too
     assert "không lưu thông tin cá nhân" in await resident.send("/dulieu")

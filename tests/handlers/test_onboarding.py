@@ -10,6 +10,7 @@ from storage import invites
 from storage.invites import display
 from storage.models import (
     AuditEntry,
+    Conversation,
     Invite,
     Member,
     Role,
@@ -202,6 +203,7 @@ async def test_forgetme_erases_identity_and_keeps_anonymous_counts(chat, demo, d
     text = await chat.press("Có, xoá")
     assert "Đã xoá" in text and "1 buổi" in text
     assert await count(database, Member) == 0
+    assert await count(database, Conversation) == 0  # where the chat was is erased too
     async with database.sessions() as db:
         session = await db.scalar(select(SupportSession))
         assert session.member_id is None and session.note is None
