@@ -9,13 +9,21 @@ from bot.i18n import Translator
 from handlers import vocab
 from storage import access, followups
 from storage.access import View
-from storage.models import Member, Role
+from storage.models import FOLLOW_UP_HOME_VISIT, Member, Role
 
 MAX_SHOWN = 20
 
 
 def describe(t: Translator, item: followups.FollowUpItem, *, with_owner: bool = False) -> str:
     """ "• due 19/11 · VNeID · 2 residents · Tổ dân phố 1 (Chị Lan)": no resident's name."""
+    if item.kind == FOLLOW_UP_HOME_VISIT:
+        text = t(
+            "fu-line-visit",
+            due=item.due_on.strftime("%d/%m"),
+            time=t(f"hd-time-{item.preferred_time or 'any'}"),
+            group=item.group or t("fu-group-unknown"),
+        )
+        return f"{text} ({item.owner})" if with_owner and item.owner else text
     topics = vocab.labels(t, "topic", item.topics) if item.topics else t("fu-no-topic")
     text = t(
         "fu-line",

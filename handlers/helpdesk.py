@@ -431,6 +431,7 @@ def notice(request: FollowUp, person: Member, where: str) -> Reply:
 class ResidentRequestsFlow(Flow):
     name = "requests"
     first_step = "list"
+    text_steps = frozenset({"write"})
 
     def allowed(self, member: Member | None) -> bool:
         return member is not None
@@ -470,7 +471,10 @@ class ResidentRequestsFlow(Flow):
         mine = request.owner_member_id == member.id
         ctx.say(self._detail(ctx, request, full_phone=mine))
         if mine:
-            choices = [Choice("done", ctx.t("hd-req-btn-done"), ("xong", "done"))]
+            choices = [
+                Choice("write", ctx.t("hd-req-btn-write"), ("nhan tin", "write")),
+                Choice("done", ctx.t("hd-req-btn-done"), ("xong", "done")),
+            ]
         elif request.owner_member_id is None and request.status == helpdesk.OPEN:
             choices = [Choice("take", ctx.t("hd-req-btn-take"), ("nhan", "take"))]
         else:
@@ -491,12 +495,46 @@ class ResidentRequestsFlow(Flow):
             ctx.say(ctx.t("hd-req-taken") + "\n\n" + self._detail(ctx, request, full_phone=True))
             await self._tell_resident(ctx, request, member)
             ctx.goto("list", self.name)
+        elif answer.key == "write":
+            ctx.goto("write", self.name)
         elif answer.key == "done":
             closed = await helpdesk.close(ctx.db, member, number, ctx.now)
             ctx.say(ctx.t("hd-req-closed" if closed else "hd-req-gone"))
             ctx.goto("list", self.name)
         else:
             ctx.goto("list", self.name)
+
+    async def ask_write(self, ctx: Context) -> None:
+        """A message to the resident, through the bot: the only way to reach one who left
+        no phone number."""
+        ctx.ask(ctx.t("hd-req-ask-message"), [Choice("back", ctx.t("btn-back"), ("quay lai",))])
+
+    async def on_write(self, ctx: Context, answer: Answer) -> None:
+        member = ctx.member
+        assert member is not None
+        if answer.key == "back":
+            ctx.goto("detail", self.name)
+            return
+        text = answer.text.strip()
+        if not text or len(text) > 1000:
+            ctx.say(ctx.t("hd-req-message-length"))
+            ctx.goto("write", self.name)
+            return
+        request = await helpdesk.visible_home_visit(ctx.db, member, ctx.data.get("id", 0))
+        if request is None or request.owner_member_id != member.id or not request.resident_chat_id:
+            ctx.say(ctx.t("hd-req-gone"))
+            ctx.goto("list", self.name)
+            return
+        lang = (
+            await helpdesk.resident_language(
+                ctx.db, request.resident_channel or "", request.resident_chat_id
+            )
+            or ctx.settings.default_language
+        )
+        body = translate(lang, "hd-visit-message-resident", name=member.display_name, text=text)
+        ctx.notify(request.resident_channel or "", request.resident_chat_id, Reply(body))
+        ctx.say(ctx.t("hd-req-message-sent"))
+        ctx.goto("detail", self.name)
 
     async def _tell_resident(self, ctx: Context, request: FollowUp, member: Member) -> None:
         if not request.resident_channel or not request.resident_chat_id:

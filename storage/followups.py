@@ -11,7 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.access import Scope
-from storage.models import FollowUp, Member, ResidentialGroup, Role, SessionTopic, SupportSession
+from storage.models import (
+    FOLLOW_UP_HOME_VISIT,
+    FOLLOW_UP_SESSION,
+    FollowUp,
+    Member,
+    ResidentialGroup,
+    Role,
+    SessionTopic,
+    SupportSession,
+)
 
 OPEN, DONE = "open", "done"
 
@@ -28,6 +37,8 @@ class FollowUpItem:
     occurred_on: dt.date | None
     residents: int
     topics: list[str] = field(default_factory=list)
+    kind: str = FOLLOW_UP_SESSION
+    preferred_time: str | None = None
 
 
 async def _items(db: AsyncSession, *where: object) -> list[FollowUpItem]:
@@ -56,6 +67,8 @@ async def _items(db: AsyncSession, *where: object) -> list[FollowUpItem]:
             fu.due_on,
             day,
             residents or 0,
+            kind=fu.kind or FOLLOW_UP_SESSION,
+            preferred_time=fu.preferred_time,
         )
         for fu, group, owner, day, residents in rows
     }
@@ -116,6 +129,8 @@ async def close(db: AsyncSession, member: Member, follow_up_id: int, now: dt.dat
     if fu is None or fu.status != OPEN or not can_close(member, fu):
         return False
     fu.status, fu.closed_at = DONE, now
+    if fu.kind == FOLLOW_UP_HOME_VISIT:
+        fu.phone = None  # a resident's phone number was for this visit only
     await db.flush()  # sessions do not autoflush; the list shown next must not hold it
     audit.record(
         db, "follow_up.closed", actor_member_id=member.id, ward_id=fu.ward_id, follow_up_id=fu.id

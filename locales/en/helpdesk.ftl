@@ -116,3 +116,10 @@ hd-forget-confirm-resident =
     Erase your data?
     The ward and group you picked, your announcement subscription and your requests for help at home (with your phone number) will be erased.
 hd-forget-done-resident = Your data was erased ({ $requests } requests for help).
+hd-req-btn-write = Message the resident
+hd-req-ask-message = Type your message to the resident (for example a time to come, or a question about the address). The bot passes it on as written, with your name.
+hd-req-message-length = A message needs 1 to 1,000 characters.
+hd-req-message-sent = Your message was sent to the resident.
+hd-visit-message-resident =
+    A message from { $name } (digital team) about your request for help at home:
+    { $text }

@@ -181,3 +181,5 @@ tt-ask-weekday = The ward's weekly report now goes out on { $weekday } at { $tim
 tt-ask-time = At what time? Type hours:minutes, for example 08:00.
 tt-bad-time = I could not read that time. Type hours:minutes, for example 08:00 or 17:30.
 tt-saved = ✅ The weekly report will go out every { $weekday } at { $time }.
+fu-line-visit = • Due { $due } · A resident asked for help at home ({ $time }) · { $group }
+fu-group-unknown = group not known

@@ -116,3 +116,10 @@ hd-forget-confirm-resident =
     Xoá dữ liệu của bạn?
     Phường, tổ bạn đã chọn, đăng ký nhận thông báo và các yêu cầu hỗ trợ tại nhà (kèm số điện thoại) sẽ bị xoá.
 hd-forget-done-resident = Đã xoá dữ liệu của bạn ({ $requests } yêu cầu hỗ trợ).
+hd-req-btn-write = Nhắn cho người dân
+hd-req-ask-message = Bạn gõ lời nhắn cho người dân (ví dụ: hẹn giờ đến, hỏi địa chỉ). Bot sẽ chuyển nguyên văn, kèm tên bạn.
+hd-req-message-length = Lời nhắn cần từ 1 đến 1.000 ký tự.
+hd-req-message-sent = Đã gửi lời nhắn cho người dân.
+hd-visit-message-resident =
+    Lời nhắn từ { $name } (tổ công nghệ số) về yêu cầu hỗ trợ tại nhà của bạn:
+    { $text }

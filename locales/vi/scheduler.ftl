@@ -180,3 +180,5 @@ tt-ask-weekday = Báo cáo tuần của phường hiện gửi vào { $weekday }
 tt-ask-time = Lúc mấy giờ? Gõ giờ:phút, ví dụ 08:00.
 tt-bad-time = Không đọc được giờ này. Gõ giờ:phút, ví dụ 08:00 hoặc 17:30.
 tt-saved = ✅ Báo cáo tuần sẽ gửi vào { $weekday } hằng tuần lúc { $time }.
+fu-line-visit = • Hạn { $due } · Người dân nhờ hỗ trợ tại nhà ({ $time }) · { $group }
+fu-group-unknown = chưa rõ tổ

@@ -266,3 +266,31 @@ async def test_residents_see_and_erase_what_the_help_desk_holds(make_chat, demo,
         assert await db.scalar(select(ResidentProfile)) is None
         assert await db.scalar(select(Conversation)) is None  # the resident's chat state too
     assert "không lưu thông tin cá nhân" in await resident.send("/dulieu")
+
+
+async def test_the_volunteer_messages_a_resident_without_a_phone_and_closes_from_the_list(
+    make_chat, demo, database
+):
+    volunteer = make_chat("vol", name="Anh Tuấn")
+    await volunteer.join(demo.invites[Role.VOLUNTEER].code)
+    resident = make_chat("resident")
+    await home_visit(resident, "0912345678")
+    await volunteer.send("/yeucau")
+    await volunteer.press("Số")
+    await volunteer.press("Tôi nhận hỗ trợ")
+    await volunteer.send("/yeucau")
+    await volunteer.press("(của bạn)")
+    await volunteer.press("Nhắn cho người dân")
+    assert "1 đến 1.000" in await volunteer.send("x" * 1001)
+    assert "Đã gửi lời nhắn" in await volunteer.send("Chiều mai 3 giờ tôi qua, nhà số mấy ạ?")
+    told = await outbox_for(database, "resident")
+    assert any("Anh Tuấn" in m and "Chiều mai 3 giờ" in m for m in told)
+
+    # The request is a follow-up too: /viec says what it is, and closing it there erases
+    # the phone number just as closing it from the request does.
+    text = await volunteer.send("/viec")
+    assert "Người dân nhờ hỗ trợ tại nhà" in text and "không rõ nội dung" not in text
+    await volunteer.press("Người dân nhờ hỗ trợ tại nhà")
+    async with database.sessions() as db:
+        request = await db.scalar(select(FollowUp))
+        assert request.status == "done" and request.phone is None
