@@ -7,6 +7,7 @@ import datetime as dt
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
 from bot.knowledge import is_greeting
+from bot.menu import Menu, resolve_text
 from storage import access, invites, sessions
 from storage.models import Role
 
@@ -23,9 +24,14 @@ class HomeFlow(Flow):
             ctx.begin("join", code=code)
             return
         if first and code and not is_greeting(code):
-            # A first message that is a question: welcome, then answer it.
+            # A first message that asks for something on the menu ("nhờ tổ đến nhà"): that;
+            # any other is a question: welcome, then answer it.
             ctx.say(ctx.t("welcome"))
-            ctx.begin("helpdesk", query=code)
+            wanted = resolve_text(Menu(0, self._resident_actions(ctx), False), code)
+            if len(wanted) == 1:
+                ctx.begin(wanted[0])
+            else:
+                ctx.begin("helpdesk", query=code)
             return
         if first or ctx.member is None:
             ctx.say(ctx.t("welcome"))
@@ -37,9 +43,7 @@ class HomeFlow(Flow):
         choices: list[Choice] = []
         choices.append(Choice("helpdesk", t("hd-menu-ask"), ("hoi dap", "huong dan", "ask")))
         if member is None:
-            choices.append(Choice("home_visit", t("hd-menu-visit"), ("nho to", "den nha")))
-            choices.append(Choice("alerts", t("hd-menu-alerts"), ("thong bao", "alerts")))
-            choices.append(Choice("join", t("menu-join"), ("ma moi", "tham gia", "join")))
+            choices += self._resident_actions(ctx)
         else:
             choices.append(Choice("requests", t("hd-menu-requests"), ("yeu cau", "requests")))
         if member is not None and member.role == Role.STAFF:
@@ -75,6 +79,15 @@ class HomeFlow(Flow):
             else t("hd-menu-title-resident")
         )
         ctx.ask(title, choices)
+
+    @staticmethod
+    def _resident_actions(ctx: Context) -> list[Choice]:
+        t = ctx.t
+        return [
+            Choice("home_visit", t("hd-menu-visit"), ("nho to", "den nha")),
+            Choice("alerts", t("hd-menu-alerts"), ("thong bao", "alerts")),
+            Choice("join", t("menu-join"), ("ma moi", "tham gia", "join")),
+        ]
 
     async def on_menu(self, ctx: Context, answer: Answer) -> None:
         if answer.key == "last":

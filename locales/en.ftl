@@ -16,7 +16,7 @@ error-generic = Sorry, something went wrong and nothing was half-saved. Please s
 ## Main screen
 welcome =
     Hello! I am Ngõ Số, the assistant of the community digital teams.
-    Team members use me to log the support they give residents and to see their figures. If you have an invite code, type it.
+    Ask me how to use VNeID, public services online, cashless payment, how to stay safe from scams, or ask the team to help you at home. Team members with an invite code: type it to join.
 menu-title = What would you like to do?
 menu-title-member = Hello { $name }! What would you like to do?
 menu-join = Join a team with an invite code

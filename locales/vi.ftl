@@ -16,7 +16,7 @@ error-generic = Xin lỗi, đã có lỗi xảy ra và không có gì bị lưu 
 ## Màn hình chính
 welcome =
     Xin chào! Mình là Ngõ Số, trợ lý của Tổ công nghệ số cộng đồng.
-    Thành viên tổ dùng mình để ghi lại các buổi hỗ trợ người dân và xem số liệu. Nếu bạn có mã mời, hãy gõ mã đó.
+    Bạn có thể hỏi mình cách dùng VNeID, dịch vụ công trực tuyến, thanh toán không tiền mặt, cách tránh lừa đảo, hoặc nhờ tổ đến nhà hỗ trợ. Thành viên tổ có mã mời thì gõ mã đó để tham gia.
 menu-title = Bạn muốn làm gì?
 menu-title-member = Chào { $name }! Bạn muốn làm gì?
 menu-join = Tham gia tổ bằng mã mời

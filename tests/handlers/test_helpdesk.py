@@ -294,3 +294,10 @@ async def test_the_volunteer_messages_a_resident_without_a_phone_and_closes_from
     async with database.sessions() as db:
         request = await db.scalar(select(FollowUp))
         assert request.status == "done" and request.phone is None
+
+
+async def test_a_first_message_asking_for_a_home_visit_starts_the_request(chat, demo):
+    text = await chat.send("nho to den nha ho tro")
+    assert "hỏi mình cách dùng VNeID" in text  # the welcome speaks to residents too
+    assert "chưa có câu trả lời" not in text
+    assert "Tổ dân phố số 1 (demo)" in text  # straight to "which group do you live in"
