@@ -24,7 +24,8 @@ QUESTION_MAX = 300
 WARD_TEXT_MAX = 1500
 LEAVE_WORDS = frozenset({"menu", "huy", "thoat", "cancel", "exit", "quit", "bat dau", "start"})
 # 09x, 03x, 05x, 07x, 08x mobiles and landlines: 10-11 digits starting 0, or +84 / 84.
-_PHONE = re.compile(r"^(?:\+?84|0)\d{8,10}$")
+# A Vietnamese number: 0 and 9 digits (mobile) or 10 (landline, 02x...), or +84 / 84.
+_PHONE = re.compile(r"^(?:\+?84|0)\d{9,10}$")
 
 
 async def resident_ward(ctx: Context) -> Ward | None:
@@ -235,8 +236,10 @@ class HelpDeskFlow(Flow):
                 ctx.data = {"pending": key}
                 ctx.goto("ward", self.name)
                 return
+            # The way on is the same as for a question without an answer, without a second
+            # "I don't know".
             ctx.say(ctx.t("hd-ward-missing", title=entry.title))
-            ctx.goto("unknown", self.name)
+            ctx.goto("after", self.name)
             return
         ctx.say(render(ctx, entry, ward))
         ctx.goto("after", self.name)

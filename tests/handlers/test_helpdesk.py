@@ -155,6 +155,8 @@ async def home_visit(resident, phone: str | None) -> str:
         await resident.press("Đồng ý")
         await resident.send("0912 abc")  # a typo first
         assert "Số điện thoại chưa đúng" in resident.text
+        await resident.send("0912 345 67")  # a digit short
+        assert "Số điện thoại chưa đúng" in resident.text
         await resident.send(phone)
     assert "Gửi cho tổ công nghệ số?" in resident.text
     return await resident.press("Gửi yêu cầu")
@@ -301,3 +303,10 @@ async def test_a_first_message_asking_for_a_home_visit_starts_the_request(chat, 
     assert "hỏi mình cách dùng VNeID" in text  # the welcome speaks to residents too
     assert "chưa có câu trả lời" not in text
     assert "Tổ dân phố số 1 (demo)" in text  # straight to "which group do you live in"
+
+
+async def test_a_ward_entry_not_written_yet_says_so_once(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send("dia chi uy ban phuong o dau")
+    assert "chưa cập nhật" in text
+    assert "chưa có câu trả lời chắc chắn" not in text
