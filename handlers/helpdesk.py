@@ -25,6 +25,8 @@ WARD_TEXT_MAX = 1500
 LEAVE_WORDS = frozenset({"menu", "huy", "thoat", "cancel", "exit", "quit", "bat dau", "start"})
 # 09x, 03x, 05x, 07x, 08x mobiles and landlines: 10-11 digits starting 0, or +84 / 84.
 # A Vietnamese number: 0 and 9 digits (mobile) or 10 (landline, 02x...), or +84 / 84.
+# Fewer words than this is a stray reply, not a question the knowledge base lacks.
+MIN_QUESTION_WORDS = 3
 _PHONE = re.compile(r"^(?:\+?84|0)\d{9,10}$")
 
 
@@ -213,8 +215,9 @@ class HelpDeskFlow(Flow):
             await self._unanswered(ctx, question)
 
     async def _unanswered(self, ctx: Context, question: str) -> None:
-        """Keep the question, without personal numbers and without who asked, for staff."""
-        if question:
+        """Keep the question, without personal numbers and without who asked, for staff;
+        a stray word ("có", "quay lại") or emoji is not a question worth their time."""
+        if len(re.findall(r"[a-z0-9]+", fold(question))) >= MIN_QUESTION_WORDS:
             ward = await resident_ward(ctx)
             await helpdesk.record_unanswered(
                 ctx.db, ward.id if ward else None, question, fold(question), ctx.now

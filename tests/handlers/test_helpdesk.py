@@ -310,3 +310,13 @@ async def test_a_ward_entry_not_written_yet_says_so_once(chat, demo):
     text = await chat.send("dia chi uy ban phuong o dau")
     assert "chưa cập nhật" in text
     assert "chưa có câu trả lời chắc chắn" not in text
+
+
+async def test_stray_replies_are_not_kept_as_questions(chat, demo, database):
+    await chat.send("xin chao")
+    await chat.press("Hỏi đáp")
+    for stray in ("co", "🙏🙏🙏", "toi khong"):
+        await chat.send(stray)
+    async with database.sessions() as db:
+        kept = list(await db.scalars(select(UnansweredQuestion.question)))
+    assert kept == []
