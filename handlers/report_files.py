@@ -45,6 +45,8 @@ def chart_png(data: ReportData) -> bytes:
         axis.set_title(title, fontsize=11)
         axis.tick_params(axis="y", labelsize=8)
         axis.xaxis.get_major_locator().set_params(integer=True)
+        if not any(values):
+            axis.set_xlim(0, 1)  # an empty week: a plain 0-1 axis, not -0.04..0.04
         for spine in ("top", "right"):
             axis.spines[spine].set_visible(False)
     fig.suptitle(data.title, fontsize=13)
