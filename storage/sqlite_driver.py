@@ -149,9 +149,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
 
 
 class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
-    def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
+    def connect(self, *arg: Any, **kw: Any) -> Any:
         if kw.get("async_creator_fn"):
-            raise NotImplementedError("async_creator_fn")
+            # A caller-made connection: the stock adapter takes it as before.
+            return super().connect(*arg, **kw)
         connection = aiosqlite.connect(*arg, **kw)
         connection._thread.daemon = True  # as SQLAlchemy's own adapter does
         return OneTripConnection(self, await_(connection))

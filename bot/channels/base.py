@@ -1,9 +1,12 @@
-"""What the Telegram and Zalo adapters share: handing messages to the core in the
-background, and sending direct replies with a few quick retries."""
+"""What the Telegram and Zalo adapters share: the webhook route and its secret check,
+handing messages to the core in the background, and sending direct replies with a few quick
+retries."""
 
 from __future__ import annotations
 
+import abc
 import asyncio
+import hmac
 import logging
 from collections.abc import Coroutine
 from typing import Any
@@ -21,26 +24,58 @@ log = logging.getLogger(__name__)
 DIRECT_TRIES = 3
 
 
-class Adapter:
+class Adapter(abc.ABC):
     name: str
+    # Where the platform calls us in webhook mode, and the header carrying our secret.
+    webhook_path: str
+    secret_header: str
 
     def __init__(self, core: ConversationCore, settings: Settings) -> None:
         self.core = core
         self.settings = settings
+        self.mode: str = getattr(settings, f"{self.name}_mode")
+        self.webhook_secret: str = getattr(settings, f"{self.name}_webhook_secret")
         self._tasks: set[asyncio.Task[Any]] = set()
         # Messages handled at once; a chat's own messages still go one by one (core lock).
         self._gate = asyncio.Semaphore(32)
         # The bot's overall rate, shared by direct replies and the outbox sender.
         self.limiter = RateLimiter(getattr(settings, f"{self.name}_rate_per_second"))
 
+    @abc.abstractmethod
     async def send(self, chat_id: str, reply: Reply) -> None:
-        raise NotImplementedError
+        """Deliver one reply or raise a DeliveryError."""
+
+    @abc.abstractmethod
+    async def start(self) -> None:
+        """Begin polling, or register the webhook."""
+
+    @abc.abstractmethod
+    async def receive(self, body: Any) -> bool:
+        """Take a webhook body (already checked and parsed) and process it in the
+        background; False when it is not this platform's update."""
+
+    @property
+    def webhook_url(self) -> str:
+        return self.settings.public_base_url.rstrip("/") + self.webhook_path
 
     def add_routes(self, app: web.Application) -> None:
-        """Webhook routes on our web server (webhook mode only)."""
+        """The webhook route on our web server (webhook mode only)."""
+        if self.mode == "webhook":
+            app.router.add_post(self.webhook_path, self.webhook)
 
-    async def start(self) -> None:
-        raise NotImplementedError
+    async def webhook(self, request: web.Request) -> web.Response:
+        """A call from the platform: refused unless it carries our secret (compared in
+        constant time); answered at once, the update handled in the background."""
+        given = request.headers.get(self.secret_header, "").encode()
+        if not self.webhook_secret or not hmac.compare_digest(given, self.webhook_secret.encode()):
+            return web.json_response({"error": "wrong secret token"}, status=403)
+        try:
+            body = await request.json()
+        except ValueError:
+            return web.json_response({"error": "not JSON"}, status=400)
+        if not await self.receive(body):
+            return web.json_response({"error": f"not a {self.name} update"}, status=400)
+        return web.json_response({"ok": True})
 
     async def stop(self) -> None:
         tasks = list(self._tasks)

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import hmac
 import logging
 import warnings
 from typing import Any
 
-from aiohttp import web
 from telegram import (
     Bot,
     BotCommand,
@@ -157,11 +155,12 @@ def make_bot(settings: Settings) -> Bot:
 
 class TelegramChannel(Adapter):
     name = NAME
+    webhook_path = WEBHOOK_PATH
+    secret_header = SECRET_HEADER
 
     def __init__(self, core: ConversationCore, settings: Settings) -> None:
         super().__init__(core, settings)
         self.bot = make_bot(settings)
-        self.mode = settings.telegram_mode
         self.username = ""
         self._updater: Updater | None = None
         self._queue: asyncio.Queue[object] = asyncio.Queue()
@@ -178,10 +177,9 @@ class TelegramChannel(Adapter):
         self.username = self.bot.username
         await self._set_commands()
         if self.mode == "webhook":
-            url = self.settings.public_base_url.rstrip("/") + WEBHOOK_PATH
             await self.bot.set_webhook(
-                url,
-                secret_token=self.settings.telegram_webhook_secret,
+                self.webhook_url,
+                secret_token=self.webhook_secret,
                 allowed_updates=ALLOWED_UPDATES,
             )
             log.info("telegram: webhook set for @%s", self.username)
@@ -224,23 +222,14 @@ class TelegramChannel(Adapter):
 
     # -- receiving -----------------------------------------------------------------------
 
-    def add_routes(self, app: web.Application) -> None:
-        if self.mode == "webhook":
-            app.router.add_post(WEBHOOK_PATH, self.webhook)
-
-    async def webhook(self, request: web.Request) -> web.Response:
-        secret = request.headers.get(SECRET_HEADER, "")
-        expected = self.settings.telegram_webhook_secret
-        if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
-            return web.json_response({"error": "wrong secret token"}, status=403)
+    async def receive(self, body: Any) -> bool:
         try:
-            data = await request.json()
-            update = Update.de_json(data, self.bot)
-        except (ValueError, TypeError, KeyError):
-            return web.json_response({"error": "not a Telegram update"}, status=400)
+            update = Update.de_json(body, self.bot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return False
         if update is not None:
             self.spawn(self.process(update))
-        return web.json_response({"ok": True})
+        return True
 
     async def process(self, update: Update) -> None:
         try:

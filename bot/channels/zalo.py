@@ -9,11 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import hmac
 import logging
 from typing import Any
-
-from aiohttp import web
 
 from bot.channels import Refused, RetryLater, Temporary, Unreachable, split_text
 from bot.channels.base import Adapter
@@ -77,21 +74,21 @@ def as_delivery_error(exc: ZaloError, retry_after: float) -> Exception:
 
 class ZaloChannel(Adapter):
     name = NAME
+    webhook_path = WEBHOOK_PATH
+    secret_header = SECRET_HEADER
 
     def __init__(self, core: ConversationCore, settings: Settings) -> None:
         super().__init__(core, settings)
         self.client = ZaloClient(
             settings.zalo_bot_token, settings.zalo_api_base_url, settings.zalo_timeout_seconds
         )
-        self.mode = settings.zalo_mode
         self._stop = asyncio.Event()
         self._poller: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         me = await self.client.get_me()
         if self.mode == "webhook":
-            url = self.settings.public_base_url.rstrip("/") + WEBHOOK_PATH
-            await self.client.set_webhook(url, self.settings.zalo_webhook_secret)
+            await self.client.set_webhook(self.webhook_url, self.webhook_secret)
             log.info("zalo: webhook set for %s", me.get("account_name") or me.get("id", "bot"))
         else:
             # getUpdates does not work while a webhook is set.
@@ -128,26 +125,14 @@ class ZaloChannel(Adapter):
 
     # -- receiving -----------------------------------------------------------------------
 
-    def add_routes(self, app: web.Application) -> None:
-        if self.mode == "webhook":
-            app.router.add_post(WEBHOOK_PATH, self.webhook)
-
-    async def webhook(self, request: web.Request) -> web.Response:
-        secret = request.headers.get(SECRET_HEADER, "")
-        expected = self.settings.zalo_webhook_secret
-        if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
-            return web.json_response({"error": "wrong secret token"}, status=403)
-        try:
-            body = await request.json()
-        except ValueError:
-            return web.json_response({"error": "not JSON"}, status=400)
+    async def receive(self, body: Any) -> bool:
+        """The body bare or wrapped in {"ok": true, "result": ...}; one update or a list."""
         if isinstance(body, dict) and "result" in body and "message" not in body:
             body = body["result"]
-        updates = body if isinstance(body, list) else [body]
+        updates = [u for u in (body if isinstance(body, list) else [body]) if isinstance(u, dict)]
         for update in updates:
-            if isinstance(update, dict):
-                self.spawn(self.process(update))
-        return web.json_response({"ok": True})
+            self.spawn(self.process(update))
+        return bool(updates)
 
     async def process(self, update: dict[str, Any]) -> None:
         try:
