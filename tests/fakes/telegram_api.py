@@ -8,10 +8,12 @@ import asyncio
 import itertools
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from aiohttp import ClientSession, web
+from aiohttp import web
+
+from tests.fakes.server import Call, FakeBotApi
 
 BOT = {
     "id": 999000,
@@ -33,41 +35,15 @@ class Fault:
     delay: float = 0.0
 
 
-@dataclass
-class Call:
-    method: str
-    params: dict[str, Any]
-    at: float = field(default_factory=time.monotonic)
+class FakeTelegram(FakeBotApi):
+    secret_header = "X-Telegram-Bot-Api-Secret-Token"
 
-
-class FakeTelegram:
     def __init__(self, token: str) -> None:
-        self.token = token
-        self.calls: list[Call] = []
-        self.updates: list[dict[str, Any]] = []
+        super().__init__(token)
         self.faults: dict[str, list[Fault | None]] = {}
         self.messages: dict[int, dict[str, Any]] = {}  # our message id -> message
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(1000)
-        self._new_update = asyncio.Event()
-        self._runner: web.AppRunner | None = None
-        self.url = ""
-
-    async def __aenter__(self) -> FakeTelegram:
-        app = web.Application(client_max_size=20 * 1024 * 1024)
-        app.router.add_post("/bot{token}/{method}", self._endpoint)
-        app.router.add_get("/bot{token}/{method}", self._endpoint)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
-        return self
-
-    async def __aexit__(self, *exc: Any) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
 
     # -- what the test does ------------------------------------------------------------
 
@@ -104,26 +80,6 @@ class FakeTelegram:
                         }
                         return {"update_id": next(self._update_ids), "callback_query": query}
         raise AssertionError(f"no button {label!r} in chat {user_id}: {self.texts(user_id)}")
-
-    def push(self, update: dict[str, Any]) -> None:
-        self.updates.append(update)
-        self._new_update.set()
-
-    async def deliver_webhook(self, url: str, update: dict[str, Any], secret: str | None) -> int:
-        headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
-        async with ClientSession() as http, http.post(url, json=update, headers=headers) as r:
-            return r.status
-
-    def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[Call]:
-        return [
-            c
-            for c in self.calls
-            if c.method == method
-            and (chat_id is None or str(c.params.get("chat_id")) == str(chat_id))
-        ]
-
-    def texts(self, chat_id: int) -> list[str]:
-        return [c.params.get("text", "") for c in self.sent("sendMessage", chat_id)]
 
     def buttons(self, chat_id: int) -> list[str]:
         """Labels on the latest message of the chat that still has buttons."""

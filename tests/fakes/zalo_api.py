@@ -7,10 +7,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from aiohttp import ClientSession, web
+from aiohttp import web
+
+from tests.fakes.server import Call, FakeBotApi
 
 
 @dataclass
@@ -20,37 +22,13 @@ class Fault:
     delay: float = 0.0
 
 
-@dataclass
-class Call:
-    method: str
-    params: dict[str, Any]
-    at: float = field(default_factory=time.monotonic)
+class FakeZalo(FakeBotApi):
+    secret_header = "X-Bot-Api-Secret-Token"
 
-
-class FakeZalo:
     def __init__(self, token: str) -> None:
-        self.token = token
-        self.calls: list[Call] = []
-        self.updates: list[dict[str, Any]] = []
+        super().__init__(token)
         self.faults: dict[str, list[Fault]] = {}
         self._ids = itertools.count(1)
-        self._new = asyncio.Event()
-        self._runner: web.AppRunner | None = None
-        self.url = ""
-
-    async def __aenter__(self) -> FakeZalo:
-        app = web.Application()
-        app.router.add_post("/bot{token}/{method}", self._endpoint)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
-        return self
-
-    async def __aexit__(self, *exc: Any) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
 
     def fail(self, method: str, code: int, times: int = 1, **kw: Any) -> None:
         self.faults.setdefault(method, []).extend(Fault(code, **kw) for _ in range(times))
@@ -68,25 +46,6 @@ class FakeZalo:
         if text is not None:
             message["text"] = text
         return {"event_name": event, "message": message}
-
-    def push(self, update: dict[str, Any]) -> None:
-        self.updates.append(update)
-        self._new.set()
-
-    async def deliver_webhook(self, url: str, body: Any, secret: str | None) -> int:
-        headers = {} if secret is None else {"X-Bot-Api-Secret-Token": secret}
-        async with ClientSession() as http, http.post(url, json=body, headers=headers) as r:
-            return r.status
-
-    def sent(self, method: str = "sendMessage", chat_id: str | None = None) -> list[Call]:
-        return [
-            c
-            for c in self.calls
-            if c.method == method and (chat_id is None or c.params.get("chat_id") == chat_id)
-        ]
-
-    def texts(self, chat_id: str) -> list[str]:
-        return [c.params["text"] for c in self.sent("sendMessage", chat_id)]
 
     async def _endpoint(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
@@ -109,9 +68,11 @@ class FakeZalo:
             self.calls.append(Call(method, params))
         if method == "getUpdates":
             if not self.updates:
-                self._new.clear()
+                self._new_update.clear()
                 try:
-                    await asyncio.wait_for(self._new.wait(), min(params.get("timeout", 0), 0.5))
+                    await asyncio.wait_for(
+                        self._new_update.wait(), min(params.get("timeout", 0), 0.5)
+                    )
                 except TimeoutError:
                     return web.json_response(
                         {"ok": False, "error_code": 408, "description": "timeout"}
