@@ -2,40 +2,27 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 
 from bot.text import fold
-from storage import helpdesk, migrate, wards
+from storage import helpdesk, wards
 from storage.db import Database
 from storage.models import utcnow
+from tests.storage.migration_checks import upgrade_across
 
 BEFORE_HELP_DESK = "87c45afe2738"
 
 
 async def test_help_desk_migration_keeps_existing_follow_ups(database: Database) -> None:
-    await asyncio.to_thread(migrate.downgrade, database.url, BEFORE_HELP_DESK)
-    async with database.engine.begin() as conn:
-        tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
-        assert "kb_entries" not in tables
-        await conn.execute(
-            text(
-                "INSERT INTO wards (id, code, name, is_demo, created_at) "
-                "VALUES (1, 'W', 'Ward', false, CURRENT_TIMESTAMP)"
-            )
-        )
-        await conn.execute(
-            text(
-                "INSERT INTO follow_ups (ward_id, due_on, status, created_at) "
-                "VALUES (1, '2026-11-30', 'open', CURRENT_TIMESTAMP)"
-            )
-        )
-    await asyncio.to_thread(migrate.upgrade, database.url)
+    follow_up = (
+        "INSERT INTO follow_ups (ward_id, due_on, status, created_at) "
+        "VALUES (1, '2026-11-30', 'open', CURRENT_TIMESTAMP)"
+    )
+    new_tables = {"kb_entries", "resident_profiles", "unanswered_questions"}
+    await upgrade_across(database, BEFORE_HELP_DESK, new_tables, [follow_up])
     async with database.engine.connect() as conn:
-        tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
-        assert {"kb_entries", "resident_profiles", "unanswered_questions"} <= set(tables)
         kind = await conn.scalar(text("SELECT kind FROM follow_ups"))
     assert kind == "session"
 
