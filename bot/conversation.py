@@ -12,7 +12,6 @@ import logging
 import weakref
 from collections.abc import Mapping
 
-from sqlalchemy import and_, bindparam, insert, inspect, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings
@@ -22,9 +21,9 @@ from bot.flow import Answer, Context, Flow
 from bot.i18n import LANGUAGES, t
 from bot.menu import Menu, Stale, resolve_button, resolve_text
 from bot.text import clean_text, fold
-from storage import outbox
+from storage import conversations, outbox
 from storage.db import Database
-from storage.models import Conversation, Member, ProcessedMessage
+from storage.models import Conversation
 
 log = logging.getLogger(__name__)
 
@@ -33,46 +32,6 @@ MAX_TEXT_LENGTH = 2000
 CANCEL_WORDS = frozenset({"/cancel", "/huy", "huy", "huy bo", "cancel", "thoat", "/thoat"})
 START_WORDS = frozenset({"/start", "/batdau", "bat dau"})
 MAX_STEPS_PER_MESSAGE = 8
-
-# The statements run for every message, built once: SQLAlchemy then reuses their compiled
-# form without building and hashing a new statement each time.
-# The conversation and the member (either may not exist) in one statement.
-LOAD_CHAT = (
-    select(Conversation, Member)
-    .select_from(select(literal(1).label("one")).subquery("one"))
-    .outerjoin(
-        Conversation,
-        and_(
-            Conversation.channel == bindparam("channel"),
-            Conversation.chat_id == bindparam("chat_id"),
-        ),
-    )
-    .outerjoin(
-        Member,
-        and_(
-            Member.channel == bindparam("channel"),
-            Member.channel_user_id == bindparam("user_id"),
-        ),
-    )
-)
-MARK_PROCESSED = insert(ProcessedMessage.__table__)
-# The new state of a chat already in the table, written without the ORM's change tracking.
-SAVE_CONVERSATION = (
-    update(Conversation.__table__)
-    .where(
-        Conversation.__table__.c.channel == bindparam("b_channel"),
-        Conversation.__table__.c.chat_id == bindparam("b_chat_id"),
-    )
-    .values(
-        flow=bindparam("flow"),
-        step=bindparam("step"),
-        data=bindparam("data"),
-        menu=bindparam("menu"),
-        menu_seq=bindparam("menu_seq"),
-        language=bindparam("language"),
-        updated_at=bindparam("updated_at"),
-    )
-)
 
 
 def parse_command(text: str, *, bare_words: bool = True) -> tuple[str, str] | None:
@@ -137,15 +96,9 @@ class ConversationCore:
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         async with self.db.sessions() as db, db.begin():
-            loaded = await db.execute(
-                LOAD_CHAT,
-                {
-                    "channel": incoming.channel,
-                    "chat_id": incoming.chat_id,
-                    "user_id": incoming.user_id,
-                },
+            convo, member = await conversations.load(
+                db, incoming.channel, incoming.chat_id, incoming.user_id
             )
-            convo, member = loaded.one()
             is_new = convo is None
             if convo is None:
                 convo = Conversation(
@@ -171,47 +124,34 @@ class ConversationCore:
             # Marking the message handled comes last, in the same transaction: a duplicate
             # (even one handled at the same moment by another process) fails here and
             # everything it did is rolled back.
-            # (A Core insert on the session's connection: the ORM has nothing to track here.)
-            connection = await db.connection()
-            await connection.execute(
-                MARK_PROCESSED,
-                {
-                    "channel": incoming.channel,
-                    "chat_id": incoming.chat_id,
-                    "message_id": incoming.message_id,
-                    "processed_at": incoming.at,
-                    "replies": [r.to_dict() for r in ctx.replies],
-                },
+            await conversations.mark_handled(
+                db,
+                incoming.channel,
+                incoming.chat_id,
+                incoming.message_id,
+                incoming.at,
+                [r.to_dict() for r in ctx.replies],
             )
             return ctx.replies
 
     async def _answered(self, incoming: Incoming) -> list[Reply] | None:
         """The replies given to this message the first time, or None if it was never handled."""
         async with self.db.sessions() as db:
-            done = await db.get(
-                ProcessedMessage, (incoming.channel, incoming.chat_id, incoming.message_id)
+            done = await conversations.answered(
+                db, incoming.channel, incoming.chat_id, incoming.message_id
             )
-            return None if done is None else [Reply.from_dict(r) for r in done.replies or []]
+            return None if done is None else [Reply.from_dict(r) for r in done]
 
     async def _recover(self, incoming: Incoming) -> list[Reply]:
         """After an unexpected error: mark the message handled, start the chat over, apologise."""
         language = self.settings.default_language
         try:
             async with self.db.sessions() as db, db.begin():
-                convo = await db.get(Conversation, (incoming.channel, incoming.chat_id))
-                if convo is not None:
-                    language = convo.language or language
-                    convo.flow = convo.step = None
-                    convo.data, convo.menu = {}, {}
+                key = (incoming.channel, incoming.chat_id)
+                language = await conversations.start_over(db, *key) or language
                 replies = [Reply(t(language, "error-generic"))]
-                await db.merge(
-                    ProcessedMessage(
-                        channel=incoming.channel,
-                        chat_id=incoming.chat_id,
-                        message_id=incoming.message_id,
-                        processed_at=incoming.at,
-                        replies=[r.to_dict() for r in replies],
-                    )
+                await conversations.remember_answer(
+                    db, *key, incoming.message_id, incoming.at, [r.to_dict() for r in replies]
                 )
                 return replies
         except Exception:
@@ -339,26 +279,7 @@ class ConversationCore:
         convo.updated_at = ctx.incoming.at
         if ctx.member is None:
             convo.language = ctx.lang
-        if inspect(convo).persistent:
-            # A plain UPDATE, and the ORM forgets the object: its flush would write the same.
-            # (A new chat is inserted by the ORM; a chat erased during the message is
-            # already gone from the session and stays erased.)
-            connection = await ctx.db.connection()
-            await connection.execute(
-                SAVE_CONVERSATION,
-                {
-                    "b_channel": convo.channel,
-                    "b_chat_id": convo.chat_id,
-                    "flow": convo.flow,
-                    "step": convo.step,
-                    "data": convo.data,
-                    "menu": convo.menu,
-                    "menu_seq": convo.menu_seq,
-                    "language": convo.language,
-                    "updated_at": convo.updated_at,
-                },
-            )
-            ctx.db.expunge(convo)
+        await conversations.save(ctx.db, convo)
         for channel, chat_id, reply in ctx.outbox:
             outbox.enqueue(ctx.db, channel, chat_id, reply.to_dict())
 
