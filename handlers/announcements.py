@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import select
-
 from bot.core import Choice, Reply
 from bot.flow import LOCAL_TZ, Answer, Context, Flow
 from bot.i18n import Translator
 from scheduler.timing import quiet_until
-from storage import audit, helpdesk, outbox, wards
-from storage.models import AuditEntry, Member, ResidentialGroup, Role, Ward
-from storage.schedule import reachable
+from storage import audit, helpdesk, outbox, schedule, wards
+from storage.models import Member, ResidentialGroup, Role, Ward
 
 MAX_LENGTH = 1000
 SHOWN = 5
@@ -139,17 +136,17 @@ class AnnouncementFlow(Flow):
         (not its author, not who blocked the bot) and the residents who subscribed."""
         member = ctx.member
         assert member is not None
-        stmt = select(Member).where(Member.ward_id == member.ward_id, Member.id != member.id)
         target = ctx.t("ann-to-ward")
         group_id = None
         if ctx.data.get("target") not in (None, "ward"):
             group = await ctx.db.get(ResidentialGroup, int(ctx.data["target"]))
             if group is None or group.ward_id != member.ward_id:
                 return [], ""
-            stmt = stmt.where(Member.group_id == group.id)
             target = group.name
             group_id = group.id
-        members = await ctx.db.scalars(reachable(stmt).order_by(Member.id))
+        members = await schedule.members_reached(
+            ctx.db, member.ward_id, group_id, leaving_out=member.id
+        )
         people = [(m.channel, m.channel_user_id, m.language) for m in members]
         people += await helpdesk.subscribers(ctx.db, member.ward_id, group_id)
         return people, target
@@ -157,14 +154,7 @@ class AnnouncementFlow(Flow):
     async def _status(self, ctx: Context) -> None:
         """The last announcements of the ward, with how many were delivered."""
         assert ctx.member is not None
-        entries = list(
-            await ctx.db.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.ward_id == ctx.member.ward_id, AuditEntry.action == ACTION)
-                .order_by(AuditEntry.id.desc())
-                .limit(SHOWN)
-            )
-        )
+        entries = await audit.latest(ctx.db, ctx.member.ward_id, ACTION, SHOWN)
         if not entries:
             ctx.say(ctx.t("ann-none"))
             return

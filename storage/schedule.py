@@ -125,6 +125,19 @@ def reachable(stmt: Any) -> Any:
     return stmt.where(Member.unreachable_at.is_(None))
 
 
+async def members_reached(
+    db: AsyncSession, ward_id: int, group_id: int | None, *, leaving_out: int | None = None
+) -> list[Member]:
+    """The members an announcement reaches: the ward's (or one group's), except its author
+    and those who blocked the bot."""
+    stmt = select(Member).where(Member.ward_id == ward_id)
+    if leaving_out is not None:
+        stmt = stmt.where(Member.id != leaving_out)
+    if group_id is not None:
+        stmt = stmt.where(Member.group_id == group_id)
+    return list(await db.scalars(reachable(stmt).order_by(Member.id)))
+
+
 async def ward_staff(db: AsyncSession, ward_id: int) -> list[Member]:
     stmt = select(Member).where(Member.ward_id == ward_id, Member.role == Role.STAFF)
     return list(await db.scalars(reachable(stmt).order_by(Member.id)))
