@@ -19,12 +19,12 @@ from storage import sqlite_driver
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the web chat read while a volunteer writes; NORMAL sync is safe with WAL and
-    # spares an fsync per message; foreign keys are off by default in SQLite.
+    # spares an fsync per message; foreign keys are off by default in SQLite. Waiting for
+    # another writer (the busy timeout) is the driver's business: see storage/sqlite_driver.py.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
 
@@ -39,7 +39,7 @@ def make_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         kwargs.setdefault("max_overflow", 0)
         kwargs.setdefault("pool_timeout", 60)
         if url.get_driver_name() == "aiosqlite":
-            # One trip to aiosqlite's thread per statement (see storage/sqlite_driver.py).
+            # Statements run on the event loop, waits in a thread (see storage/sqlite_driver.py).
             kwargs.setdefault("module", sqlite_driver.dbapi())
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

@@ -1,20 +1,31 @@
-"""aiosqlite with one thread round trip per SQL statement instead of four or five.
+"""SQLite for an asyncio program: statements run on the event loop; only waiting goes to a thread.
 
-SQLAlchemy's aiosqlite adapter makes a separate trip to aiosqlite's thread to open a cursor,
-to execute, to fetch the rows and to close the cursor. Each trip is a queue hand-off to the
-thread and a wake-up of the event loop, which costs far more than the statement itself on a
-local SQLite file: a message (about six statements) made some 37 trips. This adapter does
-the whole statement (cursor, execute, fetch every row, close) in one trip.
+A statement on a local SQLite file in WAL mode takes a few microseconds. SQLAlchemy's stock
+aiosqlite adapter sends every step of it (open a cursor, execute, fetch, close) to
+aiosqlite's thread and wakes the event loop when each is done: that costs far more than the
+statement, and a message (about five statements and a commit) made some 37 such trips.
 
-Everything else is aiosqlite as before: the same thread, the same sqlite3 connection, the
-same transactions and error types. Server-side (streaming) cursors keep the stock adapter."""
+This adapter runs each statement whole (cursor, execute, fetch every row, close), and each
+commit and rollback, directly on the event loop. SQLite's busy timeout is zero there, so it
+never blocks the loop waiting for another writer: when SQLite answers "database is locked"
+(another connection or process is writing), the same statement is retried in aiosqlite's
+thread with the usual wait of up to BUSY_TIMEOUT_MS, and the loop serves others meanwhile. A
+statement that failed with SQLITE_BUSY did nothing, so running it again is safe.
+
+Statements that may take long (reports reading months of sessions) go to the thread from the
+start: storage code marks them with `in_thread()`. Everything else is aiosqlite as before:
+the same sqlite3 connection, transactions and error types. Server-side (streaming) cursors
+keep the stock adapter."""
 
 from __future__ import annotations
 
 import collections
+import contextlib
+import contextvars
+import functools
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from typing import Any, ParamSpec, TypeVar
 
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import (
@@ -23,11 +34,39 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 )
 from sqlalchemy.util.concurrency import await_
 
+# How long a statement waits for another writer before "database is locked" reaches the caller.
+BUSY_TIMEOUT_MS = 5000
+
 _Result = tuple[Any, int, int | None, list[Any]]
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+_in_thread: contextvars.ContextVar[bool] = contextvars.ContextVar("sqlite_in_thread", default=False)
+
+
+@contextlib.asynccontextmanager
+async def in_thread() -> AsyncIterator[None]:
+    """SQLite statements run inside this block go to aiosqlite's thread, leaving the event loop
+    free: for reads that may scan many rows. Other databases ignore it."""
+    token = _in_thread.set(True)
+    try:
+        yield
+    finally:
+        _in_thread.reset(token)
+
+
+def long_running(fn: Callable[_P, Awaitable[_T]]) -> Callable[_P, Awaitable[_T]]:
+    """Decorates a storage function whose SQL may take long: see `in_thread`."""
+
+    @functools.wraps(fn)
+    async def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        async with in_thread():
+            return await fn(*args, **kwargs)
+
+    return wrapper
 
 
 def _execute(conn: sqlite3.Connection, operation: str, parameters: Any) -> _Result:
-    """Runs in aiosqlite's thread: the whole statement at once."""
+    """The whole statement at once."""
     cursor = conn.cursor()
     try:
         if parameters is None:
@@ -50,8 +89,49 @@ def _executemany(conn: sqlite3.Connection, operation: str, seq_of_parameters: An
         cursor.close()
 
 
-class OneTripCursor:
-    """A buffered DB-API cursor whose statement runs in a single trip to the thread."""
+def _waiting(fn: Callable[..., _T], conn: sqlite3.Connection, *args: Any) -> _T:
+    """Runs in aiosqlite's thread: `fn`, waiting as long as BUSY_TIMEOUT_MS for other writers."""
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    try:
+        return fn(conn, *args)
+    finally:
+        conn.execute("PRAGMA busy_timeout=0")
+
+
+async def _now(fn: Callable[..., _T], *args: Any) -> _T:
+    # A coroutine that never suspends: SQLAlchemy's AsyncConnection insists that a statement
+    # awaited something, and this costs two greenlet switches, not a trip to the thread.
+    return fn(*args)
+
+
+def _is_busy(error: Exception) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.OperationalError) and code is not None and code & 0xFF == 5
+
+
+def _call(connection: aiosqlite.Connection, fn: Callable[..., _T], *args: Any) -> _T:
+    """Run `fn(sqlite3_connection, *args)` on the loop, or in the thread when asked or when
+    SQLite is busy. Called from SQLAlchemy's greenlet."""
+    if _in_thread.get():
+        return await_(connection._execute(_waiting, fn, connection._conn, *args))
+    try:
+        return await_(_now(fn, connection._conn, *args))
+    except sqlite3.OperationalError as error:
+        if not _is_busy(error):
+            raise
+    return await_(connection._execute(_waiting, fn, connection._conn, *args))
+
+
+def _commit(conn: sqlite3.Connection) -> None:
+    conn.commit()
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    conn.rollback()
+
+
+class InlineCursor:
+    """A buffered DB-API cursor whose statement runs in one go (see the module's text)."""
 
     server_side = False
     __slots__ = (
@@ -64,7 +144,7 @@ class OneTripCursor:
         "rowcount",
     )
 
-    def __init__(self, adapt_connection: OneTripConnection) -> None:
+    def __init__(self, adapt_connection: InlineConnection) -> None:
         self._adapt_connection = adapt_connection
         self._connection: aiosqlite.Connection = adapt_connection._connection  # type: ignore[assignment]
         self._rows: collections.deque[Any] = collections.deque()
@@ -74,10 +154,9 @@ class OneTripCursor:
         self.lastrowid: int | None = None
 
     def _run(self, fn: Any, operation: str, parameters: Any) -> None:
-        connection = self._connection
         try:
-            description, rowcount, lastrowid, rows = await_(
-                connection._execute(fn, connection._conn, operation, parameters)
+            description, rowcount, lastrowid, rows = _call(
+                self._connection, fn, operation, parameters
             )
         except Exception as error:
             self._adapt_connection._handle_exception(error)
@@ -91,7 +170,7 @@ class OneTripCursor:
         self._run(_executemany, operation, seq_of_parameters)
 
     async def _async_soft_close(self) -> None:
-        """Nothing to close: the sqlite3 cursor was closed in the thread already."""
+        """Nothing to close: the sqlite3 cursor was closed when the statement ran."""
 
     def close(self) -> None:
         self._rows.clear()
@@ -121,13 +200,13 @@ class OneTripCursor:
         return rows
 
 
-class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    """Also skips the trip for a rollback when no cursor was opened since the last commit or
-    rollback: the pool rolls back every connection it gets back, even right after a commit,
-    and there is nothing to undo then."""
+class InlineConnection(AsyncAdapt_aiosqlite_connection):
+    """Commits and rolls back as statements run (on the loop, waiting in the thread). Skips the
+    rollback when no cursor was opened since the last commit or rollback: the pool rolls back
+    every connection it gets back, even right after a commit, and there is nothing to undo."""
 
     __slots__ = ("_dirty",)
-    _cursor_cls = OneTripCursor  # type: ignore[assignment]
+    _cursor_cls = InlineCursor  # type: ignore[assignment]
 
     def __init__(self, dbapi: Any, connection: Any) -> None:
         super().__init__(dbapi, connection)
@@ -139,24 +218,38 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
 
     def rollback(self) -> None:
         if self._dirty:
-            super().rollback()
+            self._finish(_rollback)
             self._dirty = False
 
     def commit(self) -> None:
         self._dirty = True  # if the commit fails, the rollback after it must happen
-        super().commit()
+        self._finish(_commit)
         self._dirty = False
 
+    def _finish(self, fn: Callable[[sqlite3.Connection], None]) -> None:
+        if not self._connection._connection:
+            return  # closed already: as the stock adapter, nothing to commit or roll back
+        try:
+            _call(self._connection, fn)
+        except Exception as error:
+            self._handle_exception(error)
 
-class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
+
+class InlineDBAPI(AsyncAdapt_aiosqlite_dbapi):
     def connect(self, *arg: Any, **kw: Any) -> Any:
         if kw.get("async_creator_fn"):
             # A caller-made connection: the stock adapter takes it as before.
             return super().connect(*arg, **kw)
+        # Statements run on the event loop's thread and, when they must wait, on aiosqlite's;
+        # never both at once (the caller awaits the thread).
+        kw["check_same_thread"] = False
         connection = aiosqlite.connect(*arg, **kw)
         connection._thread.daemon = True  # as SQLAlchemy's own adapter does
-        return OneTripConnection(self, await_(connection))
+        adapted = InlineConnection(self, await_(connection))
+        # Waiting for other writers happens in the thread only (see _call).
+        adapted._connection._conn.execute("PRAGMA busy_timeout=0")
+        return adapted
 
 
-def dbapi() -> OneTripDBAPI:
-    return OneTripDBAPI(aiosqlite, sqlite3)
+def dbapi() -> InlineDBAPI:
+    return InlineDBAPI(aiosqlite, sqlite3)

@@ -1,4 +1,8 @@
-"""Tallies of support sessions. Every query takes a `Scope` from storage.access."""
+"""Tallies of support sessions. Every query takes a `Scope` from storage.access.
+
+A tally may read a ward's or a city's whole week of sessions: on SQLite these run in the
+driver's thread (`long_running`), so the event loop keeps serving web pages and channels
+while a report is made."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from storage.models import (
     SupportSession,
     Ward,
 )
+from storage.sqlite_driver import long_running
 from storage.wards import natural_key
 
 
@@ -61,6 +66,7 @@ def _within(stmt: Select, scope: Scope, start: dt.date, end: dt.date) -> Select:
     return stmt
 
 
+@long_running
 async def tally(
     db: AsyncSession,
     scope: Scope,
@@ -206,6 +212,7 @@ def parse_iso_week(text: str) -> dt.date:
     return dt.date.fromisocalendar(int(year), int(week), 1)
 
 
+@long_running
 async def weekly_report(
     db: AsyncSession, scope: Scope, start: dt.date, today: dt.date, *, top: int = 5
 ) -> WeeklyReport:
@@ -233,6 +240,7 @@ async def weekly_report(
     )
 
 
+@long_running
 async def totals(db: AsyncSession, scope: Scope, start: dt.date, end: dt.date) -> tuple[int, int]:
     """Sessions and residents helped in a period."""
     sessions, residents = (
@@ -248,6 +256,7 @@ async def totals(db: AsyncSession, scope: Scope, start: dt.date, end: dt.date) -
     return sessions or 0, residents or 0
 
 
+@long_running
 async def follow_up_counts(db: AsyncSession, scope: Scope, today: dt.date) -> tuple[int, int]:
     """Open follow-ups, and how many of them are past their due date."""
     stmt = select(
@@ -262,6 +271,7 @@ async def follow_up_counts(db: AsyncSession, scope: Scope, today: dt.date) -> tu
     return int(open_n or 0), int(overdue_n or 0)
 
 
+@long_running
 async def session_rows(
     db: AsyncSession, scope: Scope, start: dt.date, end: dt.date
 ) -> list[SessionRow]:
@@ -342,6 +352,7 @@ class CityTally:
     by_priority: dict[str, int] = field(default_factory=dict)
 
 
+@long_running
 async def city_tally(
     db: AsyncSession, start: dt.date, end: dt.date, *, province: str | None = None
 ) -> CityTally:

@@ -1,8 +1,12 @@
-"""The SQLite adapter that runs a statement in one trip to aiosqlite's thread: it returns what
-the stock adapter returns, keeps transactions as they were, and really makes one trip."""
+"""The SQLite adapter that runs statements on the event loop: it returns what the stock adapter
+returns, keeps transactions as they were, makes no trip to aiosqlite's thread for ordinary
+statements, and waits for another writer in the thread, leaving the loop free."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import time
 from pathlib import Path
 
 import aiosqlite.core
@@ -11,7 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from storage.db import Database
-from storage.sqlite_driver import OneTripConnection
+from storage.sqlite_driver import InlineConnection, in_thread
 
 
 @pytest.fixture
@@ -28,7 +32,7 @@ async def db(tmp_path: Path):
 async def test_the_engine_uses_it(db: Database) -> None:
     async with db.engine.connect() as conn:
         raw = await conn.get_raw_connection()
-        assert isinstance(raw.dbapi_connection, OneTripConnection)
+        assert isinstance(raw.dbapi_connection, InlineConnection)
 
 
 async def test_rows_counts_ids_and_returning(db: Database) -> None:
@@ -57,21 +61,92 @@ async def test_a_failed_transaction_is_rolled_back_and_errors_keep_their_type(
         assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 0
 
 
-async def test_one_trip_per_statement(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    trips = 0
-    real = aiosqlite.core.Connection._execute
+class Trips:
+    """Counts the trips to aiosqlite's thread."""
 
-    async def counted(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-        nonlocal trips
-        trips += 1
-        return await real(self, fn, *args, **kwargs)
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = aiosqlite.core.Connection._execute
 
+        async def counted(connection, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+            self.count += 1
+            return await real(connection, fn, *args, **kwargs)
+
+        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", counted)
+
+
+async def test_statements_and_commits_make_no_trip_to_the_thread(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with db.engine.connect() as conn:
         await conn.execute(text("SELECT 1"))  # the connection is open before counting
         await conn.commit()
-        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", counted)
+        trips = Trips(monkeypatch)
         await conn.execute(text("INSERT INTO t (v) VALUES ('a')"))
         await conn.execute(text("SELECT * FROM t"))
         await conn.commit()
-    # two statements and the commit; no rollback when the pool takes the connection back
-    assert trips == 3
+        await conn.execute(text("INSERT INTO t (v) VALUES ('b')"))
+        await conn.rollback()
+    assert trips.count == 0
+    async with db.engine.connect() as conn:
+        assert (await conn.execute(text("SELECT v FROM t"))).scalars().all() == ["a"]
+
+
+async def test_marked_statements_run_in_the_thread(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with db.engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))
+        trips = Trips(monkeypatch)
+        async with in_thread():
+            assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 0
+        assert trips.count == 1
+        await conn.execute(text("SELECT count(*) FROM t"))
+        assert trips.count == 1  # only inside the block
+
+
+async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holds the write lock for a while: our write waits for it without
+    blocking the event loop, then succeeds."""
+    path = tmp_path / "busy.db"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    database = Database(f"sqlite+aiosqlite:///{path}")
+    try:
+        async with database.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            await conn.commit()
+            other.execute("BEGIN IMMEDIATE")  # the other writer takes the lock
+            other.execute("INSERT INTO t (v) VALUES ('theirs')")
+            trips = Trips(monkeypatch)
+            ticks = 0
+
+            async def ticker() -> None:
+                nonlocal ticks
+                while True:
+                    ticks += 1
+                    await asyncio.sleep(0.01)
+
+            async def release_later() -> None:
+                await asyncio.sleep(0.3)
+                other.execute("COMMIT")
+
+            ticking = asyncio.create_task(ticker())
+            releasing = asyncio.create_task(release_later())
+            started = time.perf_counter()
+            await conn.execute(text("INSERT INTO t (v) VALUES ('ours')"))
+            await conn.commit()
+            waited = time.perf_counter() - started
+            ticking.cancel()
+            await releasing
+        assert waited >= 0.25  # it really waited for the other writer...
+        assert ticks >= 10  # ...and the loop kept running meanwhile
+        assert trips.count >= 1
+        rows = other.execute("SELECT v FROM t ORDER BY id").fetchall()
+        assert rows == [("theirs",), ("ours",)]
+    finally:
+        other.close()
+        await database.close()
