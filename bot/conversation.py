@@ -23,7 +23,6 @@ from bot.menu import Menu, Stale, resolve_button, resolve_text
 from bot.text import clean_text, fold
 from storage import conversations, outbox
 from storage.db import Database
-from storage.models import Conversation
 
 log = logging.getLogger(__name__)
 
@@ -99,17 +98,7 @@ class ConversationCore:
             convo, member = await conversations.load(
                 db, incoming.channel, incoming.chat_id, incoming.user_id
             )
-            is_new = convo is None
-            if convo is None:
-                convo = Conversation(
-                    channel=incoming.channel,
-                    chat_id=incoming.chat_id,
-                    data={},
-                    menu={},
-                    menu_seq=0,
-                    updated_at=incoming.at,
-                )
-                db.add(convo)
+            is_new = not convo.stored
             if member is not None and member.unreachable_at is not None:
                 member.unreachable_at = None  # they wrote again: they can be reached
             language = (
@@ -283,7 +272,7 @@ class ConversationCore:
         for channel, chat_id, reply in ctx.outbox:
             outbox.enqueue(ctx.db, channel, chat_id, reply.to_dict())
 
-    def _expired(self, convo: Conversation, now: dt.datetime) -> bool:
+    def _expired(self, convo: conversations.ChatState, now: dt.datetime) -> bool:
         if convo.flow in (None, HOME) or convo.updated_at is None:
             return False
         timeout = dt.timedelta(minutes=self.settings.conversation_timeout_minutes)

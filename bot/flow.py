@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
     from bot.config import Settings
     from bot.files import FileStore
-    from storage.models import Conversation, Member
+    from storage.conversations import ChatState
+    from storage.models import Member
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -52,7 +53,7 @@ class Context:
         self,
         incoming: Incoming,
         db: AsyncSession,
-        convo: Conversation,
+        convo: ChatState,
         member: Member | None,
         settings: Settings,
         language: str,

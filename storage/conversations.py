@@ -4,23 +4,41 @@ run for every message, built once so SQLAlchemy reuses their compiled form."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, inspect, literal, select, update
+from sqlalchemy import and_, bindparam, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Conversation, Member, ProcessedMessage
 
+
+@dataclass(slots=True)
+class ChatState:
+    """Where one chat is in its conversation: a row of `conversations`, read and written with
+    plain statements (no ORM object: the core reads and writes it on every message)."""
+
+    channel: str
+    chat_id: str
+    flow: str | None = None
+    step: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    menu: dict[str, Any] = field(default_factory=dict)
+    menu_seq: int = 0
+    language: str | None = None
+    updated_at: dt.datetime | None = None
+    stored: bool = False  # whether the row exists yet
+
+
+_TABLE = Conversation.__table__
+_COLUMNS = ("flow", "step", "data", "menu", "menu_seq", "language", "updated_at")
 # The conversation and the member (either may not exist) in one statement.
 _LOAD = (
-    select(Conversation, Member)
+    select(*(_TABLE.c[name] for name in _COLUMNS), _TABLE.c.chat_id, Member)
     .select_from(select(literal(1).label("one")).subquery("one"))
     .outerjoin(
-        Conversation,
-        and_(
-            Conversation.channel == bindparam("channel"),
-            Conversation.chat_id == bindparam("chat_id"),
-        ),
+        _TABLE,
+        and_(_TABLE.c.channel == bindparam("channel"), _TABLE.c.chat_id == bindparam("chat_id")),
     )
     .outerjoin(
         Member,
@@ -31,54 +49,56 @@ _LOAD = (
     )
 )
 _MARK_HANDLED = insert(ProcessedMessage.__table__)
-_TABLE = Conversation.__table__
-# The new state of a chat already in the table, written without the ORM's change tracking.
-_SAVE = (
+_INSERT = insert(_TABLE)
+# The new state of a chat already in the table.
+_UPDATE = (
     update(_TABLE)
     .where(_TABLE.c.channel == bindparam("b_channel"), _TABLE.c.chat_id == bindparam("b_chat_id"))
-    .values(
-        flow=bindparam("flow"),
-        step=bindparam("step"),
-        data=bindparam("data"),
-        menu=bindparam("menu"),
-        menu_seq=bindparam("menu_seq"),
-        language=bindparam("language"),
-        updated_at=bindparam("updated_at"),
-    )
+    .values({name: bindparam(name) for name in _COLUMNS})
 )
 
 
 async def load(
     db: AsyncSession, channel: str, chat_id: str, user_id: str
-) -> tuple[Conversation | None, Member | None]:
-    """The chat's conversation and the person's membership, whichever exist."""
-    row = await db.execute(_LOAD, {"channel": channel, "chat_id": chat_id, "user_id": user_id})
-    convo, member = row.one()
-    return convo, member
-
-
-async def save(db: AsyncSession, convo: Conversation) -> None:
-    """Write the chat's new state. A chat already in the table gets a plain UPDATE and the
-    ORM forgets the object (its flush would write the same); a new chat is inserted by the
-    ORM; a chat erased during the message is gone from the session and stays erased."""
-    if not inspect(convo).persistent:
-        return
-    connection = await db.connection()
-    await connection.execute(
-        _SAVE,
-        {
-            "b_channel": convo.channel,
-            "b_chat_id": convo.chat_id,
-            "flow": convo.flow,
-            "step": convo.step,
-            "data": convo.data,
-            "menu": convo.menu,
-            "menu_seq": convo.menu_seq,
-            "language": convo.language,
-            "updated_at": convo.updated_at,
-        },
+) -> tuple[ChatState, Member | None]:
+    """The chat's state (a fresh one, not yet stored, for a new chat) and the person's
+    membership, if any."""
+    row = (
+        await db.execute(_LOAD, {"channel": channel, "chat_id": chat_id, "user_id": user_id})
+    ).one()
+    flow, step, data, menu, menu_seq, language, updated_at, found, member = row
+    if found is None:
+        return ChatState(channel, chat_id), member
+    return (
+        ChatState(
+            channel,
+            chat_id,
+            flow,
+            step,
+            data or {},
+            menu or {},
+            menu_seq or 0,
+            language,
+            updated_at,
+            stored=True,
+        ),
+        member,
     )
-    db.expunge(convo)
+
+
+async def save(db: AsyncSession, state: ChatState) -> None:
+    """Write the chat's new state. A chat erased during the message (/forgetme) has no row
+    any more: the UPDATE finds nothing and the chat stays erased."""
+    values = {name: getattr(state, name) for name in _COLUMNS}
+    connection = await db.connection()
+    if state.stored:
+        values["b_channel"], values["b_chat_id"] = state.channel, state.chat_id
+        await connection.execute(_UPDATE, values)
+    else:
+        await connection.execute(
+            _INSERT, {"channel": state.channel, "chat_id": state.chat_id, **values}
+        )
+        state.stored = True
 
 
 async def mark_handled(
