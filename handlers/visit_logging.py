@@ -158,10 +158,10 @@ class LogSessionFlow(Flow):
             ctx.say(ctx.t("log-edit-too-late", minutes=ctx.settings.edit_window_minutes))
             ctx.done()
             return
-        saved = await sessions.save(
+        saved_id = await sessions.save(
             ctx.db, member, draft, today=ctx.today, now=ctx.now, session_id=edit_id
         )
-        ctx.data = {"saved_id": saved.id}
+        ctx.data = {"saved_id": saved_id}
         key = "log-updated" if edit_id else "log-saved"
         ctx.say(self._summary(ctx, draft, key))
         ctx.goto("saved", self.name)

@@ -90,14 +90,11 @@ async def save(db: AsyncSession, state: ChatState) -> None:
     """Write the chat's new state. A chat erased during the message (/forgetme) has no row
     any more: the UPDATE finds nothing and the chat stays erased."""
     values = {name: getattr(state, name) for name in _COLUMNS}
-    connection = await db.connection()
     if state.stored:
         values["b_channel"], values["b_chat_id"] = state.channel, state.chat_id
-        await connection.execute(_UPDATE, values)
+        await db.execute(_UPDATE, values)
     else:
-        await connection.execute(
-            _INSERT, {"channel": state.channel, "chat_id": state.chat_id, **values}
-        )
+        await db.execute(_INSERT, {"channel": state.channel, "chat_id": state.chat_id, **values})
         state.stored = True
 
 
@@ -111,8 +108,7 @@ async def mark_handled(
 ) -> None:
     """Record the message as handled, with its answer. Done last in the message's
     transaction: a duplicate fails here and everything it did is rolled back."""
-    connection = await db.connection()
-    await connection.execute(
+    await db.execute(
         _MARK_HANDLED,
         {
             "channel": channel,

@@ -155,6 +155,8 @@ class SupportSession(Base):
         Index("ix_support_sessions_ward_day", "ward_id", "occurred_on"),
         Index("ix_support_sessions_group_day", "group_id", "occurred_on"),
         Index("ix_support_sessions_member_day", "member_id", "occurred_on"),
+        # The member's latest session (the main menu offers to change it for a few minutes).
+        Index("ix_support_sessions_member_created", "member_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -18,6 +18,10 @@ from storage.models import (
     SessionTopic,
     SupportSession,
 )
+
+_INSERT_SESSION = insert(SupportSession.__table__)
+_INSERT_TOPIC = insert(SessionTopic.__table__)
+_INSERT_PRIORITY = insert(SessionPriorityGroup.__table__)
 
 
 @dataclass(slots=True)
@@ -83,46 +87,62 @@ async def save(
     today: dt.date,
     now: dt.datetime,
     session_id: int | None = None,
-) -> SupportSession:
-    """Save a new session, or replace the fields of `session_id` (an edit)."""
+) -> int:
+    """Save a new session, or replace the fields of `session_id` (an edit); returns its id.
+
+    A new session (the common case, once every few messages) is written with plain INSERTs
+    rather than through the ORM's unit of work."""
     if not draft.topics:
         raise ValueError("a session needs at least one topic")
     if member.group_id is None:
         raise ValueError("only team members log sessions")
+    fields = {
+        "occurred_on": draft.occurred_on or today,
+        "residents_count": draft.residents_count,
+        "place": draft.place,
+        "outcome": draft.outcome,
+        "note": draft.note,
+        "updated_at": now,
+    }
+    topics = list(dict.fromkeys(draft.topics))
+    priority_groups = list(dict.fromkeys(draft.priority_groups or ["none"]))
     if session_id is None:
-        session = SupportSession(
-            ward_id=member.ward_id,
-            group_id=member.group_id,
-            member_id=member.id,
-            created_at=now,
+        inserted = await db.execute(
+            _INSERT_SESSION,
+            {
+                "ward_id": member.ward_id,
+                "group_id": member.group_id,
+                "member_id": member.id,
+                "created_at": now,
+                **fields,
+            },
         )
-        db.add(session)
+        saved_id: int = inserted.inserted_primary_key[0]
+        await db.execute(_INSERT_TOPIC, [{"session_id": saved_id, "topic": t} for t in topics])
+        await db.execute(
+            _INSERT_PRIORITY,
+            [{"session_id": saved_id, "priority_group": p} for p in priority_groups],
+        )
     else:
         found = await get_with_details(db, session_id)
         if found is None or found.member_id != member.id:
             raise LookupError(session_id)
-        session = found
-        session.topics.clear()
-        session.priority_groups.clear()
+        found.topics.clear()
+        found.priority_groups.clear()
         await db.execute(delete(FollowUp).where(FollowUp.session_id == session_id))
-    session.occurred_on = draft.occurred_on or today
-    session.residents_count = draft.residents_count
-    session.place = draft.place
-    session.outcome = draft.outcome
-    session.note = draft.note
-    session.updated_at = now
-    session.topics.extend(SessionTopic(topic=t) for t in dict.fromkeys(draft.topics))
-    session.priority_groups.extend(
-        SessionPriorityGroup(priority_group=p)
-        for p in dict.fromkeys(draft.priority_groups or ["none"])
-    )
-    await db.flush()
+        for name, value in fields.items():
+            setattr(found, name, value)
+        found.topics.extend(SessionTopic(topic=t) for t in topics)
+        found.priority_groups.extend(
+            SessionPriorityGroup(priority_group=p) for p in priority_groups
+        )
+        saved_id = found.id
     if draft.outcome == Outcome.FOLLOW_UP and draft.follow_up_due:
         db.add(
             FollowUp(
-                session_id=session.id,
-                ward_id=session.ward_id,
-                group_id=session.group_id,
+                session_id=saved_id,
+                ward_id=member.ward_id,
+                group_id=member.group_id,
                 owner_member_id=member.id,
                 due_on=draft.follow_up_due,
                 created_at=now,
@@ -133,9 +153,9 @@ async def save(
         "session.logged" if session_id is None else "session.edited",
         actor_member_id=member.id,
         ward_id=member.ward_id,
-        session_id=session.id,
+        session_id=saved_id,
     )
-    return session
+    return saved_id
 
 
 async def get_with_details(db: AsyncSession, session_id: int) -> SupportSession | None:
@@ -146,16 +166,23 @@ async def get_with_details(db: AsyncSession, session_id: int) -> SupportSession 
     )
 
 
+# Built once: the main menu asks this on every showing.
+_LATEST = (
+    select(SupportSession.id)
+    .where(
+        SupportSession.member_id == bindparam("member_id"),
+        SupportSession.created_at > bindparam("since"),
+    )
+    .order_by(SupportSession.created_at.desc(), SupportSession.id.desc())
+    .limit(1)
+)
+
+
 async def last_editable_id(
     db: AsyncSession, member: Member, now: dt.datetime, window: dt.timedelta
 ) -> int | None:
     """The id of the member's most recent session if it was saved less than `window` ago."""
-    return await db.scalar(
-        select(SupportSession.id)
-        .where(SupportSession.member_id == member.id, SupportSession.created_at > now - window)
-        .order_by(SupportSession.created_at.desc(), SupportSession.id.desc())
-        .limit(1)
-    )
+    return await db.scalar(_LATEST, {"member_id": member.id, "since": now - window})
 
 
 async def last_editable(
