@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlalchemy import event
 
 import handlers
+from bot.app import freeze_start_up_objects
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind, Reply
@@ -179,6 +180,7 @@ async def main() -> None:
     everyone = [Volunteer(core, f"{ward.code}-{n}") for n in range(people)]
     for v in everyone:
         await v.join(invite.code)
+    freeze_start_up_objects()  # as `ngoso run` does once it is up
 
     statements = 0
 

@@ -94,7 +94,7 @@ class ConversationCore:
                 return await self._recover(incoming)
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
-        async with self.db.sessions() as db, db.begin():
+        async with self.db.transaction() as db:
             convo, member = await conversations.load(
                 db, incoming.channel, incoming.chat_id, incoming.user_id
             )
