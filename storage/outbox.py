@@ -1,7 +1,13 @@
 """The outbox: messages the bot sends on its own, kept until a channel delivers them.
 
 Flows and scheduled jobs only queue here, in the same transaction as the change that
-caused the message; the senders in bot/delivery.py drain it channel by channel."""
+caused the message; the senders in bot/delivery.py drain it channel by channel.
+
+A message's text is kept only until it is delivered or given up: then its payload is
+emptied, and only the status, times and batch (for delivered counts) stay. A notice may
+carry a volunteer's name or a resident's phone number; once on the person's phone, it has
+no reason to stay in our database, where erasing the volunteer or the resident could not
+find it."""
 
 from __future__ import annotations
 
@@ -14,6 +20,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Member, OutboxMessage, OutboxStatus, utcnow
+
+# The payload of a message that was delivered or given up.
+_DONE: dict[str, Any] = {}
 
 
 def enqueue(
@@ -100,13 +109,14 @@ async def take_for_chat(
             .limit(limit)
         )
     )
+    payloads = [r.payload for r in rows]
     if rows:
         await db.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_([r.id for r in rows]))
-            .values(delivered_at=now, status=OutboxStatus.SENT)
+            .values(delivered_at=now, status=OutboxStatus.SENT, payload=_DONE)
         )
-    return [r.payload for r in rows]
+    return payloads
 
 
 # -- For the senders (bot/delivery.py) ---------------------------------------------------------
@@ -164,7 +174,10 @@ async def renew(db: AsyncSession, ids: list[int], until: dt.datetime) -> None:
 
 
 async def mark(db: AsyncSession, ids: list[int], **values: Any) -> None:
-    """Record what happened to messages (status, attempts, next try, error)."""
+    """Record what happened to messages (status, attempts, next try, error). A message
+    delivered or given up loses its text (see the top of this module)."""
+    if values.get("status", OutboxStatus.PENDING) != OutboxStatus.PENDING:
+        values["payload"] = _DONE
     await db.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(**values))
 
 
@@ -178,7 +191,9 @@ async def stop_chat(db: AsyncSession, channel: str, chat_id: str, reason: str) -
             OutboxMessage.chat_id == chat_id,
             OutboxMessage.status == OutboxStatus.PENDING,
         )
-        .values(status=OutboxStatus.UNREACHABLE, claimed_until=None, last_error=reason)
+        .values(
+            status=OutboxStatus.UNREACHABLE, claimed_until=None, last_error=reason, payload=_DONE
+        )
     )
     await db.execute(
         update(Member)

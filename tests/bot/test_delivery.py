@@ -8,7 +8,7 @@ import collections
 import datetime as dt
 import itertools
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.core import Reply
 from bot.delivery import OutboxSender, Pacing
@@ -74,3 +74,22 @@ async def test_one_chat_gets_its_messages_in_order_and_paced(database: Database)
     assert [text for _, text, _ in channel.got] == ["m0", "m1", "m2", "m3"]
     times = [at for _, _, at in channel.got]
     assert all(b - a >= 0.19 for a, b in itertools.pairwise(times))
+
+
+async def test_a_delivered_notice_does_not_stay_in_the_database(database: Database) -> None:
+    """A notice may name a volunteer or carry a resident's phone number: once delivered,
+    only its status stays, so erasing that person leaves no copy behind."""
+    async with database.sessions() as db, db.begin():
+        outbox.enqueue(db, "telegram", "leader", Reply("Anh Tuấn vừa tham gia tổ 3").to_dict())
+        outbox.enqueue(db, "telegram", "gone", Reply("Chị Lan, 0912 345 678").to_dict())
+    channel = Recorder()
+    await OutboxSender(database, channel).deliver(
+        [r for r in await OutboxSender(database, channel).claim() if r.chat_id == "leader"]
+    )
+    async with database.sessions() as db, db.begin():
+        await outbox.stop_chat(db, "telegram", "gone", "blocked")  # never delivered: given up
+    assert [text for _, text, _ in channel.got] == ["Anh Tuấn vừa tham gia tổ 3"]
+    async with database.sessions() as db:
+        rows = {r.chat_id: r for r in await db.scalars(select(OutboxMessage))}
+    assert rows["leader"].status == "sent" and rows["leader"].payload == {}
+    assert rows["gone"].status == "unreachable" and rows["gone"].payload == {}

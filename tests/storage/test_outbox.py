@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+
 from storage import outbox
 from storage.db import Database
-from storage.models import utcnow
+from storage.models import OutboxMessage, utcnow
 
 
 async def test_a_keyed_message_is_queued_once_even_across_transactions(database: Database) -> None:
@@ -37,3 +39,13 @@ async def test_a_held_back_message_waits_for_its_time(database: Database) -> Non
     async with database.sessions() as db, db.begin():
         assert await outbox.take_for_chat(db, "web", "a") == []
         assert await outbox.take_for_chat(db, "web", "a", now=morning) == [{"text": "later"}]
+
+
+async def test_a_message_fetched_by_the_web_chat_keeps_no_text(database: Database) -> None:
+    async with database.sessions() as db, db.begin():
+        outbox.enqueue(db, "web", "a", {"text": "Chị Lan, 0912 345 678"})
+    async with database.sessions() as db, db.begin():
+        assert await outbox.take_for_chat(db, "web", "a") == [{"text": "Chị Lan, 0912 345 678"}]
+    async with database.sessions() as db:
+        stored = await db.scalar(select(OutboxMessage.payload))
+    assert stored == {}

@@ -1,4 +1,7 @@
-"""index for a member latest session
+"""index for a member's latest session; delivered messages keep no text
+
+A message in the outbox keeps its text only until delivered or given up (storage/outbox.py);
+messages delivered before this revision lose theirs here.
 
 Revision ID: c478b7868d22
 Revises: 78a2604fd2fc
@@ -7,10 +10,7 @@ Create Date: 2026-11-21 08:31:22.861886
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
-
-import storage.models
 
 
 revision: str = 'c478b7868d22'
@@ -25,6 +25,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_support_sessions_member_created', ['member_id', 'created_at'], unique=False)
 
     # ### end Alembic commands ###
+    op.execute("UPDATE outbox SET payload = '{}' WHERE status <> 'pending'")
 
 
 def downgrade() -> None:
