@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import gc
 import logging
 import signal
@@ -19,7 +18,7 @@ from bot.conversation import ConversationCore
 from bot.delivery import OutboxSender, Pacing
 from bot.web import make_app
 from scheduler.runner import Scheduler
-from storage import members, wards
+from storage import wards
 from storage.db import Database
 from storage.models import utcnow
 from storage.wards import DemoWard
@@ -84,18 +83,9 @@ class Application:
                 return await wards.find_demo(db, utcnow())
             return await wards.seed_demo(db, utcnow())
 
-    async def tidy(self) -> None:
-        """Start-up housekeeping: forget handled-message ids older than a week."""
-        async with self.db.sessions() as db, db.begin():
-            week_ago = utcnow() - dt.timedelta(days=7)
-            dropped = await members.forget_processed_messages(db, week_ago)
-        if dropped:
-            log.info("forgot %d handled-message ids older than a week", dropped)
-
     async def serve(self, stop: asyncio.Event | None = None) -> None:
         """Serve the web chat until `stop` is set or the process gets SIGINT/SIGTERM."""
         stop = stop or asyncio.Event()
-        await self.tidy()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             try:

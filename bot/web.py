@@ -19,7 +19,7 @@ from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind
 from bot.files import BadLink, FileStore
 from bot.i18n import LANGUAGES, t
-from storage import outbox
+from storage import conversations, outbox
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -56,13 +56,23 @@ def _set_cookie(request: web.Request, response: web.StreamResponse, token: str) 
     )
 
 
+async def _chat_language(request: web.Request, chat_id: str | None) -> str | None:
+    if chat_id is None:
+        return None
+    async with request.app[DB_KEY].sessions() as db:
+        return await conversations.language_of(db, CHANNEL, chat_id)
+
+
 async def page(request: web.Request) -> web.Response:
-    """The chat page, in Vietnamese unless ?lang=en."""
-    lang = request.query.get("lang", "vi")
+    """The chat page: in ?lang= if given, else in the language the chat chose (/lang), else
+    in Vietnamese. The page carries its labels in every language and follows a /lang change
+    made in the chat (the API says the chat's language with every answer)."""
+    asked = request.query.get("lang")
+    lang = asked if asked in LANGUAGES else await _chat_language(request, _chat_id(request))
     lang = lang if lang in LANGUAGES else "vi"
-    strings = {key: t(lang, key) for key in WEB_KEYS}
+    strings = {language: {key: t(language, key) for key in WEB_KEYS} for language in LANGUAGES}
     html = resources.files("bot").joinpath("static/chat.html").read_text(encoding="utf-8")
-    html = html.replace("{{LANG}}", lang).replace("{{TITLE}}", strings["web-title"])
+    html = html.replace("{{LANG}}", lang).replace("{{TITLE}}", strings[lang]["web-title"])
     html = html.replace("{{STRINGS}}", json.dumps(strings, ensure_ascii=False))
     response = web.Response(text=html, content_type="text/html")
     if _chat_id(request) is None:
@@ -116,7 +126,13 @@ async def post_message(request: web.Request) -> web.Response:
     )
     replies = await request.app[CORE_KEY].handle(incoming, replay=True)
     files = request.app[CORE_KEY].files
-    response = web.json_response({"replies": [_for_browser(files, r.to_dict()) for r in replies]})
+    response = web.json_response(
+        {
+            "replies": [_for_browser(files, r.to_dict()) for r in replies],
+            # So the page's own labels follow a /lang made in the chat.
+            "lang": await _chat_language(request, chat_id),
+        }
+    )
     if new_cookie:
         _set_cookie(request, response, chat_id)
     return response

@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ
 from scheduler import deadlines, followups, nudges, timing, weekly
-from storage import schedule, stats
+from storage import members, schedule, stats
 from storage.db import Database
 from storage.models import utcnow
 
@@ -35,6 +35,9 @@ WEEKLY_LOOKBACK = dt.timedelta(days=8)
 DAILY_LOOKBACK = dt.timedelta(days=2)
 # A weekly run claimed this long ago and not finished was cut short by a crash.
 UNFINISHED_AFTER = dt.timedelta(minutes=15)
+# Handled-message ids (and the answers kept for a replay) are forgotten after this: channels
+# redeliver within minutes, so a week is plenty to catch duplicates.
+HANDLED_KEPT = dt.timedelta(days=7)
 
 DailyWork = Callable[[AsyncSession, dt.date, dt.datetime], Awaitable[int]]
 
@@ -102,6 +105,7 @@ class Scheduler:
         done += await self.daily_reminders(now)
         done += await self.deadline_reminders(now)
         done += await self.inactivity_nudges(now)
+        done += await self.housekeeping(now)
         return done
 
     async def _daily(self, now: dt.datetime, prefix: str, work: DailyWork) -> list[str]:
@@ -123,7 +127,7 @@ class Scheduler:
         except Exception:
             log.exception("%s failed", key)
             return []
-        log.info("%s: %d messages queued", key, queued)
+        log.info("%s: done (%d)", key, queued)
         return [key]
 
     async def daily_reminders(self, now: dt.datetime) -> list[str]:
@@ -151,6 +155,15 @@ class Scheduler:
             return await nudges.nudge(db, now, self.settings.inactive_days, not_before=held)
 
         return await self._daily(now, "nudges", work)
+
+    async def housekeeping(self, now: dt.datetime) -> list[str]:
+        """Once a day: forget the handled-message records older than HANDLED_KEPT (each
+        holds the answer given, which may name someone)."""
+
+        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+            return await members.forget_processed_messages(db, now - HANDLED_KEPT)
+
+        return await self._daily(now, "housekeeping", work)
 
     async def weekly_tallies(self, now: dt.datetime) -> list[str]:
         """Each ward's last due weekly tally, unless it went out already."""

@@ -86,6 +86,19 @@ async def load(
     )
 
 
+async def language_of(db: AsyncSession, channel: str, chat_id: str) -> str | None:
+    """The language a chat is held in: its member's, else the one chosen in the chat (a
+    chat whose person is the chat itself, as in the web chat)."""
+    member_language = await db.scalar(
+        select(Member.language).where(Member.channel == channel, Member.channel_user_id == chat_id)
+    )
+    if member_language:
+        return member_language
+    return await db.scalar(
+        select(_TABLE.c.language).where(_TABLE.c.channel == channel, _TABLE.c.chat_id == chat_id)
+    )
+
+
 async def save(db: AsyncSession, state: ChatState) -> None:
     """Write the chat's new state. A chat erased during the message (/forgetme) has no row
     any more: the UPDATE finds nothing and the chat stays erased."""

@@ -136,7 +136,22 @@ async def test_page_in_english_on_request(client: TestClient):
     assert '<html lang="en">' in html
     assert f"<title>{t('en', 'web-title')}</title>" in html
     assert t("en", "web-placeholder") in html
-    assert t("vi", "web-title") not in html
+
+
+async def test_the_page_follows_the_language_chosen_in_the_chat(client: TestClient):
+    """/lang in the chat switches the page's own labels too: the answer says the chat's
+    language, and the page opened again comes in it."""
+    chat = WebChat(client)
+    await chat.send("/start")
+    response = await client.post("/api/messages", json={"text": "/lang"})
+    assert (await response.json())["lang"] == "vi"
+    await chat.send("/lang")
+    await chat.press("English")
+    response = await client.post("/api/messages", json={"text": "menu"})
+    assert (await response.json())["lang"] == "en"
+    html = await (await client.get("/")).text()
+    assert '<html lang="en">' in html
+    assert f"<title>{t('en', 'web-title')}</title>" in html
 
 
 async def test_unknown_page_language_falls_back_to_vietnamese(client: TestClient):

@@ -221,3 +221,12 @@ async def test_staff_see_the_weekly_chart_and_download_the_workbook(
         assert download.suggested_filename.endswith(".xlsx")
         saved = await download.path()
         assert (await asyncio.to_thread(Path(saved).read_bytes))[:2] == b"PK"
+        # /lang in the chat turns the page's own labels to English as well.
+        await page.get_by_test_id("input").fill("/lang")
+        await page.get_by_test_id("send").click()
+        await newest_menu.get_by_role("button", name="English", exact=True).click()
+        await expect(page.get_by_test_id("send")).to_have_text(t("en", "web-send"))
+        assert await page.get_by_test_id("input").get_attribute("placeholder") == t(
+            "en", "web-placeholder"
+        )
+        assert await page.title() == t("en", "web-title")
