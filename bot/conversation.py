@@ -33,13 +33,21 @@ START_WORDS = frozenset({"/start", "/batdau", "bat dau"})
 MAX_STEPS_PER_MESSAGE = 8
 
 
-def parse_command(text: str, *, bare_words: bool = True) -> tuple[str, str] | None:
-    """'/start@NgoSoBot ABC' -> ("/start", "ABC"). Plain words ("huỷ", "menu") count as
-    commands too, except where free text is expected: someone may be called Huy."""
+# Bare words that are also given names: in a step that asks for a name, "Huy" is a name.
+# Written with its marks ("huỷ", "hủy") it is never one.
+NAME_WORDS = frozenset({"huy"})
+
+
+def parse_command(text: str, *, name_step: bool = False) -> tuple[str, str] | None:
+    """'/start@NgoSoBot ABC' -> ("/start", "ABC"). Plain words ("huỷ", "huy", "menu") count
+    as commands too, at every step, so a person can always get out; only in a step that asks
+    for a person's name is a bare "huy" taken as the name it may be."""
     stripped = text.strip()
     folded = fold(stripped)
-    if bare_words and (folded in CANCEL_WORDS or folded in START_WORDS or folded == "menu"):
-        return folded, ""
+    if folded in CANCEL_WORDS or folded in START_WORDS or folded == "menu":
+        unmarked = stripped.casefold() == folded
+        if not (name_step and unmarked and folded in NAME_WORDS):
+            return folded, ""
     if not stripped.startswith("/"):
         return None
     head, _, arg = stripped.partition(" ")
@@ -153,12 +161,8 @@ class ConversationCore:
         incoming, convo = ctx.incoming, ctx.convo
         text = clean_text(incoming.text or "").strip()
         current = self.flows.get(convo.flow or HOME)
-        free_text = current is not None and (convo.step or "menu") in current.text_steps
-        command = (
-            parse_command(text, bare_words=not free_text or convo.flow in (None, HOME))
-            if incoming.kind is Kind.TEXT
-            else None
-        )
+        name_step = current is not None and (convo.step or "menu") in current.name_steps
+        command = parse_command(text, name_step=name_step) if incoming.kind is Kind.TEXT else None
 
         if self._expired(convo, incoming.at):
             self._reset(ctx)

@@ -123,6 +123,8 @@ class Flow:
     first_step: ClassVar[str]
     # Steps whose answer may be free text rather than one of the menu's choices.
     text_steps: ClassVar[frozenset[str]] = frozenset()
+    # Text steps that ask for a person's name: a bare "huy" there is a name, not "cancel".
+    name_steps: ClassVar[frozenset[str]] = frozenset()
 
     def allowed(self, member: Member | None) -> bool:
         """Whether this person may use the flow at all (checked on every message)."""

@@ -27,6 +27,7 @@ class JoinFlow(Flow):
     name = "join"
     first_step = "code"
     text_steps = frozenset({"code", "name"})
+    name_steps = frozenset({"name"})
 
     def allowed(self, member: object) -> bool:
         return member is None
@@ -66,7 +67,10 @@ class JoinFlow(Flow):
             await invites.lookup(ctx.db, code, ctx.now) if code else (InviteStatus.NOT_FOUND, None)
         )
         if status is not InviteStatus.OK or invite is None:
-            await invites.record_wrong_code(ctx.db, *chat, ctx.now)
+            if code is not None:
+                # Only what could be a code counts towards the limit on guessing: a question
+                # typed here by mistake is not a guess.
+                await invites.record_wrong_code(ctx.db, *chat, ctx.now)
             key = "join-code-malformed" if code is None else f"join-code-{status.value}"
             ctx.say(ctx.t(key.replace("_", "-")))
             if status in (InviteStatus.NOT_FOUND,):

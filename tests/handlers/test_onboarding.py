@@ -109,6 +109,18 @@ async def test_repeated_wrong_codes_are_slowed_down(chat, demo):
     assert "Bạn có đồng ý không?" in text
 
 
+async def test_questions_typed_at_the_code_step_are_not_guesses(chat, demo):
+    """Only what could be a code counts towards the limit: a resident who typed questions
+    where the bot asked for a code is not locked out, and "huy" takes them back."""
+    await chat.send("/start")
+    await chat.press("Tham gia")
+    for question in ("cach cai vneid", "toi muon hoi", "lam sao dang ky", "xin chao", "??", "a"):
+        assert "không phải mã mời" in await chat.send(question)
+    assert "Đã huỷ việc đang làm" in await chat.send("huy")
+    text = await chat.send(demo.invites[Role.VOLUNTEER].code)
+    assert "Bạn có đồng ý không?" in text
+
+
 async def test_invite_use_limit_is_kept(make_chat, demo, database):
     async with database.sessions() as db, db.begin():
         single = await invites.create(

@@ -199,6 +199,22 @@ async def test_a_volunteer_called_huy_can_type_their_name(core, demo, database):
     assert "Đã huỷ" in await chat.send("huỷ")  # at a menu it still cancels
 
 
+async def test_huy_typed_without_marks_cancels_where_text_is_expected(chat, demo, database):
+    """A person can always get out: "huy" at the note step is not saved as the note, and at
+    the count step it is not "a number from 1 to 50"."""
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+        await chat.press(label)
+    assert "Đã huỷ việc đang làm" in await chat.send("huy")
+    await chat.press("Ghi buổi")
+    await chat.press("VNeID")
+    await chat.press("cao tuổi")
+    await chat.press("Đã xong")
+    await chat.press("Số người")
+    assert "Đã huỷ việc đang làm" in await chat.send("Huỷ")
+    assert await saved_sessions(database) == []
+
+
 async def test_control_characters_and_broken_unicode_are_dropped(chat, demo, database):
     await volunteer(chat, demo)
     for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):

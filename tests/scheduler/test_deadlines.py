@@ -137,7 +137,7 @@ async def test_bad_input_saves_nothing(make_chat, demo, database):
     text = await staff.send("7 3 0")
     assert "ngày 31 hằng tháng" in text and "Hạn gần nhất: 30/11/2026" in text
     assert "trước 7 ngày" in text
-    assert "Không có gì được lưu" in await staff.press("Huỷ")
+    assert "Đã huỷ việc đang làm" in await staff.press("Huỷ")
     assert await count_deadlines(database) == 0
 
     # A one-off date: impossible and past dates are refused.
@@ -148,7 +148,7 @@ async def test_bad_input_saves_nothing(make_chat, demo, database):
     assert "đã qua" in await staff.send("10/11/2026")
     await staff.send("thu sau")  # not a date either
     assert "Không đọc được ngày" in staff.text
-    assert "Không có gì được lưu" in await staff.send("/huy")
+    assert "Đã huỷ việc đang làm" in await staff.send("/huy")
     assert await count_deadlines(database) == 0
 
     # From the main menu, typed without diacritics.
