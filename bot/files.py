@@ -44,9 +44,14 @@ class FileStore:
                 fh.write(secrets.token_hex(32))
         return path.read_text().strip()
 
-    def save(self, data: bytes, filename: str) -> str:
-        """Store `data`; returns its name in the store ("<random>/<filename>")."""
-        name = f"{secrets.token_urlsafe(18)}/{safe_filename(filename)}"
+    def save(self, data: bytes, filename: str, *, ward_id: int | None = None) -> str:
+        """Store `data`; returns its name in the store ("<random>/<filename>"). A file about
+        one ward (a report: it names the ward's members) says so in its folder's name, so
+        `forget_ward` can find it."""
+        folder = secrets.token_urlsafe(18)
+        if ward_id is not None:
+            folder = f"w{ward_id}-{folder}"
+        name = f"{folder}/{safe_filename(filename)}"
         path = self.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -84,6 +89,21 @@ class FileStore:
         if not path.is_file():
             raise BadLink(name)
         return path
+
+    def forget_ward(self, ward_id: int) -> int:
+        """Delete every file made about the ward (when one of its members is erased, the
+        reports that name them go; any report can be made again). Returns how many went."""
+        dropped = 0
+        if not self.root.exists():
+            return 0
+        for folder in self.root.glob(f"w{ward_id}-*"):
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                path.unlink()
+                dropped += 1
+            folder.rmdir()
+        return dropped
 
     def prune(self, older_than_hours: int | None = None) -> int:
         """Delete files older than the link lifetime; returns how many went."""

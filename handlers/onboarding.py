@@ -3,6 +3,7 @@ one's own data."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from bot.core import Choice, Reply
@@ -316,7 +317,10 @@ class ForgetFlow(Flow):
         if answer.key == "yes" and ctx.member is not None:
             ctx.convo.language = ctx.member.language
             await helpdesk.erase_resident(ctx.db, channel, chat_id)
+            ward_id = ctx.member.ward_id
             kept = await members.erase(ctx.db, ctx.member, ctx.incoming.chat_id)
+            # Reports made before may name them: they go (staff can make them again).
+            await asyncio.to_thread(ctx.files.forget_ward, ward_id)
             ctx.member = None
             ctx.say(ctx.t("forget-done", sessions=kept))
         elif answer.key == "yes":

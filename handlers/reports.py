@@ -46,6 +46,7 @@ class WeeklyDraft:
     text: str
     data: ReportData
     week: str
+    ward_id: int
 
 
 async def gather_weekly(
@@ -73,15 +74,15 @@ async def gather_weekly(
             text += "".join(
                 "\n" + t("report-unanswered-line", n=q.count, question=q.question) for q in asked
             )
-    return WeeklyDraft(text, report_data(t, report, rows, title, week), week)
+    return WeeklyDraft(text, report_data(t, report, rows, title, week), week, scope.ward_id)
 
 
 async def render_weekly_files(files: FileStore, draft: WeeklyDraft, t: Translator) -> Reply:
     """The chart and the workbook, rendered off the event loop, with the message."""
-    text, data, week = draft.text, draft.data, draft.week
+    text, data, week, ward = draft.text, draft.data, draft.week, draft.ward_id
     png, xlsx = await asyncio.to_thread(_render, data)
-    image = await asyncio.to_thread(files.save, png, f"tally-{week}.png")
-    sheet = await asyncio.to_thread(files.save, xlsx, f"tally-{week}.xlsx")
+    image = await asyncio.to_thread(files.save, png, f"tally-{week}.png", ward_id=ward)
+    sheet = await asyncio.to_thread(files.save, xlsx, f"tally-{week}.xlsx", ward_id=ward)
     return Reply(
         text,
         attachments=[

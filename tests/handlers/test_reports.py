@@ -106,3 +106,31 @@ async def test_the_ward_report_lists_what_residents_asked_in_vain(make_chat, dem
     # The week before had none: no such list.
     text = await staff.send("2026-W46")
     assert "chưa trả lời được" not in text
+
+
+async def test_reports_naming_an_erased_volunteer_are_withdrawn(make_chat, demo, core):
+    """The workbook lists members by name: when one of them erases themselves, the ward's
+    report files made before go (the figures stay; a new report no longer names them)."""
+    lan = make_chat("lan", name="Chị Lan", now=LAST_WEEK)
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    await log(lan, "VNeID")
+    staff = make_chat("staff", now=WEDNESDAY)
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.press("Báo cáo tuần")
+    await staff.press("16/11 – 22/11")
+    before = staff.replies[0]
+    assert ("Chị Lan", 1, 1) in sheets(core, before)["Theo thành viên"]
+    unrelated = core.files.save(b"x", "other-ward.xlsx", ward_id=demo.ward.id + 1000)
+
+    lan.now = WEDNESDAY
+    await lan.send("/xoadulieu")
+    await lan.press("Xoá")
+    for attachment in before.attachments:
+        assert not core.files.path(attachment.name).exists()
+    assert core.files.path(unrelated).exists()  # another ward's files stay
+
+    await staff.press("Báo cáo tuần")
+    await staff.press("16/11 – 22/11")
+    again = sheets(core, staff.replies[0])
+    assert "Chị Lan" not in repr(again)
+    assert "Số buổi hỗ trợ: 1" in staff.replies[0].text
