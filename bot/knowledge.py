@@ -214,6 +214,12 @@ def is_greeting(text: str) -> bool:
     return fold(text).strip(" !.?") in GREETINGS
 
 
+def is_question(text: str) -> bool:
+    """Whether typed text can be a question for the help desk: words, not only a greeting,
+    emoji or punctuation ("😀🙏", "??")."""
+    return any(ch.isalnum() for ch in text) and not is_greeting(text)
+
+
 @dataclass(slots=True)
 class _Phrase:
     text: str  # normalised

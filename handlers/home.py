@@ -6,7 +6,7 @@ import datetime as dt
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
-from bot.knowledge import is_greeting
+from bot.knowledge import is_question
 from bot.menu import Menu, resolve_text
 from storage import access, invites, sessions
 from storage.models import Role
@@ -23,7 +23,7 @@ class HomeFlow(Flow):
         if code and (first is False or invites.find(code)):
             ctx.begin("join", code=code)
             return
-        if first and code and not is_greeting(code):
+        if first and code and is_question(code):
             # A first message that asks for something on the menu ("nhờ tổ đến nhà"): that;
             # any other is a question: welcome, then answer it.
             ctx.say(ctx.t("welcome"))
@@ -96,7 +96,7 @@ class HomeFlow(Flow):
             ctx.begin(answer.key)
         elif invites.find(answer.text):
             ctx.begin("join", code=answer.text)
-        elif answer.text and not is_greeting(answer.text):
+        elif is_question(answer.text):
             # Anything else typed here is a question for the help desk.
             ctx.begin("helpdesk", query=answer.text)
         else:

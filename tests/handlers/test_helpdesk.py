@@ -34,6 +34,17 @@ async def test_a_question_typed_without_diacritics_gets_a_sourced_answer(chat, d
     assert "Hỏi câu khác" in chat.labels()
 
 
+async def test_emoji_are_not_taken_for_a_question(chat, demo, database):
+    """Only emoji or punctuation, first or at the menu: the menu again, nothing recorded as
+    an unanswered question, and no claim that it was."""
+    text = await chat.send("😀🙏")
+    assert "ghi lại câu hỏi" not in text and "Hỏi đáp" in " ".join(chat.labels())
+    text = await chat.send("👍👍 ??")
+    assert "Mình chưa hiểu ý bạn" in text and "ghi lại câu hỏi" not in text
+    async with database.sessions() as db:
+        assert list(await db.scalars(select(UnansweredQuestion))) == []
+
+
 async def test_menu_or_cancel_typed_in_the_help_desk_goes_back_home(chat, demo):
     await chat.send("xin chao")
     await chat.send("vneid")
