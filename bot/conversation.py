@@ -229,7 +229,8 @@ class ConversationCore:
             if flow.allowed(ctx.member):
                 await flow.start(ctx, arg=arg)
             else:
-                ctx.say(ctx.t("not-allowed"))
+                # Someone who has not joined may simply not know that they have to.
+                ctx.say(ctx.t("not-allowed" if ctx.member else "not-allowed-join-first"))
                 ctx.done()
         else:
             ctx.say(ctx.t("unknown-command"))

@@ -106,8 +106,12 @@ class LogSessionFlow(Flow):
         else:
             due = vocab.parse_day(answer.text, ctx.today)
         latest = ctx.today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)
-        if due is None or not ctx.today < due <= latest:
-            example = self._example(ctx.today + dt.timedelta(days=10))
+        example = self._example(ctx.today + dt.timedelta(days=10))
+        if due is None:
+            ctx.say(ctx.t("log-date-unreadable", example=example))
+            ctx.goto("due", self.name)
+            return
+        if not ctx.today < due <= latest:
             ctx.say(ctx.t("log-due-invalid", days=MAX_FOLLOW_UP_DAYS, example=example))
             ctx.goto("due", self.name)
             return
@@ -271,7 +275,12 @@ class LogSessionFlow(Flow):
             else vocab.parse_day(answer.text, ctx.today)
         )
         earliest = ctx.today - dt.timedelta(days=ctx.settings.max_backdate_days)
-        if day is None or not earliest <= day <= ctx.today:
+        if day is None:
+            example = self._example(ctx.today - dt.timedelta(days=1))
+            ctx.say(ctx.t("log-date-unreadable", example=example))
+            ctx.goto("day", self.name)
+            return
+        if not earliest <= day <= ctx.today:
             ctx.say(ctx.t("log-day-invalid", days=ctx.settings.max_backdate_days))
             ctx.goto("day", self.name)
             return

@@ -22,6 +22,15 @@ TOPIC_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+PRIORITY_ALIASES: dict[str, tuple[str, ...]] = {
+    PriorityGroup.ELDERLY: ("nguoi gia", "cao tuoi", "old", "older"),
+    PriorityGroup.HOUSEHOLD_BUSINESS: ("kinh doanh", "tieu thuong", "business", "shop"),
+    PriorityGroup.DISABILITY: ("khuyet tat", "disabled", "disability"),
+    PriorityGroup.POLICY: ("chinh sach", "policy"),
+    PriorityGroup.NONE: ("khong", "khong co", "none", "no"),
+}
+
+
 def label(t: Translator, kind: str, value: str) -> str:
     return t(f"{kind}-{value}")
 
@@ -36,7 +45,9 @@ def topic_choices(t: Translator) -> list[Choice]:
 
 
 def priority_choices(t: Translator) -> list[Choice]:
-    return [Choice(v.value, label(t, "priority", v)) for v in PriorityGroup]
+    return [
+        Choice(v.value, label(t, "priority", v), PRIORITY_ALIASES.get(v, ())) for v in PriorityGroup
+    ]
 
 
 def place_choices(t: Translator) -> list[Choice]:

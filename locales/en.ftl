@@ -10,6 +10,7 @@ not-understood = I did not understand. Please tap a button, or type the number o
 cancelled = Cancelled what you were doing. Anything saved before stays as it was.
 nothing-to-cancel = There is nothing in progress to cancel.
 not-allowed = This is not available for your role.
+not-allowed-join-first = This is for members of a community digital team. If your team leader or ward staff sent you an invite code, type it to join.
 unknown-command = I don't know that command. Type /help to see the commands.
 error-generic = Sorry, something went wrong and nothing was half-saved. Please start again (type /start).
 
@@ -95,7 +96,10 @@ my-data =
     • Support sessions you logged: { $sessions }
     Type /forgetme to erase it.
 my-data-sessions = The latest { $shown } sessions you logged:
-my-data-session-line = • { $date }: { $topics }, { $count } residents
+my-data-session-line = • { $date }: { $topics }, { $count ->
+        [one] { $count } resident
+       *[other] { $count } residents
+    }
 my-data-none = You have not joined a team, so I hold no personal data about you beyond the state of this conversation.
 forget-nothing = I hold no personal data about you.
 forget-confirm =
@@ -118,6 +122,7 @@ due-tomorrow = Tomorrow
 due-3-days = In 3 days
 due-week = In a week
 log-due-invalid = The follow-up date must be after today and within { $days } days. Please choose again (for example { $example }).
+log-date-unreadable = I cannot read that date. Please type day/month, for example { $example }.
 log-fields =
     • Help: { $topics }
     • Residents: { $count }
@@ -215,7 +220,13 @@ stats-by-topic = By help given (sessions):
 stats-by-priority = By priority group (sessions with someone of the group):
 stats-by-member = By member (team leaders only):
 stats-by-group = By residential group:
-stats-group-line = • { $name }: { $sessions } sessions, { $residents } residents
+stats-group-line = • { $name }: { $sessions ->
+        [one] { $sessions } session
+       *[other] { $sessions } sessions
+    }, { $residents ->
+        [one] { $residents } resident
+       *[other] { $residents } residents
+    }
 stats-active-groups = Groups with activity: { $active } of { $total }
 stats-nothing-yet = No support sessions in this week.
 

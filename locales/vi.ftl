@@ -10,6 +10,7 @@ not-understood = Mình chưa hiểu ý bạn. Bạn bấm một nút, hoặc gõ
 cancelled = Đã huỷ việc đang làm. Những gì đã lưu trước đó vẫn giữ nguyên.
 nothing-to-cancel = Không có việc gì đang dở để huỷ.
 not-allowed = Chức năng này không dành cho vai trò của bạn.
+not-allowed-join-first = Việc này dành cho thành viên tổ công nghệ số. Nếu tổ trưởng hoặc cán bộ phường đã gửi bạn mã mời, bạn gõ mã đó để tham gia.
 unknown-command = Mình không biết lệnh này. Gõ /trogiup để xem các lệnh.
 error-generic = Xin lỗi, đã có lỗi xảy ra và không có gì bị lưu dở. Bạn thử lại từ đầu nhé (gõ /start).
 
@@ -115,6 +116,7 @@ due-tomorrow = Ngày mai
 due-3-days = 3 ngày nữa
 due-week = 1 tuần nữa
 log-due-invalid = Ngày hẹn cần sau hôm nay và trong vòng { $days } ngày. Bạn chọn lại nhé (ví dụ { $example }).
+log-date-unreadable = Mình không đọc được ngày này. Bạn gõ ngày/tháng, ví dụ { $example }.
 log-fields =
     • Việc: { $topics }
     • Số người: { $count }

@@ -12,7 +12,13 @@ report-and-more = { " " }and { $n } more
 report-follow-ups = Follow-ups: { $open } open, { $overdue } overdue
 report-top-groups = 🏆 Most active teams:
 report-top-members = 🏆 Most active members:
-report-rank-line = { $rank }. { $name }: { $sessions } sessions, { $residents } residents
+report-rank-line = { $rank }. { $name }: { $sessions ->
+        [one] { $sessions } session
+       *[other] { $sessions } sessions
+    }, { $residents ->
+        [one] { $residents } resident
+       *[other] { $residents } residents
+    }
 report-chart-caption = Chart for week { $week }
 report-file-caption = Spreadsheet for week { $week } (nothing about residents)
 report-chart-groups = Sessions by residential group
@@ -47,7 +53,10 @@ report-week-future = That week has not started yet. Please choose a past week.
 report-menu = Weekly report (chart, spreadsheet)
 
 ## Follow-ups
-fu-line = • Due { $due } · { $topics } · { $residents } residents · { $group }
+fu-line = • Due { $due } · { $topics } · { $residents ->
+        [one] { $residents } resident
+       *[other] { $residents } residents
+    } · { $group }
 fu-no-topic = (help not recorded)
 fu-due-today = ⏰ { $n } follow-ups are due today:
 fu-overdue = ⚠️ { $n } follow-ups in the team are overdue:

@@ -152,7 +152,7 @@ async def test_ward_staff_write_the_ward_office_hours_for_residents(make_chat, d
 async def test_residents_cannot_open_the_staff_tools(chat, demo):
     await chat.send("xin chao")
     assert "Mình không biết" not in await chat.send("/thongtinphuong")
-    assert "không dành cho vai trò của bạn" in chat.text
+    assert "dành cho thành viên" in chat.text
 
 
 async def home_visit(resident, phone: str | None) -> str:
