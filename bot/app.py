@@ -113,6 +113,7 @@ class Application:
             await stop.wait()
         finally:
             stop.set()
+            gc.unfreeze()  # what was frozen may be collected again once serving ends
             if scheduler is not None:
                 await scheduler.stop()
             if senders:

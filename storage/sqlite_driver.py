@@ -15,7 +15,7 @@ statement that failed with SQLITE_BUSY did nothing, so running it again is safe.
 Statements that may take long (reports reading months of sessions) go to the thread from the
 start: storage code marks them with `in_thread()`. Everything else is aiosqlite as before:
 the same sqlite3 connection, transactions and error types. Server-side (streaming) cursors
-keep the stock adapter."""
+keep the stock adapter, in the thread, with the same wait for other writers."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_connection,
     AsyncAdapt_aiosqlite_dbapi,
+    AsyncAdapt_aiosqlite_ss_cursor,
 )
 from sqlalchemy.util.concurrency import await_
 
@@ -200,6 +201,30 @@ class InlineCursor:
         return rows
 
 
+class WaitingStreamCursor(AsyncAdapt_aiosqlite_ss_cursor):
+    """The stock streaming cursor (statements in aiosqlite's thread), waiting for other
+    writers as long as BUSY_TIMEOUT_MS like every other statement here."""
+
+    __slots__ = ()
+
+    async def _execute_async(self, operation: Any, parameters: Any) -> Any:
+        async with self._waiting():
+            return await super()._execute_async(operation, parameters)
+
+    async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
+        async with self._waiting():
+            return await super()._executemany_async(operation, seq_of_parameters)
+
+    @contextlib.asynccontextmanager
+    async def _waiting(self) -> AsyncIterator[None]:
+        connection = self._adapt_connection._connection
+        await (await connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")).close()
+        try:
+            yield
+        finally:
+            await (await connection.execute("PRAGMA busy_timeout=0")).close()
+
+
 class InlineConnection(AsyncAdapt_aiosqlite_connection):
     """Commits and rolls back as statements run (on the loop, waiting in the thread). Skips the
     rollback when no cursor was opened since the last commit or rollback: the pool rolls back
@@ -207,6 +232,7 @@ class InlineConnection(AsyncAdapt_aiosqlite_connection):
 
     __slots__ = ("_dirty",)
     _cursor_cls = InlineCursor  # type: ignore[assignment]
+    _ss_cursor_cls = WaitingStreamCursor
 
     def __init__(self, dbapi: Any, connection: Any) -> None:
         super().__init__(dbapi, connection)

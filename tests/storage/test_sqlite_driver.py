@@ -105,15 +105,20 @@ async def test_marked_statements_run_in_the_thread(
         assert trips.count == 1  # only inside the block
 
 
+def _other_writer(path: Path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    return other
+
+
 async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another process holds the write lock for a while: our write waits for it without
     blocking the event loop, then succeeds."""
     path = tmp_path / "busy.db"
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("PRAGMA journal_mode=WAL")
-    other.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    other = _other_writer(path)
     database = Database(f"sqlite+aiosqlite:///{path}")
     try:
         async with database.engine.connect() as conn:
@@ -147,6 +152,29 @@ async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
         assert trips.count >= 1
         rows = other.execute("SELECT v FROM t ORDER BY id").fetchall()
         assert rows == [("theirs",), ("ours",)]
+    finally:
+        other.close()
+        await database.close()
+
+
+async def test_a_streaming_statement_waits_for_another_writer_too(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    other = _other_writer(path)
+    database = Database(f"sqlite+aiosqlite:///{path}")
+    try:
+        other.execute("BEGIN IMMEDIATE")
+
+        async def release_later() -> None:
+            await asyncio.sleep(0.3)
+            other.execute("COMMIT")
+
+        releasing = asyncio.create_task(release_later())
+        async with database.engine.connect() as conn:
+            result = await conn.stream(text("INSERT INTO t (v) VALUES ('ours') RETURNING id"))
+            assert [row async for row in result] == [(1,)]
+            await conn.commit()
+        await releasing
+        assert other.execute("SELECT v FROM t").fetchall() == [("ours",)]
     finally:
         other.close()
         await database.close()
