@@ -9,6 +9,7 @@ import hmac
 import os
 import re
 import secrets
+import shutil
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -94,15 +95,9 @@ class FileStore:
         """Delete every file made about the ward (when one of its members is erased, the
         reports that name them go; any report can be made again). Returns how many went."""
         dropped = 0
-        if not self.root.exists():
-            return 0
         for folder in self.root.glob(f"w{ward_id}-*"):
-            if not folder.is_dir():
-                continue
-            for path in folder.iterdir():
-                path.unlink()
-                dropped += 1
-            folder.rmdir()
+            dropped += sum(1 for _ in folder.iterdir())
+            shutil.rmtree(folder)
         return dropped
 
     def prune(self, older_than_hours: int | None = None) -> int:

@@ -90,13 +90,17 @@ def _executemany(conn: sqlite3.Connection, operation: str, seq_of_parameters: An
         cursor.close()
 
 
+def _busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
+    conn.execute(f"PRAGMA busy_timeout={int(ms)}")
+
+
 def _waiting(fn: Callable[..., _T], conn: sqlite3.Connection, *args: Any) -> _T:
     """Runs in aiosqlite's thread: `fn`, waiting as long as BUSY_TIMEOUT_MS for other writers."""
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _busy_timeout(conn, BUSY_TIMEOUT_MS)
     try:
         return fn(conn, *args)
     finally:
-        conn.execute("PRAGMA busy_timeout=0")
+        _busy_timeout(conn, 0)
 
 
 async def _now(fn: Callable[..., _T], *args: Any) -> _T:
@@ -121,14 +125,6 @@ def _call(connection: aiosqlite.Connection, fn: Callable[..., _T], *args: Any) -
         if not _is_busy(error):
             raise
     return await_(connection._execute(_waiting, fn, connection._conn, *args))
-
-
-def _commit(conn: sqlite3.Connection) -> None:
-    conn.commit()
-
-
-def _rollback(conn: sqlite3.Connection) -> None:
-    conn.rollback()
 
 
 class InlineCursor:
@@ -218,11 +214,11 @@ class WaitingStreamCursor(AsyncAdapt_aiosqlite_ss_cursor):
     @contextlib.asynccontextmanager
     async def _waiting(self) -> AsyncIterator[None]:
         connection = self._adapt_connection._connection
-        await (await connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")).close()
+        await connection._execute(_busy_timeout, connection._conn, BUSY_TIMEOUT_MS)
         try:
             yield
         finally:
-            await (await connection.execute("PRAGMA busy_timeout=0")).close()
+            await connection._execute(_busy_timeout, connection._conn, 0)
 
 
 class InlineConnection(AsyncAdapt_aiosqlite_connection):
@@ -244,12 +240,12 @@ class InlineConnection(AsyncAdapt_aiosqlite_connection):
 
     def rollback(self) -> None:
         if self._dirty:
-            self._finish(_rollback)
+            self._finish(sqlite3.Connection.rollback)
             self._dirty = False
 
     def commit(self) -> None:
         self._dirty = True  # if the commit fails, the rollback after it must happen
-        self._finish(_commit)
+        self._finish(sqlite3.Connection.commit)
         self._dirty = False
 
     def _finish(self, fn: Callable[[sqlite3.Connection], None]) -> None:
@@ -273,7 +269,7 @@ class InlineDBAPI(AsyncAdapt_aiosqlite_dbapi):
         connection._thread.daemon = True  # as SQLAlchemy's own adapter does
         adapted = InlineConnection(self, await_(connection))
         # Waiting for other writers happens in the thread only (see _call).
-        adapted._connection._conn.execute("PRAGMA busy_timeout=0")
+        _busy_timeout(adapted._connection._conn, 0)
         return adapted
 
 
