@@ -28,8 +28,10 @@ log = logging.getLogger(__name__)
 
 HOME = "home"
 MAX_TEXT_LENGTH = 2000
-CANCEL_WORDS = frozenset({"/cancel", "/huy", "huy", "huy bo", "cancel", "thoat", "/thoat"})
-START_WORDS = frozenset({"/start", "/batdau", "bat dau"})
+CANCEL_WORDS = frozenset(
+    {"/cancel", "/huy", "huy", "huy bo", "cancel", "thoat", "/thoat", "exit", "quit"}
+)
+START_WORDS = frozenset({"/start", "/batdau", "bat dau", "start"})
 MAX_STEPS_PER_MESSAGE = 8
 
 

@@ -15,14 +15,13 @@ from bot.flow import Answer, Context, Flow
 from bot.i18n import t as translate
 from bot.knowledge import Entry, KnowledgeBase, Outcome, WardText, built_in, is_greeting
 from bot.text import fold, mask_phone, strip_personal_data
-from storage import helpdesk, wards
+from storage import helpdesk, invites, wards
 from storage.models import FollowUp, Member, ResidentialGroup, Role, Ward
 
 MAX_MENU_ENTRIES = 12
 MAX_WARDS_SHOWN = 20
 QUESTION_MAX = 300
 WARD_TEXT_MAX = 1500
-LEAVE_WORDS = frozenset({"menu", "huy", "thoat", "cancel", "exit", "quit", "bat dau", "start"})
 # 09x, 03x, 05x, 07x, 08x mobiles and landlines: 10-11 digits starting 0, or +84 / 84.
 # A Vietnamese number: 0 and 9 digits (mobile) or 10 (landline, 02x...), or +84 / 84.
 # Fewer words than this is a stray reply, not a question the knowledge base lacks.
@@ -186,9 +185,9 @@ class HelpDeskFlow(Flow):
 
     async def _search(self, ctx: Context, text: str) -> None:
         text = " ".join(text.split())
-        if fold(text) in LEAVE_WORDS:
-            # Free text is expected here, so the core leaves "menu" and "huỷ" to us.
-            ctx.done()
+        if ctx.member is None and invites.find(text):
+            # A resident who got an invite code while asking: typing it joins, as at the menu.
+            ctx.begin("join", code=text)
             return
         if not text:
             ctx.say(ctx.t("empty-message"))

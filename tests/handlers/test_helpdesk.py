@@ -45,6 +45,12 @@ async def test_emoji_are_not_taken_for_a_question(chat, demo, database):
         assert list(await db.scalars(select(UnansweredQuestion))) == []
 
 
+async def test_an_invite_code_typed_in_the_help_desk_joins(chat, demo):
+    await chat.send("cach cai vneid")
+    text = await chat.send(demo.invites[Role.VOLUNTEER].code)
+    assert "Bạn có đồng ý không?" in text
+
+
 async def test_menu_or_cancel_typed_in_the_help_desk_goes_back_home(chat, demo):
     await chat.send("xin chao")
     await chat.send("vneid")
