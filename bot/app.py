@@ -13,6 +13,7 @@ from aiohttp import web
 import handlers
 from bot.channels import RedactSecrets
 from bot.channels.base import Adapter
+from bot.clock import Clock
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.delivery import OutboxSender, Pacing
@@ -20,7 +21,6 @@ from bot.web import make_app
 from scheduler.runner import Scheduler
 from storage import wards
 from storage.db import Database
-from storage.models import utcnow
 from storage.wards import DemoWard
 
 log = logging.getLogger(__name__)
@@ -29,13 +29,15 @@ log = logging.getLogger(__name__)
 class Application:
     """The running bot. `async with Application(settings) as app: await app.serve()`."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
         self.settings = settings
+        # The one clock: every part below is handed it (tests hand a set one).
+        self.clock = clock or Clock()
         self.port = settings.port
         # Set once the web server, the channels and the outbox senders are running.
         self.ready = asyncio.Event()
         _keep_tokens_out_of_logs(settings)
-        self.db = Database(settings.database_url)
+        self.db = Database(settings.database_url, self.clock)
         self.core = ConversationCore(self.db, settings, handlers.all_flows(), handlers.COMMANDS)
         self.web = make_app(self.core, self.db, secure_cookie=settings.web_cookie_secure)
         self.channels = self._channels()
@@ -80,8 +82,8 @@ class Application:
             return None
         async with self.db.sessions() as db, db.begin():
             if await wards.count_wards(db) > 0:
-                return await wards.find_demo(db, utcnow())
-            return await wards.seed_demo(db, utcnow())
+                return await wards.find_demo(db, self.clock.now())
+            return await wards.seed_demo(db, self.clock.now())
 
     async def serve(self, stop: asyncio.Event | None = None) -> None:
         """Serve the web chat until `stop` is set or the process gets SIGINT/SIGTERM."""
@@ -131,7 +133,7 @@ class Application:
         if not self.settings.scheduler:
             log.info("scheduler off in this process (--no-scheduler)")
             return None
-        scheduler = Scheduler(self.db, self.core.files, self.settings)
+        scheduler = Scheduler(self.db, self.core.files, self.settings, clock=self.clock)
         scheduler.start()
         return scheduler
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from bot.clock import Clock
 from bot.config import Settings
 from storage import invites as invite_store
 from storage import migrate
@@ -18,6 +19,9 @@ from storage.db import Database
 from storage.models import GroupKind, Role
 
 T = TypeVar("T")
+
+# The one clock of every command (tests set another).
+clock = Clock()
 
 
 def _settings() -> Settings:
@@ -30,7 +34,7 @@ def _with_db(work: Callable[[Any], Awaitable[T]]) -> T:
     migrate.upgrade(settings.database_url)
 
     async def go() -> T:
-        async with Database(settings.database_url) as db, db.sessions() as session:
+        async with Database(settings.database_url, clock) as db, db.sessions() as session:
             async with session.begin():
                 return await work(session)
 
@@ -71,7 +75,7 @@ def run(host: str | None, port: int | None, no_scheduler: bool) -> None:
     migrate.upgrade(settings.database_url)
 
     async def go() -> None:
-        async with Application(settings) as app:
+        async with Application(settings, clock) as app:
             demo = await app.seed_demo_if_empty()
             if demo is not None:
                 _print_demo(demo)
@@ -304,10 +308,8 @@ def report() -> None:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang: str) -> None:
     """The weekly tally of a ward: write its chart and workbook, or send it (--send)."""
-    import datetime as dt
 
     from bot.files import FileStore
-    from bot.flow import LOCAL_TZ
     from bot.i18n import Translator
     from handlers.reports import build_weekly
     from scheduler.weekly import send_weekly
@@ -315,9 +317,11 @@ def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang:
     from storage.access import Scope
 
     settings = _settings()
-    today = dt.datetime.now(LOCAL_TZ).date()
+    today = clock.today()
     start = _week_start(week, today)
-    files = FileStore(settings.files_dir, settings.link_secret, settings.link_ttl_hours)
+    files = FileStore(
+        settings.files_dir, settings.link_secret, settings.link_ttl_hours, clock=clock
+    )
 
     async def work(session: Any) -> tuple[str, list[tuple[str, str]]]:
         found = await ward_store.by_code(session, ward_code)
@@ -370,10 +374,9 @@ def report_city(week: str | None, province: str | None) -> None:
     """Every ward's week side by side (demo wards left out), with the city's totals."""
     import datetime as dt
 
-    from bot.flow import LOCAL_TZ
     from storage import stats
 
-    start = _week_start(week, dt.datetime.now(LOCAL_TZ).date())
+    start = _week_start(week, clock.today())
     end = start + dt.timedelta(days=6)
     city = _with_db(lambda session: stats.city_tally(session, start, end, province=province))
     click.echo(f"week {stats.iso_week(start)} ({start:%d/%m} - {end:%d/%m/%Y})")
@@ -438,7 +441,6 @@ def kb_set(
     keywords: str | None,
 ) -> None:
     """Add or replace a ward's entry: ngoso kb set --ward LTN --key ward-hours --body "..."."""
-    import datetime as dt
 
     from bot.knowledge import built_in, valid_key
     from storage import helpdesk
@@ -468,7 +470,7 @@ def kb_set(
             lang=lang,
             title=title or (base.title if base else key),
             body=text,
-            reviewed_on=dt.date.today(),
+            reviewed_on=clock.today(),
             source_url=source,
             keywords=keywords,
         )
@@ -507,7 +509,7 @@ def kb_unanswered(ward_code: str, days: int, limit: int) -> None:
 
     from storage import helpdesk
 
-    until = dt.datetime.now(dt.UTC)
+    until = clock.now()
 
     async def work(session: Any) -> list[Any]:
         found = await ward_store.by_code(session, ward_code)

@@ -7,6 +7,7 @@ current step of a flow in handlers/, and saves the new state in the same transac
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import weakref
@@ -70,7 +71,7 @@ class ConversationCore:
         self.settings = settings
         # Where flows keep the charts and spreadsheets they send.
         self.files = files or FileStore(
-            settings.files_dir, settings.link_secret, settings.link_ttl_hours
+            settings.files_dir, settings.link_secret, settings.link_ttl_hours, clock=db.clock
         )
         self.flows = flows
         # "/lang" -> "language": commands that open a flow, defined by handlers/.
@@ -84,6 +85,8 @@ class ConversationCore:
 
         A message already handled gets no new answer; with `replay` (the web chat, whose
         page retries a request whose answer was lost) it gets the answer it had."""
+        if incoming.at is None:
+            incoming = dataclasses.replace(incoming, at=self.db.clock())
         key = (incoming.channel, incoming.chat_id)
         lock = self._locks.get(key)
         if lock is None:
@@ -104,7 +107,7 @@ class ConversationCore:
                 return await self._recover(incoming)
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
-        async with self.db.transaction() as db:
+        async with self.db.transaction(incoming.at) as db:
             convo, member = await conversations.load(
                 db, incoming.channel, incoming.chat_id, incoming.user_id
             )
@@ -145,7 +148,7 @@ class ConversationCore:
         """After an unexpected error: mark the message handled, start the chat over, apologise."""
         language = self.settings.default_language
         try:
-            async with self.db.sessions() as db, db.begin():
+            async with self.db.transaction(incoming.at) as db:
                 key = (incoming.channel, incoming.chat_id)
                 language = await conversations.start_over(db, *key) or language
                 replies = [Reply(t(language, "error-generic"))]

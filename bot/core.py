@@ -29,7 +29,9 @@ class Incoming:
     kind: Kind = Kind.TEXT
     # The language the channel reports for the person ("en", "vi"), used for a new chat.
     language: str | None = None
-    at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    # When it arrived. Adapters leave it unset: the core dates every message by the one
+    # clock as it receives it (a platform's own date may be minutes off, or stale on a retry).
+    at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

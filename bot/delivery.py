@@ -27,7 +27,7 @@ from bot.channels import Channel, Refused, RetryLater, Temporary, Unreachable
 from bot.core import Reply
 from storage import outbox
 from storage.db import Database
-from storage.models import OutboxStatus, utcnow
+from storage.models import OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -104,14 +104,14 @@ class OutboxSender:
         lease = dt.timedelta(seconds=self.pacing.lease_seconds)
         async with self.db.sessions() as db, db.begin():
             rows = await outbox.claim(
-                db, self.channel.name, utcnow(), lease, self.pacing.batch_size
+                db, self.channel.name, self.db.clock(), lease, self.pacing.batch_size
             )
         return [_Row(*r) for r in rows]
 
     async def _renew(self, ids: list[int], extra: float = 0.0) -> None:
         if not ids:
             return
-        until = utcnow() + dt.timedelta(seconds=self.pacing.lease_seconds + extra)
+        until = self.db.clock() + dt.timedelta(seconds=self.pacing.lease_seconds + extra)
         async with self.db.sessions() as db, db.begin():
             await outbox.renew(db, ids, until)
 
@@ -127,7 +127,7 @@ class OutboxSender:
         await self._mark(
             [row.id],
             status=OutboxStatus.SENT,
-            delivered_at=utcnow(),
+            delivered_at=self.db.clock(),
             claimed_until=None,
             attempts=row.attempts + 1,
         )
@@ -159,7 +159,7 @@ class OutboxSender:
             self.pacing.max_backoff_seconds,
             self.pacing.first_backoff_seconds * 2 ** (attempts - 1),
         ) * random.uniform(0.8, 1.2)
-        at = utcnow() + dt.timedelta(seconds=delay)
+        at = self.db.clock() + dt.timedelta(seconds=delay)
         await self._mark([row.id], attempts=attempts, last_error=reason[:200])
         await self._mark([row.id] + [r.id for r in rest], not_before=at, claimed_until=None)
 

@@ -4,13 +4,14 @@ send documents and fetches photos by URL."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import os
 import re
 import secrets
 import shutil
-import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,8 +30,16 @@ def safe_filename(filename: str) -> str:
 
 
 class FileStore:
-    def __init__(self, root: Path, secret: str = "", ttl_hours: int = 168) -> None:
+    def __init__(
+        self,
+        root: Path,
+        secret: str = "",
+        ttl_hours: int = 168,
+        *,
+        clock: Callable[[], dt.datetime],
+    ) -> None:
         self.root = Path(root)
+        self.clock = clock
         self.ttl = ttl_hours * 3600
         self._secret = (secret or self._stored_secret()).encode()
 
@@ -56,6 +65,9 @@ class FileStore:
         path = self.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        # Its age is told by the application's clock, like every other time (see prune).
+        made = self._now()
+        os.utime(path, (made, made))
         return name
 
     def path(self, name: str) -> Path:
@@ -66,13 +78,16 @@ class FileStore:
     def read(self, name: str) -> bytes:
         return self.path(name).read_bytes()
 
+    def _now(self) -> float:
+        return self.clock().timestamp()
+
     def _sign(self, name: str, expires: int) -> str:
         msg = f"{name}:{expires}".encode()
         return hmac.new(self._secret, msg, hashlib.sha256).hexdigest()[:32]
 
     def link(self, name: str, base_url: str = "", now: float | None = None) -> str:
         """A link to the file, good for `ttl_hours`."""
-        expires = int((now if now is not None else time.time()) + self.ttl)
+        expires = int((now if now is not None else self._now()) + self.ttl)
         query = f"e={expires}&s={self._sign(name, expires)}"
         return f"{base_url.rstrip('/')}/files/{quote(name)}?{query}"
 
@@ -82,9 +97,10 @@ class FileStore:
             exp = int(expires)
         except ValueError as exc:
             raise BadLink(name) from exc
-        if not hmac.compare_digest(self._sign(name, exp), signature):
+        # compare_digest takes ASCII text only: anything else is no signature of ours.
+        if not signature.isascii() or not hmac.compare_digest(self._sign(name, exp), signature):
             raise BadLink(name)
-        if exp < (now if now is not None else time.time()):
+        if exp < (now if now is not None else self._now()):
             raise BadLink(name)
         path = self.path(name)
         if not path.is_file():
@@ -102,7 +118,7 @@ class FileStore:
 
     def prune(self, older_than_hours: int | None = None) -> int:
         """Delete files older than the link lifetime; returns how many went."""
-        limit = time.time() - (older_than_hours * 3600 if older_than_hours else self.ttl)
+        limit = self._now() - (older_than_hours * 3600 if older_than_hours else self.ttl)
         dropped = 0
         if not self.root.exists():
             return 0

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
-from zoneinfo import ZoneInfo
 
+from bot.clock import LOCAL_TZ
 from bot.core import Attachment, Choice, Incoming, Kind, Reply
 from bot.i18n import Translator
 
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from bot.files import FileStore
     from storage.conversations import ChatState
     from storage.models import Member
-
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass(slots=True)
@@ -80,12 +78,14 @@ class Context:
 
     @property
     def now(self) -> dt.datetime:
+        """When the message arrived (the core dates every message it receives)."""
+        assert self.incoming.at is not None
         return self.incoming.at
 
     @property
     def today(self) -> dt.date:
         """Today in Vietnam, which is what a volunteer means by "today"."""
-        return self.incoming.at.astimezone(LOCAL_TZ).date()
+        return self.now.astimezone(LOCAL_TZ).date()
 
     def say(self, text: str, attachments: list[Attachment] | None = None) -> None:
         self.replies.append(Reply(text, attachments=list(attachments or [])))

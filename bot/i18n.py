@@ -4,11 +4,14 @@ exists in English too (a test checks that)."""
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+
+from bot.text import fold
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -32,6 +35,21 @@ def bundle(lang: str) -> FluentBundle:
     for _name, source in sources(lang):
         b.add_resource(FluentResource(source))
     return b
+
+
+@lru_cache(maxsize=32)
+def words(section: str) -> dict[str, frozenset[str]]:
+    """The words people type for each meaning of `section` of `locales/<lang>/words.toml`,
+    folded, in every language at once: people mix them ("hom qua", "yesterday")."""
+    found: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        path = resources.files("locales").joinpath(lang, "words.toml")
+        if not path.is_file():
+            continue
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get(section, {})
+        for meaning, typed in table.items():
+            found.setdefault(str(meaning), set()).update(fold(w) for w in typed)
+    return {meaning: frozenset(typed) for meaning, typed in found.items()}
 
 
 def message_ids(lang: str) -> set[str]:

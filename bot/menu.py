@@ -102,7 +102,8 @@ def resolve_text(menu: Menu, text: str) -> list[str]:
     }
     if len(containing) == 1:
         return [containing.pop()]
-    if len(folded) < 4:
+    if len(folded) < 4 or any(ch.isdigit() for ch in folded):
+        # Digits are read exactly, never guessed: "28/11" is not "Chủ Nhật 22/11".
         return []
     # Close enough to exactly one choice (typos such as "dich vu cnog").
     best: dict[str, float] = {}
@@ -122,5 +123,12 @@ def resolve_text(menu: Menu, text: str) -> list[str]:
 
 def _words_within(words: list[str], label_words: list[str]) -> bool:
     return all(
-        any(lw == w or (len(w) >= 3 and lw.startswith(w)) for lw in label_words) for w in words
+        any(lw == w or (len(w) >= 3 and _is_word(w) and lw.startswith(w)) for lw in label_words)
+        for w in words
     )
+
+
+def _is_word(typed: str) -> bool:
+    """A typed word that may stand for a longer one: letters only ("thanh" for "thanh
+    toan"); "22" is not the start of "22/11"."""
+    return not any(ch.isdigit() for ch in typed)

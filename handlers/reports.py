@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import dates
 from bot.core import Attachment, Choice, Reply
+from bot.dates import read_when
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ, Answer, Context, Flow
 from bot.i18n import Translator
@@ -271,7 +273,13 @@ class ReportFlow(Flow):
     async def ask_week(self, ctx: Context) -> None:
         """Which week: the last few as buttons, or any week typed as a date or 2026-W45."""
         this_monday = stats.week_of(ctx.today)[0]
-        choices = []
+        choices = [
+            Choice(
+                this_monday.isoformat(),
+                ctx.t("report-this-week-choice", start=f"{this_monday:%d/%m}"),
+                ("tuan nay", "this week"),
+            )
+        ]
         for back in range(1, WEEKS_OFFERED + 1):
             start = this_monday - dt.timedelta(weeks=back)
             end = start + dt.timedelta(days=6)
@@ -285,13 +293,22 @@ class ReportFlow(Flow):
         if answer.key == "back":
             ctx.done()
             return
-        start = _week_start(answer, ctx.today)
-        if start is None:
-            ctx.say(ctx.t("report-week-invalid"))
-            ctx.goto("week", self.name)
-            return
+        if answer.key is not None:
+            start = dt.date.fromisoformat(answer.key)
+        else:
+            when = read_when(answer.text, ctx.today)
+            if when is None or when.start.year < 2020:
+                ctx.say(ctx.t("report-week-invalid"))
+                ctx.goto("week", self.name)
+                return
+            if when.kind == "month":
+                ctx.say(ctx.t("report-week-not-month", understood=vocab.when_text(ctx.t, when)))
+                ctx.goto("week", self.name)
+                return
+            start = stats.week_of(when.start)[0]
         if start > ctx.today:
-            ctx.say(ctx.t("report-week-future"))
+            week = vocab.when_text(ctx.t, dates.week_of(start))
+            ctx.say(ctx.t("report-week-future", understood=week))
             ctx.goto("week", self.name)
             return
         member = ctx.member
@@ -314,20 +331,3 @@ class ReportFlow(Flow):
         )
         ctx.replies.append(reply)
         ctx.done()
-
-
-def _week_start(answer: Answer, today: dt.date) -> dt.date | None:
-    """Monday of the chosen week, from a button, a typed 2026-W45, or any day in it."""
-    if answer.key is not None:
-        return dt.date.fromisoformat(answer.key)
-    text = answer.text.strip()
-    if not text:
-        return None
-    try:
-        return stats.parse_iso_week(text)
-    except ValueError:
-        pass
-    day = vocab.parse_day(text, today)
-    if day is None or day.year < 2020:
-        return None
-    return stats.week_of(day)[0]

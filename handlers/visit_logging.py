@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core import Choice
+from bot.dates import read_day, read_when
 from bot.flow import Answer, Context, Flow
 from bot.text import personal_data_kind
 from handlers import vocab
@@ -104,7 +105,7 @@ class LogSessionFlow(Flow):
         elif answer.key is not None:
             due = ctx.today + dt.timedelta(days=int(answer.key))
         else:
-            due = vocab.parse_day(answer.text, ctx.today)
+            due = read_day(answer.text, ctx.today, forward=True)
         latest = ctx.today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)
         example = self._example(ctx.today + dt.timedelta(days=10))
         if due is None:
@@ -112,7 +113,15 @@ class LogSessionFlow(Flow):
             ctx.goto("due", self.name)
             return
         if not ctx.today < due <= latest:
-            ctx.say(ctx.t("log-due-invalid", days=MAX_FOLLOW_UP_DAYS, example=example))
+            ctx.say(
+                ctx.t(
+                    "log-due-invalid",
+                    understood=vocab.full_day(ctx.t, due),
+                    days=MAX_FOLLOW_UP_DAYS,
+                    latest=vocab.full_day(ctx.t, latest),
+                    example=example,
+                )
+            )
             ctx.goto("due", self.name)
             return
         draft = self._draft(ctx)
@@ -269,19 +278,36 @@ class LogSessionFlow(Flow):
         )
 
     async def on_day(self, ctx: Context, answer: Answer) -> None:
-        day = (
-            dt.date.fromisoformat(answer.key)
-            if answer.key
-            else vocab.parse_day(answer.text, ctx.today)
-        )
         earliest = ctx.today - dt.timedelta(days=ctx.settings.max_backdate_days)
+        if answer.key:
+            day: dt.date | None = dt.date.fromisoformat(answer.key)
+        else:
+            when = read_when(answer.text, ctx.today)
+            if when is not None and when.kind != "day":
+                ctx.say(
+                    ctx.t(
+                        "date-needs-one-day",
+                        understood=vocab.when_text(ctx.t, when),
+                        example=self._example(ctx.today - dt.timedelta(days=1)),
+                    )
+                )
+                ctx.goto("day", self.name)
+                return
+            day = when.day if when is not None else None
         if day is None:
             example = self._example(ctx.today - dt.timedelta(days=1))
             ctx.say(ctx.t("log-date-unreadable", example=example))
             ctx.goto("day", self.name)
             return
         if not earliest <= day <= ctx.today:
-            ctx.say(ctx.t("log-day-invalid", days=ctx.settings.max_backdate_days))
+            ctx.say(
+                ctx.t(
+                    "log-day-invalid",
+                    understood=vocab.full_day(ctx.t, day),
+                    earliest=vocab.full_day(ctx.t, earliest),
+                    today=vocab.full_day(ctx.t, ctx.today),
+                )
+            )
             ctx.goto("day", self.name)
             return
         draft = self._draft(ctx)

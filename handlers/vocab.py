@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from bot.core import Choice
+from bot.dates import When
 from bot.i18n import Translator
 from storage.models import Outcome, Place, PriorityGroup, Topic
 
@@ -68,25 +69,16 @@ def day_label(t: Translator, day: dt.date, today: dt.date) -> str:
     return t("day-weekday", weekday=t(f"weekday-{day.isoweekday()}"), date=short)
 
 
-def parse_day(text: str, today: dt.date) -> dt.date | None:
-    """ "19/11", "19/11/2026", "19-11" -> a date (the year defaults to the one that puts the
-    day closest to today)."""
-    cleaned = text.strip().replace("-", "/").replace(".", "/")
-    parts = cleaned.split("/")
-    try:
-        if len(parts) == 2:
-            day, month = int(parts[0]), int(parts[1])
-            candidates = []
-            for year in (today.year - 1, today.year, today.year + 1):
-                try:
-                    candidates.append(dt.date(year, month, day))
-                except ValueError:
-                    continue
-            return min(candidates, key=lambda d: abs(d - today)) if candidates else None
-        if len(parts) == 3:
-            year = int(parts[2])
-            year = year + 2000 if year < 100 else year
-            return dt.date(year, int(parts[1]), int(parts[0]))
-    except ValueError:
-        return None
-    return None
+def full_day(t: Translator, day: dt.date) -> str:
+    """ "Thứ Bảy 28/11/2026": a day said in full, when telling what was understood."""
+    return t("day-weekday", weekday=t(f"weekday-{day.isoweekday()}"), date=f"{day:%d/%m/%Y}")
+
+
+def when_text(t: Translator, when: When) -> str:
+    """A day or period in words: "Thứ Bảy 28/11/2026", "tuần 23/11 – 29/11/2026",
+    "tháng 11/2026"."""
+    if when.kind == "day":
+        return full_day(t, when.day)
+    if when.kind == "week":
+        return t("period-week", start=f"{when.start:%d/%m}", end=f"{when.end:%d/%m/%Y}")
+    return t("period-month", month=when.start.month, year=when.start.year)

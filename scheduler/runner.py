@@ -9,6 +9,7 @@ processes cannot both do it."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import os
@@ -26,7 +27,6 @@ from bot.flow import LOCAL_TZ
 from scheduler import deadlines, followups, nudges, timing, weekly
 from storage import members, schedule, stats
 from storage.db import Database
-from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class Scheduler:
         files: FileStore,
         settings: Settings,
         *,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Callable[[], dt.datetime],
         holder: str | None = None,
     ) -> None:
         self.db = db
@@ -61,6 +61,7 @@ class Scheduler:
         self.clock = clock
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self._aps: AsyncIOScheduler | None = None
+        self._first: asyncio.Task[list[str]] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -72,17 +73,21 @@ class Scheduler:
             self.tick,
             IntervalTrigger(seconds=self.settings.scheduler_tick_seconds, timezone=LOCAL_TZ),
             id="tick",
-            next_run_time=dt.datetime.now(LOCAL_TZ),
             max_instances=1,
             coalesce=True,
         )
         self._aps.start()
+        # The first tick at once (APScheduler's own first run is one interval away).
+        self._first = asyncio.get_running_loop().create_task(self.tick())
         log.info("scheduler started (%s)", self.holder)
 
     async def stop(self) -> None:
         if self._aps is not None:
             self._aps.shutdown(wait=False)
             self._aps = None
+        if self._first is not None:
+            await asyncio.gather(self._first, return_exceptions=True)
+            self._first = None
         async with self.db.sessions() as db, db.begin():
             await schedule.release_lease(db, self.holder)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+import datetime as dt
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,13 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from storage import sqlite_driver
+from storage.models import STAMP_ON_INSERT, STAMP_ON_UPDATE
+
+# What storage is given to tell the time: the application's one clock (bot/clock.py).
+Now = Callable[[], dt.datetime]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -50,21 +56,57 @@ def make_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, **kwargs)
 
 
-def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+class StampedSession(Session):
+    """A session that dates the rows it writes by the application's clock, never the
+    machine's: `now_of(session)` is the instant of the message or job being handled."""
+
+
+@event.listens_for(StampedSession, "before_flush")
+def _stamp(session: Session, _context: Any, _instances: Any) -> None:
+    now = now_of(session)
+    for obj in session.new:
+        for attr in STAMP_ON_INSERT.get(type(obj), ()):
+            if getattr(obj, attr) is None:
+                setattr(obj, attr, now)
+    for obj in session.dirty:
+        attrs = STAMP_ON_UPDATE.get(type(obj), ())
+        if attrs and session.is_modified(obj):
+            for attr in attrs:
+                setattr(obj, attr, now)
+
+
+def now_of(session: Session | AsyncSession) -> dt.datetime:
+    """The instant a unit of work happens at: the one set for this transaction (a message's
+    time of arrival), else the application's clock."""
+    info = session.info
+    at = info.get("now")
+    if at is None:
+        at = info["clock"]()
+    return at  # type: ignore[no-any-return]
+
+
+def make_session_factory(engine: AsyncEngine, clock: Now) -> async_sessionmaker[AsyncSession]:
     # No autoflush: a flow reading in the middle of a change would write twice per message.
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        engine,
+        expire_on_commit=False,
+        autoflush=False,
+        sync_session_class=StampedSession,
+        info={"clock": clock},
+    )
 
 
 class Database:
     """The engine and the session factory, opened and closed together."""
 
-    def __init__(self, database_url: str, **engine_kwargs: Any) -> None:
+    def __init__(self, database_url: str, clock: Now, **engine_kwargs: Any) -> None:
         self.url = database_url
+        self.clock = clock
         self.engine = make_engine(database_url, **engine_kwargs)
-        self.sessions = make_session_factory(self.engine)
+        self.sessions = make_session_factory(self.engine, clock)
 
     @contextlib.asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
+    async def transaction(self, now: dt.datetime | None = None) -> AsyncIterator[AsyncSession]:
         """A session in one transaction, committed when the block ends (rolled back if it
         raises), for the per-message path. Same as `async with sessions() as s, s.begin()`,
         without the task SQLAlchemy's session context starts to close the session: a trip
@@ -72,6 +114,8 @@ class Database:
         left to wait for (ending the transaction gave the connection back to the pool), so
         a cancellation cannot cut it short."""
         session = self.sessions()
+        if now is not None:
+            session.info["now"] = now
         try:
             async with session.begin():
                 yield session

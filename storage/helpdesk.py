@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
+from storage.db import now_of
 from storage.models import (
     FOLLOW_UP_HOME_VISIT,
     CodeAttempt,
@@ -60,7 +61,7 @@ async def set_entry(
     entry.title, entry.body = title, body
     entry.source_url, entry.keywords = source_url, keywords
     entry.reviewed_on = reviewed_on
-    entry.updated_at = dt.datetime.now(dt.UTC)
+    entry.updated_at = now_of(db)
     entry.updated_by_member_id = member_id
     await db.flush()
     audit.record(db, "kb.entry_set", actor_member_id=member_id, ward_id=ward_id, key=key, lang=lang)

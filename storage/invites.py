@@ -11,7 +11,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.models import CodeAttempt, Invite, Role, utcnow
+from storage.db import now_of
+from storage.models import CodeAttempt, Invite, Role
 
 # No 0/O, 1/I/L: codes are read aloud and typed on phones.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -64,7 +65,7 @@ async def create(
     created_by_member_id: int | None = None,
     now: dt.datetime | None = None,
 ) -> Invite:
-    now = now or utcnow()
+    now = now or now_of(db)
     invite = Invite(
         code=new_code(),
         role=role.value,

@@ -24,8 +24,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+def stamped(*, on_update: bool = False, **kw: Any) -> Any:
+    """A timestamp the session fills from the application's clock when the row is added
+    (and, with `on_update`, whenever it changes): see storage/db.py `StampedSession`."""
+    return mapped_column(info={"stamp": "update" if on_update else "insert"}, **kw)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -78,7 +80,7 @@ class Ward(Base):
     name: Mapped[str] = mapped_column(String(200))
     province: Mapped[str | None] = mapped_column(String(100))
     is_demo: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = stamped()
 
     groups: Mapped[list[ResidentialGroup]] = relationship(
         back_populates="ward", order_by="ResidentialGroup.name"
@@ -95,7 +97,7 @@ class ResidentialGroup(Base):
     ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default=GroupKind.URBAN.value)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = stamped()
 
     ward: Mapped[Ward] = relationship(back_populates="groups")
 
@@ -117,7 +119,7 @@ class Member(Base):
     )
     language: Mapped[str] = mapped_column(String(5), default="vi")
     consent_at: Mapped[dt.datetime]
-    joined_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    joined_at: Mapped[dt.datetime] = stamped()
     invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id", ondelete="SET NULL"))
     # Set when the channel says the person blocked the bot: nothing more is sent until they
     # write again.
@@ -141,7 +143,7 @@ class Invite(Base):
     max_uses: Mapped[int] = mapped_column(default=1)
     used_count: Mapped[int] = mapped_column(default=0)
     expires_at: Mapped[dt.datetime]
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = stamped()
     # Plain number, not a foreign key: the audit trail outlives an erased member.
     created_by_member_id: Mapped[int | None] = mapped_column(Integer)
 
@@ -169,8 +171,8 @@ class SupportSession(Base):
     place: Mapped[str] = mapped_column(String(16))
     outcome: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = stamped()
+    updated_at: Mapped[dt.datetime] = stamped(on_update=True)
 
     # Loaded only where asked for (storage.sessions), never behind the caller's back.
     topics: Mapped[list[SessionTopic]] = relationship(
@@ -222,7 +224,7 @@ class FollowUp(Base):
     )
     due_on: Mapped[dt.date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="open")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = stamped()
     closed_at: Mapped[dt.datetime | None]
     # The day the scheduler told the team leader it was overdue (once per item).
     escalated_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -254,7 +256,7 @@ class Conversation(Base):
     menu_seq: Mapped[int] = mapped_column(default=0)
     # Language of a chat whose person is not a member (members carry their own).
     language: Mapped[str | None] = mapped_column(String(5))
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = stamped()
 
 
 class ProcessedMessage(Base):
@@ -265,7 +267,7 @@ class ProcessedMessage(Base):
     channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     message_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    processed_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    processed_at: Mapped[dt.datetime] = stamped(index=True)
     # What the bot answered, for a web page that retries a request whose answer was lost.
     replies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
@@ -279,7 +281,7 @@ class CodeAttempt(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
     chat_id: Mapped[str] = mapped_column(String(64))
-    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    at: Mapped[dt.datetime] = stamped()
 
 
 class AuditEntry(Base):
@@ -288,7 +290,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    at: Mapped[dt.datetime] = stamped(index=True)
     actor_member_id: Mapped[int | None] = mapped_column(Integer)
     ward_id: Mapped[int | None] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(48))
@@ -320,12 +322,12 @@ class OutboxMessage(Base):
     channel: Mapped[str] = mapped_column(String(16))
     chat_id: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]]
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = stamped()
     delivered_at: Mapped[dt.datetime | None]
     status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
     key: Mapped[str | None] = mapped_column(String(160), unique=True)
     batch: Mapped[str | None] = mapped_column(String(64), index=True)
-    not_before: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    not_before: Mapped[dt.datetime] = stamped()
     claimed_until: Mapped[dt.datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
@@ -355,7 +357,7 @@ class ScheduledRun(Base):
     __tablename__ = "scheduled_runs"
 
     key: Mapped[str] = mapped_column(String(160), primary_key=True)
-    done_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[dt.datetime] = stamped()
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
@@ -396,7 +398,7 @@ class Deadline(Base):
     month: Mapped[int | None] = mapped_column(Integer)  # YEARLY
     roles: Mapped[str] = mapped_column(String(32), default="leader")  # "leader,staff"
     offsets: Mapped[str] = mapped_column(String(32), default="3,1,0")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = stamped()
     created_by_member_id: Mapped[int | None] = mapped_column(Integer)
 
 
@@ -411,7 +413,7 @@ class DeadlineSubmission(Base):
     period: Mapped[dt.date] = mapped_column(Date)
     group_id: Mapped[int] = mapped_column(ForeignKey("residential_groups.id", ondelete="CASCADE"))
     member_id: Mapped[int | None] = mapped_column(Integer)
-    submitted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[dt.datetime] = stamped()
 
 
 # -- The residents' help desk ------------------------------------------------------------------
@@ -435,7 +437,7 @@ class KbEntry(Base):
     # Extra words residents type for it, comma separated.
     keywords: Mapped[str | None] = mapped_column(String(500))
     reviewed_on: Mapped[dt.date] = mapped_column(Date)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = stamped(on_update=True)
     # Plain number, not a foreign key: the entry outlives the staff member who wrote it.
     updated_by_member_id: Mapped[int | None] = mapped_column(Integer)
 
@@ -453,7 +455,7 @@ class ResidentProfile(Base):
         ForeignKey("residential_groups.id", ondelete="SET NULL")
     )
     subscribed_at: Mapped[dt.datetime | None]
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = stamped(on_update=True)
 
 
 class UnansweredQuestion(Base):
@@ -467,7 +469,7 @@ class UnansweredQuestion(Base):
     ward_id: Mapped[int | None] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"))
     question: Mapped[str] = mapped_column(String(300))
     folded: Mapped[str] = mapped_column(String(300))
-    asked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    asked_at: Mapped[dt.datetime] = stamped()
 
 
 # -- The vocabulary of a support session. Labels live in locales/ as "<kind>-<value>". -----
@@ -503,3 +505,21 @@ class Outcome(enum.StrEnum):
     RESOLVED = "resolved"
     FOLLOW_UP = "follow_up"
     REFERRED = "referred"  # sent on to the ward office
+
+
+def _stamped_columns() -> tuple[dict[type, tuple[str, ...]], dict[type, tuple[str, ...]]]:
+    on_insert: dict[type, tuple[str, ...]] = {}
+    on_update: dict[type, tuple[str, ...]] = {}
+    for mapper in Base.registry.mappers:
+        columns = {attr.key: attr.columns[0].info.get("stamp") for attr in mapper.column_attrs}
+        inserted = tuple(k for k, v in columns.items() if v)
+        updated = tuple(k for k, v in columns.items() if v == "update")
+        if inserted:
+            on_insert[mapper.class_] = inserted
+        if updated:
+            on_update[mapper.class_] = updated
+    return on_insert, on_update
+
+
+# Which attributes of each model the session dates by the clock (storage/db.py).
+STAMP_ON_INSERT, STAMP_ON_UPDATE = _stamped_columns()

@@ -19,7 +19,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Member, OutboxMessage, OutboxStatus, utcnow
+from storage.db import now_of
+from storage.models import Member, OutboxMessage, OutboxStatus
 
 # The payload of a message that was delivered or given up.
 _DONE: dict[str, Any] = {}
@@ -41,7 +42,7 @@ def enqueue(
             chat_id=chat_id,
             payload=payload,
             batch=batch,
-            not_before=not_before or utcnow(),
+            not_before=not_before or now_of(db),
             status=OutboxStatus.PENDING,
             attempts=0,
         )
@@ -66,8 +67,8 @@ async def enqueue_once(
         "payload": payload,
         "key": key,
         "batch": batch,
-        "not_before": not_before or utcnow(),
-        "created_at": utcnow(),
+        "not_before": not_before or now_of(db),
+        "created_at": now_of(db),
         "status": OutboxStatus.PENDING.value,
         "attempts": 0,
     }
@@ -94,7 +95,7 @@ async def take_for_chat(
 ) -> list[dict[str, Any]]:
     """Pending messages of one chat, oldest first, marked delivered (the web chat fetches
     its own messages, so fetching is delivering)."""
-    now = now or utcnow()
+    now = now or now_of(db)
     rows = list(
         await db.scalars(
             select(OutboxMessage)
@@ -198,5 +199,5 @@ async def stop_chat(db: AsyncSession, channel: str, chat_id: str, reason: str) -
     await db.execute(
         update(Member)
         .where(Member.channel == channel, Member.channel_user_id == chat_id)
-        .values(unreachable_at=utcnow())
+        .values(unreachable_at=now_of(db))
     )

@@ -15,13 +15,18 @@ import pytest
 from sqlalchemy import text
 
 import handlers
+from bot.clock import SetClock
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Button, Incoming, Kind, Reply
 from storage import migrate, wards
 from storage.db import Database
 from storage.invites import display
-from storage.models import Base, utcnow
+from storage.models import Base
+
+# The instant every test starts at, unless it sets its own: a Wednesday, 10:00 in Hà Nội.
+# Tests never read the real clock, so they pass at any date and hour.
+START = dt.datetime(2026, 11, 25, 3, 0, tzinfo=dt.UTC)
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", "postgresql"]
@@ -43,7 +48,7 @@ def pg_migrated() -> str:
         pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
 
     async def reset_schema() -> None:
-        async with Database(PG_URL) as db, db.engine.begin() as conn:
+        async with Database(PG_URL, SetClock(START)) as db, db.engine.begin() as conn:
             await conn.execute(text("DROP SCHEMA public CASCADE"))
             await conn.execute(text("CREATE SCHEMA public"))
 
@@ -57,17 +62,23 @@ def pg_migrated() -> str:
     return PG_URL
 
 
+@pytest.fixture
+def clock() -> SetClock:
+    """The application's clock in a test: set at START, moved only by the test."""
+    return SetClock(START)
+
+
 @pytest.fixture(params=BACKENDS)
 async def database(
-    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path, clock: SetClock
 ) -> AsyncIterator[Database]:
     if request.param == "sqlite":
         path = tmp_path / "test.db"
         shutil.copy(sqlite_template, path)
-        db = Database(f"sqlite+aiosqlite:///{path}")
+        db = Database(f"sqlite+aiosqlite:///{path}", clock)
     else:
         url = request.getfixturevalue("pg_migrated")
-        db = Database(url)
+        db = Database(url, clock)
         tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
         async with db.engine.begin() as conn:
             await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
@@ -96,7 +107,7 @@ def core(database: Database, settings: Settings) -> ConversationCore:
 @pytest.fixture
 async def demo(database: Database) -> wards.DemoWard:
     async with database.sessions() as db, db.begin():
-        return await wards.seed_demo(db, utcnow())
+        return await wards.seed_demo(db, database.clock())
 
 
 class Chat:
@@ -114,7 +125,7 @@ class Chat:
         self.user = user
         self.name = name
         self.channel = channel
-        self.now = now or utcnow()
+        self.now = now or core.db.clock()
         self.replies: list[Reply] = []
         self.buttons: list[Button] = []
         self._n = 0

@@ -129,7 +129,6 @@ def to_incoming(update: Update) -> Incoming | None:
         text=text,
         kind=kind,
         language=(message.from_user.language_code or "")[:2] or None,
-        at=message.date.astimezone(dt.UTC) if message.date else dt.datetime.now(dt.UTC),
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 from typing import Any
 
@@ -46,10 +45,6 @@ def to_incoming(update: dict[str, Any]) -> Incoming | None:
     text = message.get("text") if kind is Kind.TEXT else None
     if kind is Kind.TEXT and not isinstance(text, str):
         kind, text = Kind.OTHER, None
-    at = dt.datetime.now(dt.UTC)
-    if isinstance(message.get("date"), int | float):
-        with contextlib.suppress(OverflowError, OSError, ValueError):
-            at = dt.datetime.fromtimestamp(message["date"] / 1000, dt.UTC)
     return Incoming(
         channel=NAME,
         chat_id=str(chat["id"]),
@@ -58,7 +53,6 @@ def to_incoming(update: dict[str, Any]) -> Incoming | None:
         display_name=str(sender.get("display_name") or ""),
         text=text,
         kind=kind,
-        at=at,
     )
 
 

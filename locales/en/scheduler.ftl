@@ -48,8 +48,10 @@ report-col-outcome = Outcome
 report-weekly-intro = 📬 Your automatic weekly report. For another week, type /report.
 report-ask-week = Which week? Choose below, or type a day in that week (for example 12/11) or a week number (for example { $example }).
 report-week-choice = Week { $start } – { $end }
-report-week-invalid = I could not tell which week. Type a day (for example 12/11/2026) or a week number (for example 2026-W45).
-report-week-future = That week has not started yet. Please choose a past week.
+report-this-week-choice = This week (from { $start } to today)
+report-week-invalid = I could not tell which week. Choose a button, or type a day (for example 12/11/2026), "this week", "last week", or a week number (for example 2026-W45).
+report-week-future = You typed { $understood }: that week has not started yet. Please choose this week or a past one.
+report-week-not-month = You typed { $understood }, a whole month; reports here are by week. Choose a week, or type a day in the week you need.
 report-menu = Weekly report (chart, spreadsheet)
 
 ## Follow-ups

@@ -42,8 +42,10 @@ report-col-outcome = Kết quả
 report-weekly-intro = 📬 Báo cáo tuần tự động. Muốn xem tuần khác, gõ /baocao.
 report-ask-week = Báo cáo tuần nào? Chọn bên dưới, hoặc gõ một ngày trong tuần đó (ví dụ 12/11) hay số tuần (ví dụ { $example }).
 report-week-choice = Tuần { $start } – { $end }
-report-week-invalid = Tôi chưa hiểu tuần nào. Hãy gõ một ngày (ví dụ 12/11/2026) hoặc số tuần (ví dụ 2026-W45).
-report-week-future = Tuần đó chưa bắt đầu. Hãy chọn một tuần đã qua.
+report-this-week-choice = Tuần này (từ { $start } đến hôm nay)
+report-week-invalid = Tôi chưa hiểu tuần nào. Hãy chọn một nút, hoặc gõ một ngày (ví dụ 12/11/2026), "tuần này", "tuần trước", hoặc số tuần (ví dụ 2026-W45).
+report-week-future = Bạn nhập { $understood }: tuần đó chưa bắt đầu. Hãy chọn tuần này hoặc một tuần đã qua.
+report-week-not-month = Bạn nhập { $understood }, là cả một tháng; báo cáo ở đây theo tuần. Hãy chọn một tuần, hoặc gõ một ngày trong tuần bạn cần.
 report-menu = Báo cáo tuần (biểu đồ, bảng tính)
 
 ## Việc cần quay lại

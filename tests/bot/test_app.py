@@ -9,10 +9,10 @@ from storage.models import Role
 
 async def test_demo_ward_on_empty_database_and_again_at_each_start(database) -> None:
     settings = Settings(database_url=database.url, seed_demo=True, _env_file=None)
-    async with Application(settings) as app:
+    async with Application(settings, database.clock) as app:
         first = await app.seed_demo_if_empty()
     assert first is not None and set(first.invites) == set(Role)
-    async with Application(settings) as app:
+    async with Application(settings, database.clock) as app:
         again = await app.seed_demo_if_empty()
     assert again is not None
     assert {r: i.code for r, i in again.invites.items()} == {
@@ -22,5 +22,5 @@ async def test_demo_ward_on_empty_database_and_again_at_each_start(database) -> 
 
 async def test_no_demo_when_seeding_is_off(database) -> None:
     settings = Settings(database_url=database.url, seed_demo=False, _env_file=None)
-    async with Application(settings) as app:
+    async with Application(settings, database.clock) as app:
         assert await app.seed_demo_if_empty() is None

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from bot.cli import main
+from bot.clock import SetClock
+from tests.conftest import START
 
 
 @pytest.fixture
@@ -184,7 +186,7 @@ def test_city_report(runner: CliRunner, tmp_path: Path) -> None:
     ok(runner, "group", "add", "--ward", "LC", "Tổ 2")
 
     async def log() -> None:
-        async with Database(f"sqlite+aiosqlite:///{tmp_path}/cli.db") as db:
+        async with Database(f"sqlite+aiosqlite:///{tmp_path}/cli.db", SetClock(START)) as db:
             async with db.sessions() as s, s.begin():
                 s.add(
                     SupportSession(

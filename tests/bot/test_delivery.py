@@ -14,7 +14,8 @@ from bot.core import Reply
 from bot.delivery import OutboxSender, Pacing
 from storage import outbox
 from storage.db import Database
-from storage.models import OutboxMessage, utcnow
+from storage.models import OutboxMessage
+from tests.conftest import START
 
 
 class Recorder:
@@ -41,7 +42,10 @@ async def test_two_senders_at_once_send_each_message_once(database: Database) ->
     channel = Recorder()
     fast = Pacing(rate_per_second=2000, per_chat_interval=0.0, batch_size=40)
     # Two "processes": each its own engine and connections on the same database.
-    async with Database(database.url) as one, Database(database.url) as two:
+    async with (
+        Database(database.url, database.clock) as one,
+        Database(database.url, database.clock) as two,
+    ):
         await asyncio.gather(
             OutboxSender(one, channel, fast).drain(), OutboxSender(two, channel, fast).drain()
         )
@@ -59,7 +63,7 @@ async def test_a_crashed_senders_messages_go_once_its_claim_runs_out(database: D
     assert await OutboxSender(database, channel).drain() == 0  # still claimed
     async with database.sessions() as db, db.begin():
         await db.execute(
-            update(OutboxMessage).values(claimed_until=utcnow() - dt.timedelta(seconds=1))
+            update(OutboxMessage).values(claimed_until=START - dt.timedelta(seconds=1))
         )
     assert await OutboxSender(database, channel).drain() == 3
     assert sorted(text for _, text, _ in channel.got) == ["m0", "m1", "m2"]

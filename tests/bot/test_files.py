@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.clock import SetClock
 from bot.core import Attachment, Reply
 from bot.files import BadLink, FileStore, safe_filename
+from tests.conftest import START
+
+CLOCK = SetClock(START)
 
 
 def _parts(link: str) -> tuple[str, str, str]:
@@ -17,7 +21,7 @@ def _parts(link: str) -> tuple[str, str, str]:
 
 
 def test_a_link_opens_its_file_until_it_expires(tmp_path: Path) -> None:
-    store = FileStore(tmp_path, "secret", ttl_hours=1)
+    store = FileStore(tmp_path, "secret", ttl_hours=1, clock=CLOCK)
     name = store.save(b"PNG", "Biểu đồ tuần 47.png")
     assert name.endswith("/Bi-u-tu-n-47.png")
     name_in_link, exp, sig = _parts(store.link(name, now=1000.0))
@@ -27,7 +31,7 @@ def test_a_link_opens_its_file_until_it_expires(tmp_path: Path) -> None:
 
 
 def test_a_forged_or_altered_link_is_refused(tmp_path: Path) -> None:
-    store = FileStore(tmp_path, "secret")
+    store = FileStore(tmp_path, "secret", clock=CLOCK)
     name = store.save(b"x", "a.xlsx")
     other = store.save(b"y", "b.xlsx")
     _, exp, sig = _parts(store.link(name))
@@ -38,16 +42,16 @@ def test_a_forged_or_altered_link_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BadLink):
         store.check("../../etc/passwd", exp, sig)
     # Another server's secret does not open our files.
-    _, exp2, sig2 = _parts(FileStore(tmp_path, "other").link(name))
+    _, exp2, sig2 = _parts(FileStore(tmp_path, "other", clock=CLOCK).link(name))
     with pytest.raises(BadLink):
         store.check(name, exp2, sig2)
 
 
 def test_without_a_configured_secret_one_is_kept_across_restarts(tmp_path: Path) -> None:
-    first = FileStore(tmp_path)
+    first = FileStore(tmp_path, clock=CLOCK)
     name = first.save(b"x", "a.png")
     _, exp, sig = _parts(first.link(name))
-    assert FileStore(tmp_path).check(name, exp, sig).read_bytes() == b"x"
+    assert FileStore(tmp_path, clock=CLOCK).check(name, exp, sig).read_bytes() == b"x"
     assert (tmp_path / ".secret").stat().st_mode & 0o077 == 0
 
 

@@ -41,10 +41,10 @@ async def test_announcement_to_the_ward_with_delivered_counts(make_chat, demo, d
     assert "gửi tới 2 người (Cả phường)" in text
     assert "Đã xếp 2 tin" in await staff.press("Gửi")
 
-    (msg,) = await inbox(database, "lan", AFTERNOON)
+    (msg,) = await inbox(database, "lan", staff.now)
     assert "Thông báo của" in msg and "giả công an" in msg
-    assert await inbox(database, "out", AFTERNOON) == []  # another ward
-    assert await inbox(database, "blocked", AFTERNOON) == []
+    assert await inbox(database, "out", staff.now) == []  # another ward
+    assert await inbox(database, "blocked", staff.now) == []
     await staff.press("Gửi thông báo")
     text = await staff.press("Xem đã gửi tới đâu")
     assert "Cả phường: 1/2 đã gửi, 1 đang chờ" in text
@@ -88,6 +88,6 @@ async def test_residents_who_subscribed_get_the_ward_announcement(make_chat, dem
         "Ngày 30/11 tổ công nghệ số hỗ trợ tại nhà văn hoá."
     )
     await staff.press("Gửi")
-    (msg,) = await inbox(database, "resident", AFTERNOON)
+    (msg,) = await inbox(database, "resident", staff.now)
     assert "nhà văn hoá" in msg
-    assert await inbox(database, "bystander", AFTERNOON) == []
+    assert await inbox(database, "bystander", staff.now) == []

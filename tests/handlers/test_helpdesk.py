@@ -15,6 +15,7 @@ from storage.models import (
     Role,
     UnansweredQuestion,
 )
+from tests.conftest import START
 
 
 async def outbox_for(database, chat_id: str) -> list[str]:
@@ -95,7 +96,7 @@ async def test_an_off_topic_question_gets_an_honest_answer_and_is_kept_without_n
         kept = list(await db.scalars(select(UnansweredQuestion)))
         assert len(kept) == 2
         assert all("0912345678" not in q.question for q in kept)
-        now = dt.datetime.now(dt.UTC)
+        now = START
         top = await helpdesk.top_unanswered(
             db, demo.ward.id, now - dt.timedelta(days=7), now + dt.timedelta(days=1), 5
         )
@@ -107,7 +108,7 @@ async def test_the_same_question_counts_once_in_top_unanswered(chat, demo, datab
     for question in ("giá vàng hôm nay", "gia vang hom nay", "ket qua xo so"):
         await chat.send(question)
     async with database.sessions() as db:
-        now = dt.datetime.now(dt.UTC)
+        now = START
         top = await helpdesk.top_unanswered(
             db, demo.ward.id, now - dt.timedelta(days=1), now + dt.timedelta(days=1), 5
         )

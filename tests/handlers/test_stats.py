@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from storage import invites, wards
-from storage.models import Role, utcnow
+from storage.models import Role
+from tests.conftest import START
 
 
 async def log(chat, topic: str, priority: str = "cao tuổi", count: int | None = None) -> None:
@@ -24,10 +25,10 @@ async def other_ward(database) -> tuple[str, str]:
         ward = await wards.add_ward(db, "LTN", "Phường Lê Thanh Nghị", "Hải Phòng")
         group = await wards.add_group(db, ward, "Tổ dân phố 5")
         vol = await invites.create(
-            db, role=Role.VOLUNTEER, ward_id=ward.id, group_id=group.id, max_uses=5, now=utcnow()
+            db, role=Role.VOLUNTEER, ward_id=ward.id, group_id=group.id, max_uses=5, now=START
         )
         staff = await invites.create(
-            db, role=Role.STAFF, ward_id=ward.id, group_id=None, max_uses=5, now=utcnow()
+            db, role=Role.STAFF, ward_id=ward.id, group_id=None, max_uses=5, now=START
         )
         return vol.code, staff.code
 

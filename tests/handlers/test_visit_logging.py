@@ -140,6 +140,12 @@ async def test_follow_up_asks_a_due_date_and_creates_a_follow_up(chat, demo, dat
     assert follow_up.owner_member_id is not None
 
 
+def vi_weekday(day: dt.date) -> str:
+    return ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"][
+        day.weekday()
+    ]
+
+
 async def test_day_may_be_at_most_seven_days_back(chat, demo, database):
     await volunteer(chat, demo)
     for label in ("Ghi buổi", "VNeID mức 2", "Không thuộc", "Đã xong", "Sửa ngày"):
@@ -147,9 +153,16 @@ async def test_day_may_be_at_most_seven_days_back(chat, demo, database):
     assert len(chat.buttons) == 8  # today and seven days back
     today = (chat.now + dt.timedelta(hours=7)).date()
     too_old = today - dt.timedelta(days=8)
-    assert "không quá 7 ngày" in await chat.send(too_old.strftime("%d/%m/%Y"))
+    earliest = f"{today - dt.timedelta(days=7):%d/%m/%Y}"
+    text = await chat.send(too_old.strftime("%d/%m/%Y"))
+    assert f"Bạn nhập {vi_weekday(too_old)} {too_old:%d/%m/%Y}" in text
+    assert f"cần từ {vi_weekday(today - dt.timedelta(days=7))} {earliest} đến hôm nay" in text
+    # Tomorrow's date is refused, never taken for a day button that looks like it.
     future = today + dt.timedelta(days=1)
-    assert "không quá 7 ngày" in await chat.send(future.strftime("%d/%m"))
+    assert f"Bạn nhập {vi_weekday(future)} {future:%d/%m/%Y}" in await chat.send(
+        future.strftime("%d/%m")
+    )
+    assert "cả một khoảng thời gian" in await chat.send("tuần trước")
     ok = today - dt.timedelta(days=7)
     await chat.send(ok.strftime("%d/%m"))
     await chat.press("Lưu")

@@ -8,10 +8,11 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
+from bot.clock import SetClock
 from storage import deadlines, invites, wards
 from storage.models import Deadline, DeadlineKind, Role
 from tests.scheduler.test_followups import inbox
-from tests.scheduler.test_weekly import Clock, at, make_scheduler
+from tests.scheduler.test_weekly import at, make_scheduler
 
 TITLE = "Báo cáo phong trào thi đua năm"
 
@@ -60,11 +61,11 @@ async def test_leaders_reminded_until_they_hand_in(make_chat, demo, database, se
     assert "trước 3 ngày, trước 1 ngày, đúng ngày" in summary
     assert "Đã lưu" in staff.text and TITLE in staff.text
 
-    clock = Clock(at(23, 7, 30))
+    clock = SetClock(at(23, 7, 30))
     sched = make_scheduler(database, settings, clock)
     await sched.tick()
     assert await inbox(database, "tuan", at(23, 7, 31)) == []
-    clock.now = at(23, 8, 0)
+    clock.set(at(23, 8, 0))
     assert "deadlines:2026-11-23" in await sched.tick()
     (msg,) = await inbox(database, "tuan", at(23, 8, 1))
     assert "Còn 3 ngày đến hạn nộp (26/11/2026)" in msg and TITLE in msg and "/nopbaocao" in msg
@@ -72,7 +73,7 @@ async def test_leaders_reminded_until_they_hand_in(make_chat, demo, database, se
     assert await inbox(database, "lan", at(23, 8, 1)) == []  # volunteers are not asked
     assert await inbox(database, "staff", at(23, 8, 1)) == []  # for team leaders only
     await sched.tick()
-    clock.now = at(24, 8, 0)
+    clock.set(at(24, 8, 0))
     await sched.tick()  # 2 days before: no reminder is set for it
     assert await inbox(database, "tuan", at(24, 9)) == []
 
@@ -91,7 +92,7 @@ async def test_leaders_reminded_until_they_hand_in(make_chat, demo, database, se
 
     # Down over Wednesday 08:00, started again at 23:00: sent once, held for the morning.
     await sched.stop()
-    clock.now = at(25, 23, 0)
+    clock.set(at(25, 23, 0))
     again = make_scheduler(database, settings, clock, name="b")
     assert "deadlines:2026-11-25" in await again.tick()
     assert await inbox(database, "hai", at(25, 23, 1)) == []
@@ -99,11 +100,11 @@ async def test_leaders_reminded_until_they_hand_in(make_chat, demo, database, se
     assert "Ngày mai là hạn nộp" in msg
     assert await inbox(database, "tuan", at(26, 7, 0)) == []  # handed in: no more
     await again.tick()
-    clock.now = at(26, 8, 0)
+    clock.set(at(26, 8, 0))
     await again.tick()
     (msg,) = await inbox(database, "hai", at(26, 8, 1))
     assert "Hôm nay là hạn nộp" in msg
-    clock.now = at(26, 12, 0)
+    clock.set(at(26, 12, 0))
     await again.tick()
     assert await inbox(database, "hai", at(26, 12, 1)) == []  # never twice
 

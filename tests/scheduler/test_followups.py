@@ -7,10 +7,12 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from bot.clock import SetClock
 from bot.core import Reply
 from storage import followups, outbox
-from storage.models import FollowUp, Member, Role, utcnow
-from tests.scheduler.test_weekly import Clock, at, make_scheduler
+from storage.models import FollowUp, Member, Role
+from tests.conftest import START
+from tests.scheduler.test_weekly import at, make_scheduler
 
 
 async def follow_up(chat, due: str) -> None:
@@ -38,11 +40,11 @@ async def test_due_reminder_escalation_and_closing(make_chat, demo, database, se
     await follow_up(lan, "23/11")
     await follow_up(lan, "24/11")
 
-    clock = Clock(at(23, 6, 30))  # before the 08:00 reminders
+    clock = SetClock(at(23, 6, 30))  # before the 08:00 reminders
     sched = make_scheduler(database, settings, clock)
     await sched.tick()
     assert await inbox(database, "lan", at(23, 6, 31)) == []
-    clock.now = at(23, 8, 0)
+    clock.set(at(23, 8, 0))
     assert "daily:2026-11-23" in await sched.tick()
     (msg,) = await inbox(database, "lan", at(23, 8, 1))
     assert "Hôm nay đến hạn quay lại 1 việc" in msg and "Hạn 23/11" in msg
@@ -53,14 +55,14 @@ async def test_due_reminder_escalation_and_closing(make_chat, demo, database, se
 
     # Down all of Tuesday; started again on Wednesday at 23:00, in quiet hours.
     await sched.stop()
-    clock.now = at(25, 23, 0)
+    clock.set(at(25, 23, 0))
     again = make_scheduler(database, settings, clock, name="b")
     assert "daily:2026-11-25" in await again.tick()
     assert await inbox(database, "tuan", at(25, 23, 1)) == []  # held for the morning
     (msg,) = await inbox(database, "tuan", at(26, 7, 0))
     assert "2 việc cần quay lại đã quá hạn" in msg and "(Chị Lan)" in msg
     assert await inbox(database, "lan", at(26, 7, 0)) == []  # due days passed unseen
-    clock.now = at(26, 8, 0)
+    clock.set(at(26, 8, 0))
     await again.tick()
     assert await inbox(database, "tuan", at(26, 8, 1)) == []  # told once per item
 
@@ -87,7 +89,7 @@ async def test_volunteers_cannot_close_others_items(make_chat, demo, database):
     async with database.sessions() as db, db.begin():
         item = await db.scalar(select(FollowUp))
         other = await db.scalar(select(Member).where(Member.channel_user_id == "minh"))
-        assert not await followups.close(db, other, item.id, utcnow())
+        assert not await followups.close(db, other, item.id, START)
         assert item.status == "open"
     await lan.send("/viec")
     assert "1 việc" in lan.text

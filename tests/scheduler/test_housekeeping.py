@@ -7,8 +7,9 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from bot.clock import SetClock
 from storage.models import ProcessedMessage
-from tests.scheduler.test_weekly import Clock, at, make_scheduler
+from tests.scheduler.test_weekly import at, make_scheduler
 
 
 async def test_handled_messages_are_forgotten_after_a_week(database, settings) -> None:
@@ -24,7 +25,7 @@ async def test_handled_messages_are_forgotten_after_a_week(database, settings) -
                     replies=[{"text": "Chào Chị Lan"}],
                 )
             )
-    clock = Clock(now)
+    clock = SetClock(now)
     sched = make_scheduler(database, settings, clock)
     assert "housekeeping:2026-11-23" in await sched.tick()
     assert "housekeeping:2026-11-23" not in await sched.tick()  # once a day

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.clock import SetClock
 from storage.models import Role
 from tests.handlers.test_stats import log
 from tests.scheduler.test_followups import inbox
-from tests.scheduler.test_weekly import HCM, Clock, make_scheduler
+from tests.scheduler.test_weekly import HCM, make_scheduler
 
 
 def on(month: int, day: int, hour: int = 8, minute: int = 0) -> dt.datetime:
@@ -29,17 +30,17 @@ async def test_one_nudge_per_quiet_spell_and_opting_out(make_chat, demo, databas
     lan.now = utc(on(11, 2, 9))
     await log(lan, "VNeID")
 
-    clock = Clock(on(11, 16))  # 13 days and 23 hours after Lan's session
+    clock = SetClock(on(11, 16))  # 13 days and 23 hours after Lan's session
     sched = make_scheduler(database, settings, clock)
     assert "nudges:2026-11-16" in await sched.tick()
     assert await inbox(database, "lan", on(11, 16, 9)) == []
-    clock.now = on(11, 17)
+    clock.set(on(11, 17))
     assert "nudges:2026-11-17" in await sched.tick()
     (msg,) = await inbox(database, "lan", on(11, 17, 9))
     assert "Chào Chị Lan" in msg and "14 ngày" in msg and "/tatnhac" in msg
     assert await inbox(database, "minh", on(11, 17, 9)) == []  # joined a week ago
     assert await inbox(database, "staff", on(11, 17, 9)) == []  # staff log no sessions
-    clock.now = on(11, 18)
+    clock.set(on(11, 18))
     await sched.tick()
     assert await inbox(database, "lan", on(11, 18, 9)) == []  # once per spell
 
@@ -52,7 +53,7 @@ async def test_one_nudge_per_quiet_spell_and_opting_out(make_chat, demo, databas
 
     # Down over 3/12 08:00, started again at 23:00: the nudge waits for the morning.
     await sched.stop()
-    clock.now = on(12, 3, 23)
+    clock.set(on(12, 3, 23))
     again = make_scheduler(database, settings, clock, name="b")
     assert "nudges:2026-12-03" in await again.tick()
     assert await inbox(database, "lan", on(12, 3, 23, 30)) == []
@@ -64,7 +65,7 @@ async def test_one_nudge_per_quiet_spell_and_opting_out(make_chat, demo, databas
     minh.now = utc(on(12, 4, 9))
     await minh.send("/batnhac")
     assert "Đã bật lại" in await minh.press("Bật lại")
-    clock.now = on(12, 5)
+    clock.set(on(12, 5))
     await again.tick()
     (msg,) = await inbox(database, "minh", on(12, 5, 9))
     assert "Chào Anh Minh" in msg

@@ -9,11 +9,11 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.clock import SetClock
 from bot.core import Reply
 from storage import schedule
 from tests.scheduler.test_report_cli import runner  # noqa: F401  (the fixture)
 from tests.scheduler.test_weekly import (
-    Clock,
     at,
     make_scheduler,
     messages,
@@ -39,14 +39,14 @@ async def test_staff_set_the_report_time_in_chat(
     async with database.sessions() as db:
         assert await schedule.tally_time(db, demo.ward.id, 0, "08:00") == (4, "17:30")
 
-    clock = Clock(at(20, 17, 0))  # Friday, before the new time
+    clock = SetClock(at(20, 17, 0))  # Friday, before the new time
     sched = make_scheduler(database, settings, clock)
     assert tallies(await sched.tick()) == []
-    clock.now = at(20, 17, 31)
+    clock.set(at(20, 17, 31))
     assert tallies(await sched.tick()) == ["tally:1:2026-W46"]  # the last whole week
-    clock.now = at(23, 8, 5)  # Monday 08:05: not this ward's time any more
+    clock.set(at(23, 8, 5))  # Monday 08:05: not this ward's time any more
     assert tallies(await sched.tick()) == []
-    clock.now = at(27, 17, 30)
+    clock.set(at(27, 17, 30))
     assert tallies(await sched.tick()) == ["tally:1:2026-W47"]
     sent = await messages(database)
     assert sorted(chat for chat, _ in sent) == ["staff", "staff", "tuan", "tuan"]

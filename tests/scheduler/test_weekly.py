@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from bot.clock import SetClock
 from bot.core import Reply
 from bot.files import FileStore
 from scheduler.runner import Scheduler
@@ -55,7 +56,7 @@ def tallies(done: list[str]) -> list[str]:
 
 
 def make_scheduler(database, settings, clock, name="a") -> Scheduler:
-    files = FileStore(settings.files_dir, settings.link_secret)
+    files = FileStore(settings.files_dir, settings.link_secret, clock=clock)
     return Scheduler(database, files, settings, clock=clock, holder=name)
 
 
@@ -66,12 +67,12 @@ async def messages(database) -> list[tuple[str, dict]]:
 
 
 async def test_sent_once_after_a_restart_across_the_due_time(database, settings, ward_with_people):
-    clock = Clock(at(22, 20))  # Sunday evening: nothing due yet
+    clock = SetClock(at(22, 20))  # Sunday evening: nothing due yet
     first = make_scheduler(database, settings, clock)
     assert tallies(await first.tick()) == []
     await first.stop()  # the process is down over Monday 08:00
 
-    clock.now = at(23, 10, 30)
+    clock.set(at(23, 10, 30))
     second = make_scheduler(database, settings, clock, name="b")
     assert tallies(await second.tick()) != []
     sent = await messages(database)
@@ -87,16 +88,16 @@ async def test_sent_once_after_a_restart_across_the_due_time(database, settings,
     assert "1. Chị Lan: 1 buổi, 3 người" in team_report.text
 
     # Later ticks and another restart the same day send nothing more.
-    clock.now = at(23, 10, 31)
+    clock.set(at(23, 10, 31))
     assert tallies(await second.tick()) == []
     await second.stop()
-    clock.now = at(23, 18)
+    clock.set(at(23, 18))
     third = make_scheduler(database, settings, clock, name="c")
     assert tallies(await third.tick()) == []
     assert len(await messages(database)) == 2
 
     # The next Monday brings the next week, whose figures are empty.
-    clock.now = at(30, 8, 1)
+    clock.set(at(30, 8, 1))
     assert tallies(await third.tick()) != []
     sent = await messages(database)
     assert len(sent) == 4
@@ -104,7 +105,7 @@ async def test_sent_once_after_a_restart_across_the_due_time(database, settings,
 
 
 async def test_two_processes_never_both_send(database, settings, ward_with_people):
-    clock = Clock(at(23, 9))
+    clock = SetClock(at(23, 9))
     one, two = (
         make_scheduler(database, settings, clock),
         make_scheduler(database, settings, clock, name="two"),
@@ -113,9 +114,9 @@ async def test_two_processes_never_both_send(database, settings, ward_with_peopl
     assert sorted(len(tallies(r)) > 0 for r in results) == [False, True]
     assert len(await messages(database)) == 2
     # The second takes over only once the first's lease has run out without renewal.
-    clock.now = at(23, 9, 1)
+    clock.set(at(23, 9, 1))
     assert tallies(await two.tick()) == [] and await _holder(database, clock) == "a"
-    clock.now = at(23, 9, 10)
+    clock.set(at(23, 9, 10))
     await two.tick()
     assert await _holder(database, clock) == "two"
     assert len(await messages(database)) == 2
@@ -131,10 +132,10 @@ async def test_each_ward_sets_its_time_and_quiet_hours_hold_it(
 ):
     async with database.sessions() as db, db.begin():
         await schedule.set_tally_time(db, demo.ward.id, 0, "22:00")  # Mondays at 22:00
-    clock = Clock(at(23, 8, 5))  # Monday 08:05: the default time, not this ward's
+    clock = SetClock(at(23, 8, 5))  # Monday 08:05: the default time, not this ward's
     sched = make_scheduler(database, settings, clock)
     assert tallies(await sched.tick()) == []
-    clock.now = at(23, 22, 1)
+    clock.set(at(23, 22, 1))
     assert tallies(await sched.tick()) != []
     async with database.sessions() as db:
         row = await db.scalar(select(OutboxMessage).limit(1))
@@ -150,7 +151,7 @@ async def test_blocked_members_and_new_wards_get_nothing(database, settings, war
         staff.unreachable_at = at(20, 0).astimezone(dt.UTC)
         ward = await db.get(Ward, staff.ward_id)
         ward.created_at = at(23, 9).astimezone(dt.UTC)  # added after this Monday's tally time
-    sched = make_scheduler(database, settings, Clock(at(23, 10)))
+    sched = make_scheduler(database, settings, SetClock(at(23, 10)))
     assert tallies(await sched.tick()) == []
     async with database.sessions() as db, db.begin():
         (await db.get(Ward, staff.ward_id)).created_at = at(17, 0).astimezone(dt.UTC)
@@ -160,7 +161,7 @@ async def test_blocked_members_and_new_wards_get_nothing(database, settings, war
 
 async def test_real_apscheduler_ticks_on_start(database, settings, ward_with_people):
     settings.scheduler_tick_seconds = 3600
-    sched = make_scheduler(database, settings, Clock(at(23, 9)))
+    sched = make_scheduler(database, settings, SetClock(at(23, 9)))
     sched.start()
     try:
         for _ in range(100):
@@ -176,10 +177,10 @@ async def test_extra_web_workers_run_no_scheduler(database, settings):
     from bot.app import Application
 
     settings.scheduler = False
-    async with Application(settings) as app:
+    async with Application(settings, database.clock) as app:
         assert app.start_scheduler() is None
     settings.scheduler = True
-    async with Application(settings) as app:
+    async with Application(settings, database.clock) as app:
         running = app.start_scheduler()
         assert running is not None
         await running.stop()
@@ -203,7 +204,7 @@ async def test_rendering_holds_no_transaction_and_a_failure_is_retried(
         return await real(files, drafts)
 
     monkeypatch.setattr(weekly, "render", render)
-    sched = make_scheduler(database, settings, Clock(at(23, 9)))
+    sched = make_scheduler(database, settings, SetClock(at(23, 9)))
     assert tallies(await sched.tick()) == []  # failed: nothing sent, claim given back
     assert await messages(database) == []
     assert tallies(await sched.tick()) == ["tally:1:2026-W47"]
@@ -222,20 +223,20 @@ async def test_a_crash_between_claim_and_queue_is_made_good_after_restart(
         raise asyncio.CancelledError  # the process dies while drawing the chart
 
     monkeypatch.setattr(weekly, "render", crash)
-    clock = Clock(at(23, 9))
+    clock = SetClock(at(23, 9))
     first = make_scheduler(database, settings, clock)
     with pytest.raises(asyncio.CancelledError):
         await first.tick()
     assert await messages(database) == []
     monkeypatch.setattr(weekly, "render", real)
     # Restarted soon after: the claim may still belong to a run under way elsewhere.
-    clock.now = at(23, 9, 5)
+    clock.set(at(23, 9, 5))
     second = make_scheduler(database, settings, clock, name="b")
     assert tallies(await second.tick()) == []
     # Later the unfinished run is done once.
-    clock.now = at(23, 9, 30)
+    clock.set(at(23, 9, 30))
     assert tallies(await second.tick()) == ["tally:1:2026-W47"]
     assert sorted(chat for chat, _ in await messages(database)) == ["staff", "tuan"]
-    clock.now = at(23, 10, 30)
+    clock.set(at(23, 10, 30))
     assert tallies(await second.tick()) == []
     assert len(await messages(database)) == 2

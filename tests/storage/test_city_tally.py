@@ -6,7 +6,8 @@ import datetime as dt
 
 from storage import stats, wards
 from storage.access import Scope
-from storage.models import SessionPriorityGroup, SessionTopic, SupportSession, utcnow
+from storage.models import SessionPriorityGroup, SessionTopic, SupportSession
+from tests.conftest import START
 
 MONDAY = dt.date(2026, 11, 16)
 SUNDAY = MONDAY + dt.timedelta(days=6)
@@ -28,7 +29,7 @@ def session(ward, group, day, residents, topics, priorities=()) -> SupportSessio
 async def city(database):
     """Two wards of Hải Phòng with sessions, one with none, one elsewhere, the demo ward."""
     async with database.sessions() as db, db.begin():
-        demo = (await wards.seed_demo(db, utcnow())).ward
+        demo = (await wards.seed_demo(db, START)).ward
         lc = await wards.add_ward(db, "LC", "Phường Lê Chân", "Hải Phòng")
         nq = await wards.add_ward(db, "NQ", "Phường Ngô Quyền", "Hải Phòng")
         await wards.add_ward(db, "DK", "Phường Đông Khê", "Hải Phòng")

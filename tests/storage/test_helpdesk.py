@@ -9,7 +9,7 @@ from sqlalchemy import text
 from bot.text import fold
 from storage import helpdesk, wards
 from storage.db import Database
-from storage.models import utcnow
+from tests.conftest import START
 from tests.storage.migration_checks import upgrade_across
 
 BEFORE_HELP_DESK = "87c45afe2738"
@@ -47,7 +47,7 @@ async def test_a_ward_entry_is_replaced_not_duplicated(database: Database) -> No
 
 
 async def test_top_unanswered_counts_within_the_period_and_the_ward(database: Database) -> None:
-    now = utcnow()
+    now = START
     async with database.sessions() as db, db.begin():
         one = await wards.add_ward(db, "W1", "Phường Một")
         two = await wards.add_ward(db, "W2", "Phường Hai")

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from storage import outbox
 from storage.db import Database
-from storage.models import OutboxMessage, utcnow
+from storage.models import OutboxMessage
+from tests.conftest import START
 
 
 async def test_a_keyed_message_is_queued_once_even_across_transactions(database: Database) -> None:
@@ -33,7 +34,7 @@ async def test_batch_counts_follow_delivery(database: Database) -> None:
 
 
 async def test_a_held_back_message_waits_for_its_time(database: Database) -> None:
-    morning = utcnow() + dt.timedelta(hours=8)
+    morning = START + dt.timedelta(hours=8)
     async with database.sessions() as db, db.begin():
         outbox.enqueue(db, "web", "a", {"text": "later"}, not_before=morning)
     async with database.sessions() as db, db.begin():

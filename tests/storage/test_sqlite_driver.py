@@ -14,13 +14,15 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from bot.clock import SetClock
 from storage.db import Database
 from storage.sqlite_driver import InlineConnection, in_thread
+from tests.conftest import START
 
 
 @pytest.fixture
 async def db(tmp_path: Path):
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'driver.db'}")
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'driver.db'}", SetClock(START))
     async with database.engine.begin() as conn:
         await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT UNIQUE)"))
     try:
@@ -119,7 +121,7 @@ async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
     blocking the event loop, then succeeds."""
     path = tmp_path / "busy.db"
     other = _other_writer(path)
-    database = Database(f"sqlite+aiosqlite:///{path}")
+    database = Database(f"sqlite+aiosqlite:///{path}", SetClock(START))
     try:
         async with database.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
@@ -160,7 +162,7 @@ async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
 async def test_a_streaming_statement_waits_for_another_writer_too(tmp_path: Path) -> None:
     path = tmp_path / "busy.db"
     other = _other_writer(path)
-    database = Database(f"sqlite+aiosqlite:///{path}")
+    database = Database(f"sqlite+aiosqlite:///{path}", SetClock(START))
     try:
         other.execute("BEGIN IMMEDIATE")
 

@@ -8,7 +8,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from bot.app import Application
+from bot.clock import ShiftedClock
 from bot.config import Settings
+from tests.conftest import START
 
 
 @asynccontextmanager
@@ -16,7 +18,7 @@ async def running(settings: Settings, **changes: Any) -> AsyncIterator[Applicati
     """The bot serving on a free port until the block ends."""
     values = settings.model_dump()
     values.update(host="127.0.0.1", port=0, **changes)
-    app = Application(Settings(**values, _env_file=None))
+    app = Application(Settings(**values, _env_file=None), ShiftedClock(START))
     stop = asyncio.Event()
     task = asyncio.create_task(app.serve(stop))
     ready = asyncio.create_task(app.ready.wait())

@@ -15,9 +15,10 @@ from bot.config import Settings
 from bot.core import Attachment, Reply
 from storage import outbox
 from storage.db import Database
-from storage.models import Member, OutboxMessage, Role, SupportSession, utcnow
+from storage.models import Member, OutboxMessage, Role, SupportSession
 from storage.wards import DemoWard
 from tests.bot.channels.conftest import eventually, running
+from tests.conftest import START
 from tests.fakes.telegram_api import BOT as BOT_USER
 from tests.fakes.telegram_api import FakeTelegram
 
@@ -280,7 +281,7 @@ async def test_blocking_the_bot_stops_the_queue_at_once(
         await lan.press("Đồng ý")
         async with database.sessions() as db, db.begin():
             outbox.enqueue(
-                db, "telegram", str(LAN), Reply("nhắc").to_dict(), not_before=utcnow() + HOUR
+                db, "telegram", str(LAN), Reply("nhắc").to_dict(), not_before=START + HOUR
             )
         kicked = {
             "update_id": 99_999,

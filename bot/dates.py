@@ -1,0 +1,143 @@
+"""Reading the days and periods people type, exactly: "28/11", "28/11/2026", "2026-11-28",
+"hôm qua", "thứ hai", "cn", "tuần trước", "tháng này", "2026-W47", with or without diacritics,
+in Vietnamese or English (the words live in `locales/<lang>/words.toml`).
+
+Nothing here guesses: a text is read as one day or one period, or not at all (None), and the
+flow then says what it understood and what it allows. Digits are never matched loosely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.i18n import words
+from bot.text import fold
+
+Kind = Literal["day", "week", "month"]
+
+_DAY_MONTH = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2}|\d{4}))?$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_WEEK = re.compile(r"^(?:(\d{4})\s*-?\s*)?w\s*(\d{1,2})$")
+_MONTH = re.compile(r"^(?:thang|month|t)?\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$")
+_HALF_YEAR = dt.timedelta(days=183)
+_RELATIVE_DAYS = {
+    "today": 0,
+    "yesterday": -1,
+    "day_before_yesterday": -2,
+    "tomorrow": 1,
+    "day_after_tomorrow": 2,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """What a typed text means: one day, or a whole week or month (first and last day)."""
+
+    kind: Kind
+    start: dt.date
+    end: dt.date
+
+    @property
+    def day(self) -> dt.date:
+        return self.start
+
+
+def read_when(text: str, today: dt.date, *, forward: bool = False) -> When | None:
+    """The day or period `text` names, seen from `today` (Vietnam's date). A weekday name
+    means the latest such day up to today, or with `forward` the next one after today; a
+    day and month without a year mean the one closest to today. None when it names none."""
+    folded = fold(text)
+    if not folded:
+        return None
+    # Digits as typed (full-width ones made plain), separators and all: "28.11" is a date,
+    # "28 11" is not (it may be two menu numbers).
+    exact = unicodedata.normalize("NFKC", text).casefold().strip()
+    day = _read_day(folded, exact, today, forward=forward)
+    if day is not None:
+        return When("day", day, day)
+    return _read_period(folded, exact, today)
+
+
+def read_day(text: str, today: dt.date, *, forward: bool = False) -> dt.date | None:
+    """Only a single day (see `read_when`)."""
+    when = read_when(text, today, forward=forward)
+    return when.day if when is not None and when.kind == "day" else None
+
+
+def week_of(day: dt.date) -> When:
+    start = day - dt.timedelta(days=day.weekday())
+    return When("week", start, start + dt.timedelta(days=6))
+
+
+def month_of(day: dt.date) -> When:
+    start = day.replace(day=1)
+    following = (start + dt.timedelta(days=32)).replace(day=1)
+    return When("month", start, following - dt.timedelta(days=1))
+
+
+def _read_day(folded: str, exact: str, today: dt.date, *, forward: bool) -> dt.date | None:
+    for meaning, offset in _RELATIVE_DAYS.items():
+        if folded in words("days").get(meaning, ()):
+            return today + dt.timedelta(days=offset)
+    for number, typed in words("weekdays").items():
+        if folded in typed:
+            weekday = int(number)
+            if forward:
+                ahead = (weekday - today.isoweekday()) % 7 or 7
+                return today + dt.timedelta(days=ahead)
+            return today - dt.timedelta(days=(today.isoweekday() - weekday) % 7)
+    match = _ISO_DAY.match(exact)
+    if match:
+        return _date(int(match[1]), int(match[2]), int(match[3]))
+    match = _DAY_MONTH.match(exact)
+    if match is None:
+        return None
+    day, month = int(match[1]), int(match[2])
+    if match[3] is not None:
+        year = int(match[3])
+        return _date(year + 2000 if year < 100 else year, month, day)
+    # Without a year: the one within half a year of today ("1/1" typed on 31/12 is tomorrow);
+    # a day that comes only in another year ("29/2" in 2027) is no day at all.
+    candidates = [
+        d
+        for year in (today.year - 1, today.year, today.year + 1)
+        if (d := _date(year, month, day)) is not None and abs(d - today) <= _HALF_YEAR
+    ]
+    return min(candidates, key=lambda d: abs(d - today)) if candidates else None
+
+
+def _read_period(folded: str, exact: str, today: dt.date) -> When | None:
+    periods = words("periods")
+    if folded in periods.get("this_week", ()):
+        return week_of(today)
+    if folded in periods.get("last_week", ()):
+        return week_of(today - dt.timedelta(days=7))
+    if folded in periods.get("this_month", ()):
+        return month_of(today)
+    if folded in periods.get("last_month", ()):
+        return month_of(today.replace(day=1) - dt.timedelta(days=1))
+    match = _ISO_WEEK.match(exact)
+    if match:
+        year = int(match[1]) if match[1] else today.isocalendar()[0]
+        try:
+            return week_of(dt.date.fromisocalendar(year, int(match[2]), 1))
+        except ValueError:
+            return None
+    match = _MONTH.match(folded)
+    if match:
+        first = _date(int(match[2]), int(match[1]), 1)
+        return month_of(first) if first is not None else None
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    # Years outside the movement's span are typing slips, not dates to report on.
+    if not 2000 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
