@@ -12,6 +12,7 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import LOCAL_TZ
 from bot.core import Reply
 from bot.i18n import Translator
 from storage import deadlines, outbox, schedule
@@ -39,8 +40,10 @@ def _due_soon(deadline: Deadline, today: dt.date) -> list[tuple[dt.date, int]]:
     return found
 
 
-def message(t: Translator, deadline: Deadline, due: dt.date, today: dt.date, staff: bool) -> str:
-    left = (due - today).days
+def message(t: Translator, deadline: Deadline, due: dt.date, arrives: dt.date, staff: bool) -> str:
+    """The reminder as it reads on `arrives`, the day it reaches the person: a reminder held
+    over quiet hours must not say "tomorrow" on the due day itself."""
+    left = (due - arrives).days
     text = t(
         "dl-reminder",
         title=deadline.title,
@@ -51,11 +54,19 @@ def message(t: Translator, deadline: Deadline, due: dt.date, today: dt.date, sta
 
 
 async def remind(db: AsyncSession, today: dt.date, *, not_before: dt.datetime | None = None) -> int:
-    """Queue today's deadline reminders; returns how many were queued."""
+    """Queue today's deadline reminders; returns how many were queued. Held until
+    `not_before`, each says how many days are left on the day it arrives."""
+    arrives = not_before.astimezone(LOCAL_TZ).date() if not_before is not None else today
     queued = 0
     for deadline in await deadlines.every(db):
         roles = deadlines.roles_of(deadline)
         for due, offset in _due_soon(deadline, today):
+            if due < arrives:
+                continue  # it would arrive after the due date: nothing true left to say
+            # Keyed by the reminder it is on the day it arrives, so the day's own run does
+            # not send a second one ("today" held from last night, then "today" again).
+            left = (due - arrives).days
+            offset = min(o for o in deadlines.offsets_of(deadline) if o >= left)
             people: list[Member] = []
             if Role.LEADER.value in roles:
                 done = await deadlines.submitted_groups(db, deadline.id, due)
@@ -65,7 +76,7 @@ async def remind(db: AsyncSession, today: dt.date, *, not_before: dt.datetime | 
                 people += await schedule.ward_staff(db, deadline.ward_id)
             for person in people:
                 t = Translator(person.language)
-                text = message(t, deadline, due, today, person.role == Role.STAFF)
+                text = message(t, deadline, due, arrives, person.role == Role.STAFF)
                 queued += await outbox.enqueue_once(
                     db,
                     person.channel,

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import LOCAL_TZ
 from bot.core import Reply
 from bot.i18n import Translator
 from handlers.followups import describe
@@ -17,6 +18,7 @@ from storage.models import Member
 
 async def remind(db: AsyncSession, today: dt.date, *, not_before: dt.datetime | None = None) -> int:
     """Queue today's follow-up messages; returns how many were queued."""
+    arrives = not_before.astimezone(LOCAL_TZ).date() if not_before is not None else today
     queued = 0
     by_owner: dict[int, list[followups.FollowUpItem]] = defaultdict(list)
     for item in await followups.due_on(db, today):
@@ -27,7 +29,13 @@ async def remind(db: AsyncSession, today: dt.date, *, not_before: dt.datetime | 
         if owner is None or owner.unreachable_at is not None:
             continue
         t = Translator(owner.language)
-        text = "\n".join([t("fu-due-today", n=len(items))] + [describe(t, i) for i in items])
+        # Held over quiet hours into the next day, "today" would no longer be true.
+        head = (
+            t("fu-due-today", n=len(items))
+            if arrives == today
+            else t("fu-due-on", n=len(items), date=f"{today:%d/%m}")
+        )
+        text = "\n".join([head] + [describe(t, i) for i in items])
         text += "\n" + t("fu-close-hint")
         key = f"fu-due:{owner_id}:{today.isoformat()}"
         queued += await outbox.enqueue_once(

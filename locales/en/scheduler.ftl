@@ -61,6 +61,7 @@ fu-line = • Due { $due } · { $topics } · { $residents ->
     } · { $group }
 fu-no-topic = (help not recorded)
 fu-due-today = ⏰ { $n } follow-ups are due today:
+fu-due-on = ⏰ { $n } follow-ups were due on { $date }:
 fu-overdue = ⚠️ { $n } follow-ups in the team are overdue:
 fu-close-hint = Once done, type /followups to mark it done.
 fu-none = No open follow-ups. 👍

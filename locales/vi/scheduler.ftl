@@ -52,6 +52,7 @@ report-menu = Báo cáo tuần (biểu đồ, bảng tính)
 fu-line = • Hạn { $due } · { $topics } · { $residents } người · { $group }
 fu-no-topic = (không rõ nội dung)
 fu-due-today = ⏰ Hôm nay đến hạn quay lại { $n } việc:
+fu-due-on = ⏰ Ngày { $date } đến hạn quay lại { $n } việc:
 fu-overdue = ⚠️ { $n } việc cần quay lại đã quá hạn trong tổ:
 fu-close-hint = Làm xong thì gõ /viec để đánh dấu đã xong.
 fu-none = Không có việc cần quay lại nào đang mở. 👍

@@ -90,20 +90,20 @@ async def test_leaders_reminded_until_they_hand_in(make_chat, demo, database, se
     assert "Tổ dân phố số 2 (demo), Tổ dân phố số 3 (demo)" in text
     assert "số 1" not in text.split("Chưa nộp")[1]
 
-    # Down over Wednesday 08:00, started again at 23:00: sent once, held for the morning.
+    # Down over Wednesday 08:00, started again at 23:00: sent once, held for the morning,
+    # and worded for the day it arrives (the due day), not for the evening it was queued.
     await sched.stop()
     clock.set(at(25, 23, 0))
     again = make_scheduler(database, settings, clock, name="b")
     assert "deadlines:2026-11-25" in await again.tick()
     assert await inbox(database, "hai", at(25, 23, 1)) == []
     (msg,) = await inbox(database, "hai", at(26, 7, 0))
-    assert "Ngày mai là hạn nộp" in msg
+    assert "Hôm nay là hạn nộp (26/11/2026)" in msg and "Ngày mai" not in msg
     assert await inbox(database, "tuan", at(26, 7, 0)) == []  # handed in: no more
     await again.tick()
     clock.set(at(26, 8, 0))
     await again.tick()
-    (msg,) = await inbox(database, "hai", at(26, 8, 1))
-    assert "Hôm nay là hạn nộp" in msg
+    assert await inbox(database, "hai", at(26, 8, 1)) == []  # the day's reminder came already
     clock.set(at(26, 12, 0))
     await again.tick()
     assert await inbox(database, "hai", at(26, 12, 1)) == []  # never twice
