@@ -6,7 +6,10 @@ network errors and 5xx are retried with growing delays; a person who blocked the
 is marked unreachable and never retried; a refused message (400) fails at once.
 
 Delivery is at-least-once: a message is marked sent after the platform accepted it. If the
-process dies between the two, the claim on the row runs out and it is sent again. The other
+process dies between the two, the claim on the row runs out and it is sent again. Claims are
+short (10 s) and renewed in the background while the sender lives, so after a crash the
+messages of the dead sender go out within seconds of a restart, while a live sender's rows,
+however long a send or a pause takes, are never taken by another. The other
 choice (mark first, send after) would silently lose messages in the same crash, and a
 duplicate reminder is the smaller harm. Several processes may drain one PostgreSQL outbox:
 rows are claimed with FOR UPDATE SKIP LOCKED and a lease, so each goes to one sender."""
@@ -38,7 +41,7 @@ class Pacing:
     per_chat_interval: float = 1.0
     group_chat_interval: float = 3.0  # 20 a minute
     max_attempts: int = 8
-    lease_seconds: float = 120.0
+    lease_seconds: float = 10.0
     batch_size: int = 200
     idle_poll_seconds: float = 1.0
     max_in_flight: int = 16
@@ -55,22 +58,41 @@ class _Row:
 
 
 class RateLimiter:
-    """Hands out one slot every 1/rate seconds, without bursts."""
+    """One channel's gate: one slot every 1/rate seconds, without bursts, and closed while
+    the platform asked us to wait (a 429's retry_after). Nothing passes a closed gate: the
+    pause is checked again after waiting for a slot, since it may have begun meanwhile."""
 
     def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.clock = clock
         self._next = 0.0
+        self._paused_until = 0.0
         self._lock = asyncio.Lock()
 
+    def pause(self, seconds: float) -> None:
+        """The platform said: nothing more for `seconds`."""
+        self._paused_until = max(self._paused_until, self.clock() + seconds)
+
+    def paused_for(self) -> float:
+        """Seconds left of the pause (0 when open)."""
+        return max(0.0, self._paused_until - self.clock())
+
     async def acquire(self) -> None:
-        async with self._lock:
-            now = self.clock()
-            self._next = max(self._next, now)
-            wait = self._next - now
-            self._next += self.interval
-        if wait > 0:
-            await asyncio.sleep(wait)
+        while True:
+            async with self._lock:
+                now = self.clock()
+                paused = self._paused_until - now
+                if paused <= 0:
+                    self._next = max(self._next, now)
+                    wait = self._next - now
+                    self._next += self.interval
+            if paused > 0:
+                await asyncio.sleep(paused)
+                continue
+            if wait > 0:
+                await asyncio.sleep(wait)
+            if self.paused_for() <= 0:
+                return
 
 
 def is_group_chat(chat_id: str) -> bool:
@@ -94,7 +116,8 @@ class OutboxSender:
         # Shared with the channel's direct replies when given: one rate for the whole bot.
         self.limiter = limiter or RateLimiter(self.pacing.rate_per_second)
         self._chat_next: dict[str, float] = {}
-        self._paused_until = 0.0
+        # Rows claimed by this sender and not yet settled: their claims are kept alive.
+        self._held: dict[int, _Row] = {}
         self.sent = 0
 
     # -- claiming ------------------------------------------------------------------------
@@ -108,12 +131,22 @@ class OutboxSender:
             )
         return [_Row(*r) for r in rows]
 
-    async def _renew(self, ids: list[int], extra: float = 0.0) -> None:
+    async def _renew(self, ids: list[int]) -> None:
         if not ids:
             return
-        until = self.db.clock() + dt.timedelta(seconds=self.pacing.lease_seconds + extra)
+        until = self.db.clock() + dt.timedelta(seconds=self.pacing.lease_seconds)
         async with self.db.sessions() as db, db.begin():
             await outbox.renew(db, ids, until)
+
+    async def _keep_claims(self) -> None:
+        """While a batch is being sent: renew its claims every third of the lease, so a slow
+        send or a long pause never lets another sender take a row this one still holds."""
+        while True:
+            await asyncio.sleep(self.pacing.lease_seconds / 3)
+            try:
+                await self._renew(list(self._held))
+            except Exception:
+                log.exception("%s: could not renew outbox claims", self.channel.name)
 
     # -- recording outcomes --------------------------------------------------------------
 
@@ -122,6 +155,9 @@ class OutboxSender:
             return
         async with self.db.sessions() as db, db.begin():
             await outbox.mark(db, ids, **values)
+        if "claimed_until" in values:
+            for row_id in ids:
+                self._held.pop(row_id, None)
 
     async def _sent(self, row: _Row) -> None:
         await self._mark(
@@ -137,6 +173,7 @@ class OutboxSender:
         """The person blocked the bot: this and every waiting message to them stop here."""
         async with self.db.sessions() as db, db.begin():
             await outbox.stop_chat(db, self.channel.name, row.chat_id, reason)
+        self._held.pop(row.id, None)
         log.info("%s chat unreachable (blocked the bot); its messages stopped", self.channel.name)
 
     async def _retry_later(self, row: _Row, rest: list[_Row], reason: str) -> None:
@@ -167,6 +204,16 @@ class OutboxSender:
 
     async def deliver(self, rows: list[_Row], stop: asyncio.Event | None = None) -> None:
         """Send a claimed batch: chats in turn, one message in flight per chat."""
+        self._held.update((r.id, r) for r in rows)
+        keeper = asyncio.create_task(self._keep_claims())
+        try:
+            await self._deliver(rows, stop)
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
+
+    async def _deliver(self, rows: list[_Row], stop: asyncio.Event | None) -> None:
         queues: collections.OrderedDict[str, collections.deque[_Row]] = collections.OrderedDict()
         for row in rows:
             queues.setdefault(row.chat_id, collections.deque()).append(row)
@@ -174,7 +221,6 @@ class OutboxSender:
         tasks: set[asyncio.Task[None]] = set()
         changed = asyncio.Event()
         semaphore = asyncio.Semaphore(self.pacing.max_in_flight)
-        last_renew = time.monotonic()
 
         async def send_one(row: _Row) -> None:
             try:
@@ -185,7 +231,7 @@ class OutboxSender:
                     if is_group_chat(row.chat_id)
                     else self.pacing.per_chat_interval
                 )
-                self._chat_next[row.chat_id] = time.monotonic() + interval
+                self._chat_next[row.chat_id] = self.limiter.clock() + interval
                 in_flight.discard(row.chat_id)
                 semaphore.release()
                 changed.set()
@@ -193,13 +239,9 @@ class OutboxSender:
         stopped = lambda: stop is not None and stop.is_set()  # noqa: E731
         while queues and not stopped():
             while queues and not stopped():
-                now = time.monotonic()
-                if now - last_renew > self.pacing.lease_seconds / 3:
-                    await self._renew([r.id for q in queues.values() for r in q])
-                    last_renew = now
-                if self._paused_until > now:
-                    pause = self._paused_until - now
-                    await self._renew([r.id for q in queues.values() for r in q], extra=pause)
+                now = self.limiter.clock()
+                pause = self.limiter.paused_for()
+                if pause > 0:
                     await _sleep_or_stop(pause, stop)
                     continue
                 ready = next(
@@ -228,7 +270,7 @@ class OutboxSender:
                 else:
                     queues.move_to_end(ready)
                 await semaphore.acquire()
-                await self.limiter.acquire()
+                await self.limiter.acquire()  # waits out a pause that began meanwhile too
                 in_flight.add(ready)
                 task = asyncio.create_task(send_one(row))
                 tasks.add(task)
@@ -246,7 +288,7 @@ class OutboxSender:
         try:
             await self.channel.send(row.chat_id, Reply.from_dict(row.payload))
         except RetryLater as exc:
-            self._paused_until = max(self._paused_until, time.monotonic() + exc.seconds)
+            self.limiter.pause(exc.seconds)
             log.warning("%s asked us to wait %.0fs", self.channel.name, exc.seconds)
             queues.setdefault(row.chat_id, collections.deque()).appendleft(row)
             queues.move_to_end(row.chat_id, last=False)

@@ -103,10 +103,11 @@ class Adapter(abc.ABC):
                 await self.send(chat_id, reply)
                 return True
             except RetryLater as exc:
+                # The whole channel waits (the outbox too), then this reply goes first.
+                self.limiter.pause(exc.seconds)
                 if exc.seconds > 30 or attempt == DIRECT_TRIES:
                     log.warning("%s reply dropped: rate limited for %.0fs", self.name, exc.seconds)
                     return False
-                await asyncio.sleep(exc.seconds)
             except Temporary as exc:
                 if attempt == DIRECT_TRIES:
                     log.warning("%s reply dropped after %d tries: %s", self.name, attempt, exc)

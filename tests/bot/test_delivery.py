@@ -10,6 +10,8 @@ import itertools
 
 from sqlalchemy import select, update
 
+from bot.channels import RetryLater
+from bot.clock import ShiftedClock
 from bot.core import Reply
 from bot.delivery import OutboxSender, Pacing
 from storage import outbox
@@ -97,3 +99,73 @@ async def test_a_delivered_notice_does_not_stay_in_the_database(database: Databa
         rows = {r.chat_id: r for r in await db.scalars(select(OutboxMessage))}
     assert rows["leader"].status == "sent" and rows["leader"].payload == {}
     assert rows["gone"].status == "unreachable" and rows["gone"].payload == {}
+
+
+class Throttled(Recorder):
+    """A platform that answers 429 (retry_after) to some sends, and records every send it
+    accepted and every 429 it gave, with the time each request reached it."""
+
+    def __init__(self, refuse: set[int], retry_after: float) -> None:
+        super().__init__()
+        self.refuse = refuse
+        self.retry_after = retry_after
+        self.calls = 0
+        self.pauses: list[float] = []
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        self.calls += 1
+        arrived = asyncio.get_running_loop().time()  # when the request reached the platform
+        if self.calls in self.refuse:
+            self.pauses.append(arrived)
+            raise RetryLater(self.retry_after, "Too Many Requests")
+        await asyncio.sleep(0.001)
+        self.got.append((chat_id, reply.text, arrived))
+
+
+async def test_nothing_goes_to_a_paused_channel(database: Database) -> None:
+    """A storm to 200 people with three 429s: every message still goes, once, and none
+    leaves while the platform's pause runs (slots waited for before the 429 included)."""
+    await fill(database, 200, 200)
+    channel = Throttled(refuse={40, 90, 150}, retry_after=0.3)
+    pacing = Pacing(rate_per_second=400, per_chat_interval=0.0, max_in_flight=8)
+    await OutboxSender(database, channel, pacing).drain()
+    assert sorted(text for _, text, _ in channel.got) == sorted(f"m{n}" for n in range(200))
+    assert len(channel.pauses) == 3
+    sends = [at for _, _, at in channel.got]
+    for paused_at in channel.pauses:
+        inside = [at for at in sends if paused_at < at < paused_at + 0.3 - 0.01]
+        assert inside == [], f"{len(inside)} sent during a pause"
+
+
+class Slow(Recorder):
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        await asyncio.sleep(1.0)
+        await super().send(chat_id, reply)
+
+
+async def test_a_live_senders_claims_are_kept_and_a_dead_ones_run_out_fast(
+    database: Database,
+) -> None:
+    await fill(database, 2, 1)
+    running = ShiftedClock(START)  # claims run out in real time here
+    short = Pacing(lease_seconds=0.3, per_chat_interval=0.0)
+    async with (
+        Database(database.url, running) as one,
+        Database(database.url, running) as two,
+    ):
+        slow = Slow()
+        first = asyncio.create_task(OutboxSender(one, slow, short).drain())
+        other = Recorder()
+        for _ in range(4):  # the first one's sends take far longer than its lease
+            await asyncio.sleep(0.35)
+            assert await OutboxSender(two, other, short).drain() == 0
+        await first
+        assert [text for _, text, _ in slow.got] == ["m0", "m1"] and other.got == []
+
+        # A sender that claimed and died: a restarted one sends its messages once the
+        # short claim has run out, not minutes later.
+        await fill(database, 1, 1)
+        assert len(await OutboxSender(one, slow, short).claim()) == 1
+        await asyncio.sleep(0.35)
+        assert await OutboxSender(two, other, short).drain() == 1
+        assert [text for _, text, _ in other.got] == ["m0"]
