@@ -29,34 +29,96 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# A citizen ID (căn cước) has 12 digits, the old ID card 9; separators are sometimes typed.
-_DIGIT_RUNS = re.compile(r"\d[\d .]{7,}\d")
-_PHONE = re.compile(r"(?:\+?84|0)\s?\d(?:[ .\-]?\d){7,9}")
+# Personal data in free text. People write numbers every which way ("0912.345.678",
+# "(091) 234-5678", "+84-912-345-678", "001/203/012/345", full-width digits, a zero-width
+# space inside), so the text is normalised first and digit groups are joined across any
+# short run of separators. Dates, times and amounts of money are set aside first: they are
+# what notes legitimately hold.
+_INVISIBLE = re.compile(
+    r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+    r"\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+_LETTER_O = re.compile(r"(?<=\d)[oO](?=[\d\s.\-]*\d)|[oO](?=\d)")
+_DATE = re.compile(r"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:hg]\s?\d{2}(?!\d)", re.IGNORECASE)
+_MONEY = re.compile(
+    r"(?<!\d)\d{1,3}(?:[.,]\d{3})+\s*"
+    r"(?:đ|d|vnd|vnđ|đồng|dong|k|nghìn|nghin|ngàn|ngan|tr|triệu|trieu)(?!\w)",
+    re.IGNORECASE,
+)
+# A dossier code of the public-service portal (mã hồ sơ): "H23.45-251121-0001",
+# "000.00.15.H23-251121-0001". Volunteers note it to follow the dossier; it names no one.
+_DOSSIER = re.compile(
+    r"(?<![\w.])(?:[a-z]\d{2}(?:\.\d{1,3})*|\d{3}\.\d{2}\.\d{2}\.[a-z]\d{2})-\d{6}-\d{4}(?!\d)",
+    re.IGNORECASE,
+)
+# Digits, joined across up to three characters that are neither letters nor line breaks.
+_DIGIT_RUN = re.compile(r"\+?\d(?:(?:[^\w\n]|_){0,3}\d)*")
+
+
+def _numbers_text(text: str) -> str:
+    """The text as far as its numbers go: NFKC (full-width digits become plain), invisible
+    characters gone, a letter O beside digits read as zero."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return _LETTER_O.sub("0", text)
+
+
+def _blank_allowed(text: str) -> str:
+    """Dossier codes, dates, times and amounts replaced by letters, so they neither count
+    nor join."""
+    for pattern in (_DOSSIER, _DATE, _TIME, _MONEY):
+        text = pattern.sub(lambda m: "x" * len(m.group()), text)
+    return text
+
+
+def _kind_of_run(run: str) -> str | None:
+    digits = re.sub(r"\D", "", run)
+    if (digits.startswith("84") and len(digits) == 11) or run.startswith("+"):
+        return "phone" if len(digits) >= 9 else None
+    if digits.startswith("0") and len(digits) in (10, 11):
+        return "phone"
+    if len(digits) >= 9:
+        # 12 digits: a citizen ID (căn cước); 9: the old ID card; longer: an account number.
+        return "id"
+    return None
 
 
 def personal_data_kind(text: str) -> str | None:
-    """Return "id" or "phone" when the text seems to hold a citizen ID or a phone number."""
-    for run in _DIGIT_RUNS.findall(text):
-        digits = re.sub(r"\D", "", run)
-        if len(digits) in (9, 12) and not digits.startswith(("0", "84")):
-            return "id"
-        if len(digits) == 12:
-            return "id"
-    if _PHONE.search(text):
-        return "phone"
-    for run in _DIGIT_RUNS.findall(text):
-        if len(re.sub(r"\D", "", run)) >= 9:
-            return "id"
-    return None
+    """Return "id" or "phone" when the text seems to hold a citizen ID (or another long
+    identifying number) or a phone number, however it is written."""
+    found = None
+    for match in _DIGIT_RUN.finditer(_blank_allowed(_numbers_text(text))):
+        kind = _kind_of_run(match.group())
+        if kind == "id":
+            return kind
+        found = found or kind
+    return found
 
 
 def strip_personal_data(text: str) -> str:
     """The text with whatever looks like a phone number or a citizen ID replaced by "***",
     for keeping a question without the person's numbers in it."""
-    text = _DIGIT_RUNS.sub(
-        lambda m: "***" if len(re.sub(r"\D", "", m.group())) >= 9 else m.group(), text
-    )
-    return _PHONE.sub("***", text)
+    text = _numbers_text(text)
+    blanked = _blank_allowed(text)
+    pieces, last = [], 0
+    for match in _DIGIT_RUN.finditer(blanked):
+        if _kind_of_run(match.group()) is not None:
+            pieces += [text[last : match.start()], "***"]
+            last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def phone_number(text: str) -> str | None:
+    """A Vietnamese phone number typed any usual way, as 10 or 11 plain digits starting with
+    0 ("+84 912 345 678" -> "0912345678"); None when the text is not one number."""
+    runs = list(_DIGIT_RUN.finditer(_numbers_text(text).strip()))
+    if len(runs) != 1 or _kind_of_run(runs[0].group()) != "phone":
+        return None
+    digits = re.sub(r"\D", "", runs[0].group())
+    if digits.startswith("84"):
+        digits = "0" + digits[2:]
+    return digits if len(digits) in (10, 11) else None
 
 
 def mask_phone(phone: str) -> str:

@@ -14,7 +14,7 @@ from bot.core import Choice, Reply
 from bot.flow import Answer, Context, Flow
 from bot.i18n import t as translate
 from bot.knowledge import Entry, KnowledgeBase, Outcome, WardText, built_in, is_greeting
-from bot.text import fold, mask_phone, strip_personal_data
+from bot.text import fold, mask_phone, phone_number, strip_personal_data
 from storage import helpdesk, invites, wards
 from storage.models import FollowUp, Member, ResidentialGroup, Role, Ward
 
@@ -26,7 +26,6 @@ WARD_TEXT_MAX = 1500
 # A Vietnamese number: 0 and 9 digits (mobile) or 10 (landline, 02x...), or +84 / 84.
 # Fewer words than this is a stray reply, not a question the knowledge base lacks.
 MIN_QUESTION_WORDS = 3
-_PHONE = re.compile(r"^(?:\+?84|0)\d{9,10}$")
 
 
 async def resident_ward(ctx: Context) -> Ward | None:
@@ -344,8 +343,8 @@ class HomeVisitFlow(Flow):
             ctx.data["phone"] = None
             ctx.goto("confirm", self.name)
             return
-        digits = re.sub(r"[\s.\-()]", "", answer.text)
-        if not _PHONE.match(digits):
+        digits = phone_number(answer.text)
+        if digits is None:
             ctx.say(ctx.t("hd-visit-phone-invalid"))
             ctx.goto("phone", self.name)
             return
