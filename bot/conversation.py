@@ -279,8 +279,8 @@ class ConversationCore:
         if ctx.member is None:
             convo.language = ctx.lang
         await conversations.save(ctx.db, convo)
-        for channel, chat_id, reply in ctx.outbox:
-            outbox.enqueue(ctx.db, channel, chat_id, reply.to_dict())
+        for channel, chat_id, reply, about in ctx.outbox:
+            outbox.enqueue(ctx.db, channel, chat_id, reply.to_dict(), about_member_id=about)
 
     def _expired(self, convo: conversations.ChatState, now: dt.datetime) -> bool:
         if convo.flow in (None, HOME) or convo.updated_at is None:

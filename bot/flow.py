@@ -69,7 +69,7 @@ class Context:
         self.next: tuple[str, str] | None = None
         self.finished = False
         self.data: dict[str, Any] = dict(convo.data or {})
-        self.outbox: list[tuple[str, str, Reply]] = []
+        self.outbox: list[tuple[str, str, Reply, int | None]] = []
         self.starting: tuple[str, dict[str, Any]] | None = None
 
     @property
@@ -111,9 +111,12 @@ class Context:
     def set_language(self, language: str) -> None:
         self.t = Translator(language)
 
-    def notify(self, channel: str, chat_id: str, reply: Reply) -> None:
-        """Queue a message the bot sends on its own to another chat (through the outbox)."""
-        self.outbox.append((channel, chat_id, reply))
+    def notify(
+        self, channel: str, chat_id: str, reply: Reply, *, about_member_id: int | None = None
+    ) -> None:
+        """Queue a message the bot sends on its own to another chat (through the outbox).
+        `about_member_id`: the member the text names, so erasing them withdraws it."""
+        self.outbox.append((channel, chat_id, reply, about_member_id))
 
 
 class Flow:

@@ -170,7 +170,12 @@ class JoinFlow(Flow):
                         name=member.display_name,
                         group=group.name,
                     )
-                    ctx.notify(leader.channel, leader.channel_user_id, Reply(text))
+                    ctx.notify(
+                        leader.channel,
+                        leader.channel_user_id,
+                        Reply(text),
+                        about_member_id=member.id,
+                    )
         ctx.data = {}
         ctx.done()
 

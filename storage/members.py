@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import audit
+from storage import audit, outbox
 from storage.models import (
     CodeAttempt,
     Conversation,
@@ -86,6 +86,7 @@ async def erase(db: AsyncSession, member: Member, chat_id: str) -> int:
     await db.execute(
         update(FollowUp).where(FollowUp.owner_member_id == member.id).values(owner_member_id=None)
     )
+    await outbox.withdraw_for(db, member.id, member.channel, member.channel_user_id)
     for table in (Conversation, ProcessedMessage, CodeAttempt):
         await db.execute(
             delete(table).where(table.channel == member.channel, table.chat_id == chat_id)

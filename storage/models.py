@@ -302,6 +302,7 @@ class OutboxStatus(enum.StrEnum):
     SENT = "sent"
     UNREACHABLE = "unreachable"  # the person blocked the bot (403): never retried
     FAILED = "failed"  # refused for good (400) or out of attempts
+    WITHDRAWN = "withdrawn"  # the person it was to, or about, erased their data first
 
 
 class OutboxMessage(Base):
@@ -331,6 +332,9 @@ class OutboxMessage(Base):
     claimed_until: Mapped[dt.datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
+    # The member the text names (a "new member" notice), so erasing them withdraws it. A plain
+    # number: the message outlives nobody, it is withdrawn when they go.
+    about_member_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 # -- The scheduler: when each ward gets its weekly tally, what has been done, who runs it. --

@@ -34,8 +34,10 @@ def enqueue(
     *,
     batch: str | None = None,
     not_before: dt.datetime | None = None,
+    about_member_id: int | None = None,
 ) -> None:
-    """Queue one message (a `Reply.to_dict()`); it leaves with the transaction's commit."""
+    """Queue one message (a `Reply.to_dict()`); it leaves with the transaction's commit.
+    `about_member_id`: the member it names, if any (see `withdraw_for`)."""
     db.add(
         OutboxMessage(
             channel=channel,
@@ -45,8 +47,24 @@ def enqueue(
             not_before=not_before or now_of(db),
             status=OutboxStatus.PENDING,
             attempts=0,
+            about_member_id=about_member_id,
         )
     )
+
+
+async def withdraw_for(db: AsyncSession, member_id: int, channel: str, chat_id: str) -> int:
+    """A person erased their data: messages still waiting that name them, or that were
+    going to them, are withdrawn with their text. Returns how many."""
+    result = await db.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == OutboxStatus.PENDING,
+            (OutboxMessage.about_member_id == member_id)
+            | ((OutboxMessage.channel == channel) & (OutboxMessage.chat_id == chat_id)),
+        )
+        .values(status=OutboxStatus.WITHDRAWN, payload=_DONE, claimed_until=None)
+    )
+    return int(result.rowcount or 0)
 
 
 async def enqueue_once(

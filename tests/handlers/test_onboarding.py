@@ -6,13 +6,14 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from storage import invites
+from storage import invites, outbox
 from storage.invites import display
 from storage.models import (
     AuditEntry,
     Conversation,
     Invite,
     Member,
+    OutboxMessage,
     Role,
     SupportSession,
 )
@@ -224,6 +225,22 @@ async def test_forgetme_erases_identity_and_keeps_anonymous_counts(chat, demo, d
         assert "member.erased" in actions
     # After erasure the person is a stranger again.
     assert "Tham gia tổ bằng mã mời" in chat.labels()
+
+
+async def test_forgetme_withdraws_waiting_messages_that_name_the_person(make_chat, demo, database):
+    leader = make_chat("tuan", name="Anh Tuấn")
+    await leader.join(demo.invites[Role.LEADER].code)
+    lan = make_chat("lan", name="Chị Lan Nguyễn")
+    await lan.join(demo.invites[Role.VOLUNTEER].code)  # Tuấn's notice waits in the outbox
+    async with database.sessions() as db:
+        (notice,) = await db.scalars(select(OutboxMessage).where(OutboxMessage.chat_id == "tuan"))
+        assert "Chị Lan Nguyễn" in str(notice.payload)
+    await lan.send("/xoadulieu")
+    await lan.press("Có, xoá")
+    async with database.sessions() as db:
+        (notice,) = await db.scalars(select(OutboxMessage).where(OutboxMessage.chat_id == "tuan"))
+        assert notice.status == "withdrawn" and "Lan" not in str(notice.payload)
+        assert await outbox.take_for_chat(db, "telegram", "tuan", now=lan.now) == []
 
 
 async def test_forgetme_can_be_refused(chat, demo, database):
