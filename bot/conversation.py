@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import logging
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sqlalchemy.exc import IntegrityError
 
@@ -58,6 +58,22 @@ def parse_command(text: str, *, name_step: bool = False) -> tuple[str, str] | No
     return "/" + name.lstrip("/").replace(" ", ""), arg.strip()
 
 
+def received(incoming: Incoming, clock: Callable[[], dt.datetime]) -> Incoming:
+    """The message as the core takes it: dated by the one clock on arrival, and every text
+    in it safe to store (no lone surrogates or control characters, bounded lengths), for
+    every channel alike."""
+    return dataclasses.replace(
+        incoming,
+        chat_id=clean_text(incoming.chat_id)[:64],
+        user_id=clean_text(incoming.user_id)[:64],
+        message_id=clean_text(incoming.message_id)[:64],
+        display_name=clean_text(incoming.display_name).strip()[:100],
+        text=None if incoming.text is None else clean_text(incoming.text),
+        choice_id=None if incoming.choice_id is None else clean_text(incoming.choice_id)[:64],
+        at=incoming.at or clock(),
+    )
+
+
 class ConversationCore:
     def __init__(
         self,
@@ -85,8 +101,7 @@ class ConversationCore:
 
         A message already handled gets no new answer; with `replay` (the web chat, whose
         page retries a request whose answer was lost) it gets the answer it had."""
-        if incoming.at is None:
-            incoming = dataclasses.replace(incoming, at=self.db.clock())
+        incoming = received(incoming, self.db.clock)
         key = (incoming.channel, incoming.chat_id)
         lock = self._locks.get(key)
         if lock is None:

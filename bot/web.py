@@ -15,6 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels import json_body
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind
 from bot.files import BadLink, FileStore
@@ -88,9 +89,11 @@ async def post_message(request: web.Request) -> web.Response:
     if request.content_length is not None and request.content_length > MAX_BODY:
         return _error(413, f"the request is larger than {MAX_BODY} bytes")
     try:
-        body: Any = await request.json()
-    except (ValueError, UnicodeDecodeError):
-        return _error(400, "the body is not valid JSON")
+        body: Any = json_body(await request.text())
+    except UnicodeDecodeError:
+        return _error(400, "the body is not valid JSON (not UTF-8)")
+    except ValueError as exc:
+        return _error(400, f"the body is not valid JSON: {exc}")
     except web.HTTPRequestEntityTooLarge:
         return _error(413, f"the request is larger than {MAX_BODY} bytes")
     if not isinstance(body, dict):

@@ -7,16 +7,55 @@ platform they drive."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.core import Reply
 
 # python-telegram-bot: retry_after as a timedelta (its next major version's behaviour), so
 # reading it raises no deprecation warning. Set before the Telegram adapter imports it.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+
+# No platform nests its updates deeper than this; deeper JSON is an attack on the parser.
+MAX_JSON_DEPTH = 32
+
+
+def json_body(text: str) -> Any:
+    """A request body parsed as JSON, refused (ValueError with a reason) when it is not JSON
+    or is nested deeper than any real update, before the parser can recurse into it."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return _loads(text)  # too few brackets to nest too deep: nothing to scan
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_JSON_DEPTH:
+                raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        elif ch in "]}":
+            depth -= 1
+    return _loads(text)
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise ValueError("not JSON") from exc
 
 
 class DeliveryError(Exception):

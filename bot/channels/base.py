@@ -13,7 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.channels import DeliveryError, RetryLater, Temporary
+from bot.channels import DeliveryError, RetryLater, Temporary, json_body
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Reply
@@ -50,9 +50,10 @@ class Adapter(abc.ABC):
         """Begin polling, or register the webhook."""
 
     @abc.abstractmethod
-    async def receive(self, body: Any) -> bool:
-        """Take a webhook body (already checked and parsed) and process it in the
-        background; False when it is not this platform's update."""
+    async def receive(self, body: Any) -> int:
+        """Take a webhook body (already checked and parsed): every well-formed update in it
+        is processed in the background; returns how many. A malformed one is dropped here,
+        with one warning line, and never reaches the core."""
 
     @property
     def webhook_url(self) -> str:
@@ -70,17 +71,25 @@ class Adapter(abc.ABC):
         if not self.webhook_secret or not hmac.compare_digest(given, self.webhook_secret.encode()):
             return web.json_response({"error": "wrong secret token"}, status=403)
         try:
-            body = await request.json()
-        except ValueError:
-            return web.json_response({"error": "not JSON"}, status=400)
-        if not await self.receive(body):
-            return web.json_response({"error": f"not a {self.name} update"}, status=400)
-        return web.json_response({"ok": True})
+            body = json_body(await request.text())
+        except ValueError as exc:
+            # Answered 200 all the same: the platform would only send it again and again.
+            log.warning("%s webhook: body dropped (%s)", self.name, exc)
+            return web.json_response({"ok": True, "taken": 0})
+        return web.json_response({"ok": True, "taken": await self.receive(body)})
 
-    async def stop(self) -> None:
+    def dropped(self, why: str) -> None:
+        """One warning line for an update that is not what the platform sends."""
+        log.warning("%s: malformed update dropped (%s)", self.name, why)
+
+    async def settle(self) -> None:
+        """Wait (10 s at most) until the updates received so far are handled."""
         tasks = list(self._tasks)
         if tasks:
             await asyncio.wait(tasks, timeout=10)
+
+    async def stop(self) -> None:
+        await self.settle()
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run `coro` in the background (a webhook answers at once), keeping a reference."""

@@ -21,6 +21,7 @@ from telegram import (
     InlineKeyboardMarkup,
     Message,
     Update,
+    User,
 )
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Updater
@@ -97,20 +98,32 @@ def to_incoming(update: Update) -> Incoming | None:
     if update.callback_query is not None:
         query = update.callback_query
         chat = query.message.chat if query.message else None
-        if chat is None or query.from_user.is_bot:
+        if chat is None or query.from_user is None:
+            raise ValueError("a button press without its chat or sender")
+        _check_ids(chat.id, query.from_user.id)
+        if not isinstance(query.data, str):
+            raise ValueError("a button press whose data is not text")
+        if query.from_user.is_bot:
             return None
         return Incoming(
             channel=NAME,
             chat_id=str(chat.id),
             user_id=str(query.from_user.id),
             message_id=f"c{query.id}",
-            display_name=query.from_user.full_name,
+            display_name=_name(query.from_user),
             choice_id=query.data or "",
             kind=Kind.CHOICE,
-            language=(query.from_user.language_code or "")[:2] or None,
+            language=_language(query.from_user),
         )
     message = update.message
-    if message is None or message.from_user is None or message.from_user.is_bot:
+    if message is None:
+        return None  # edits, channel posts: nothing to answer
+    if message.from_user is None or message.chat is None:
+        raise ValueError("a message without its chat or sender")
+    _check_ids(message.chat.id, message.from_user.id, message.message_id)
+    if message.text is not None and not isinstance(message.text, str):
+        raise ValueError("a message whose text is not text")
+    if message.from_user.is_bot:
         return None
     if message.text is not None:
         kind, text = Kind.TEXT, message.text
@@ -125,11 +138,42 @@ def to_incoming(update: Update) -> Incoming | None:
         chat_id=str(message.chat.id),
         user_id=str(message.from_user.id),
         message_id=f"m{message.message_id}",
-        display_name=message.from_user.full_name,
+        display_name=_name(message.from_user),
         text=text,
         kind=kind,
-        language=(message.from_user.language_code or "")[:2] or None,
+        language=_language(message.from_user),
     )
+
+
+def _name(user: User) -> str:
+    if not isinstance(user.first_name, str) or not isinstance(user.last_name, str | None):
+        raise ValueError("a sender whose name is not text")
+    return user.full_name
+
+
+def _language(user: User) -> str | None:
+    code = user.language_code
+    if code is not None and not isinstance(code, str):
+        raise ValueError("a language code that is not text")
+    return (code or "")[:2] or None
+
+
+def _check_ids(*ids: object) -> None:
+    if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+        raise ValueError("an id that is not a number")
+
+
+def read_update(update: Update) -> Incoming | None:
+    """What the bot takes from an update, checked: None for what it ignores, ValueError (or
+    the parser's own error) for an update that is not what Telegram sends."""
+    change = update.my_chat_member
+    if change is not None:
+        if not isinstance(change.chat.type, str) or not isinstance(
+            change.new_chat_member.status, str
+        ):
+            raise ValueError("a membership change without its new status")
+        return None
+    return to_incoming(update)
 
 
 def make_bot(settings: Settings) -> Bot:
@@ -221,21 +265,29 @@ class TelegramChannel(Adapter):
 
     # -- receiving -----------------------------------------------------------------------
 
-    async def receive(self, body: Any) -> bool:
+    async def receive(self, body: Any) -> int:
+        if not isinstance(body, dict) or not isinstance(body.get("update_id"), int):
+            self.dropped("not a Telegram update")
+            return 0
         try:
             update = Update.de_json(body, self.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
-            return False
-        if update is not None:
-            self.spawn(self.process(update))
-        return True
+            read_update(update)
+        except Exception as exc:  # whatever a malformed update makes the parser raise
+            self.dropped(f"{type(exc).__name__}: {str(exc)[:80]}")
+            return 0
+        self.spawn(self.process(update))
+        return 1
 
     async def process(self, update: Update) -> None:
+        try:
+            incoming = read_update(update)
+        except Exception as exc:
+            self.dropped(f"{type(exc).__name__}: {str(exc)[:80]}")
+            return
         try:
             if update.my_chat_member is not None:
                 await self._membership(update)
                 return
-            incoming = to_incoming(update)
             if incoming is None:
                 return
             query = update.callback_query

@@ -33,13 +33,20 @@ KINDS = {
 
 
 def to_incoming(update: dict[str, Any]) -> Incoming | None:
-    """The core's view of an update; None for bots' messages and malformed updates."""
+    """The core's view of an update; None for bots' messages and events the bot ignores;
+    ValueError for an update that is not what Zalo sends."""
     message = update.get("message")
     if not isinstance(message, dict):
-        return None
+        raise ValueError("an update without a message")
     sender = message.get("from") or {}
     chat = message.get("chat") or {}
-    if sender.get("is_bot") or not chat.get("id") or not message.get("message_id"):
+    if not isinstance(sender, dict) or not isinstance(chat, dict):
+        raise ValueError("a message whose sender or chat is not an object")
+    if not _is_id(chat.get("id")) or not _is_id(message.get("message_id")):
+        raise ValueError("a message without its chat or id")
+    if sender.get("id") is not None and not _is_id(sender.get("id")):
+        raise ValueError("a sender id that is not an id")
+    if sender.get("is_bot"):
         return None
     kind = KINDS.get(str(update.get("event_name", "")), Kind.OTHER)
     text = message.get("text") if kind is Kind.TEXT else None
@@ -53,6 +60,12 @@ def to_incoming(update: dict[str, Any]) -> Incoming | None:
         display_name=str(sender.get("display_name") or ""),
         text=text,
         kind=kind,
+    )
+
+
+def _is_id(value: Any) -> bool:
+    return (isinstance(value, str) and 0 < len(value) <= 64) or (
+        isinstance(value, int) and not isinstance(value, bool)
     )
 
 
@@ -115,24 +128,37 @@ class ZaloChannel(Adapter):
                 delay = min(delay * 2, 30.0)
                 continue
             for update in updates:
-                self.spawn(self.process(update))
+                incoming = self.read(update)
+                if incoming is not None:
+                    self.spawn(self.process(incoming))
 
     # -- receiving -----------------------------------------------------------------------
 
-    async def receive(self, body: Any) -> bool:
+    async def receive(self, body: Any) -> int:
         """The body bare or wrapped in {"ok": true, "result": ...}; one update or a list."""
         if isinstance(body, dict) and "result" in body and "message" not in body:
             body = body["result"]
-        updates = [u for u in (body if isinstance(body, list) else [body]) if isinstance(u, dict)]
-        for update in updates:
-            self.spawn(self.process(update))
-        return bool(updates)
-
-    async def process(self, update: dict[str, Any]) -> None:
-        try:
-            incoming = to_incoming(update)
+        taken = 0
+        for update in body if isinstance(body, list) else [body]:
+            incoming = self.read(update)
             if incoming is not None:
-                await self.handle(incoming)
+                self.spawn(self.process(incoming))
+                taken += 1
+        return taken
+
+    def read(self, update: Any) -> Incoming | None:
+        """The update checked and read, or None (dropped with one warning if malformed)."""
+        try:
+            if not isinstance(update, dict):
+                raise ValueError("an update that is not an object")
+            return to_incoming(update)
+        except Exception as exc:
+            self.dropped(f"{type(exc).__name__}: {str(exc)[:80]}")
+            return None
+
+    async def process(self, incoming: Incoming) -> None:
+        try:
+            await self.handle(incoming)
         except Exception:
             log.exception("zalo: failed to process an update")
 

@@ -351,6 +351,13 @@ def _json(body: str) -> dict[str, Any]:
         pytest.param(
             _json('{"text": "' + "a" * (MAX_BODY + 1000) + '"}'), 413, "larger", id="too-large"
         ),
+        pytest.param(_json("[" * 5000 + "]" * 5000), 400, "nested deeper", id="deep-array"),
+        pytest.param(
+            _json('{"text": ' + '{"a":' * 3000 + "1" + "}" * 3000 + "}"),
+            400,
+            "nested deeper",
+            id="deep-object",
+        ),
     ],
 )
 async def test_malformed_request_gets_json_error(

@@ -137,7 +137,12 @@ class FakeTelegram(FakeBotApi):
         if method != "getUpdates":
             self.calls.append(Call(method, params))
         handler = getattr(self, f"_m_{method}", None)
-        result = await handler(params) if handler else True
+        try:
+            result = await handler(params) if handler else True
+        except (KeyError, ValueError):
+            # What Telegram answers to a chat that does not exist.
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+            return web.json_response(body, status=400)
         return web.json_response({"ok": True, "result": result})
 
     async def _m_getMe(self, params: dict[str, Any]) -> Any:
