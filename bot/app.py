@@ -39,7 +39,7 @@ class Application:
         _keep_tokens_out_of_logs(settings)
         self.db = Database(settings.database_url, self.clock)
         self.core = ConversationCore(self.db, settings, handlers.all_flows(), handlers.COMMANDS)
-        self.web = make_app(self.core, self.db, secure_cookie=settings.web_cookie_secure)
+        self.web = make_app(self.core, self.db)
         self.channels = self._channels()
         for channel in self.channels:
             channel.add_routes(self.web)

@@ -22,14 +22,24 @@ class Settings(BaseSettings):
     default_language: str = "vi"
     # A conversation left half-way for this long starts over, with a note.
     conversation_timeout_minutes: int = 30
-    # Wrong invite codes allowed from one chat per hour before it has to wait.
+    # Wrong invite codes allowed from one chat per hour before it has to wait, and from one
+    # client address (a web browser that keeps clearing its cookie; an office behind one
+    # address shares it, hence the larger number).
     max_wrong_codes_per_hour: int = 5
+    max_wrong_codes_per_address_per_hour: int = Field(default=20, ge=1)
+    # Wrong codes across the whole bot in ten minutes past which every code typed in the web
+    # chat is answered only after `slow_guess_seconds` (and the admin is warned in the log).
+    wrong_codes_alarm: int = Field(default=50, ge=1)
+    slow_guess_seconds: float = Field(default=3.0, ge=0)
     # How long a saved support session can still be edited or undone.
     edit_window_minutes: int = 10
     # How far back a session may be dated.
     max_backdate_days: int = 7
     # Secure cookies for the web chat when it is served over HTTPS behind a proxy.
     web_cookie_secure: bool = False
+    # Who may show the web chat inside a frame (CSP frame-ancestors): "'self'" by default;
+    # a ward embedding it in its portal adds that site, e.g. "'self' https://lechan.gov.vn".
+    web_frame_ancestors: str = "'self'"
     log_level: str = "INFO"
     # Charts and spreadsheets the bot makes, and how long their links work.
     files_dir: Path = Path("data/files")

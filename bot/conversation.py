@@ -70,6 +70,7 @@ def received(incoming: Incoming, clock: Callable[[], dt.datetime]) -> Incoming:
         display_name=clean_text(incoming.display_name).strip()[:100],
         text=None if incoming.text is None else clean_text(incoming.text),
         choice_id=None if incoming.choice_id is None else clean_text(incoming.choice_id)[:64],
+        origin=None if incoming.origin is None else clean_text(incoming.origin)[:64],
         at=incoming.at or clock(),
     )
 

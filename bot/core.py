@@ -29,6 +29,9 @@ class Incoming:
     kind: Kind = Kind.TEXT
     # The language the channel reports for the person ("en", "vi"), used for a new chat.
     language: str | None = None
+    # Where a web chat's request came from (the client's address), to limit guessing by a
+    # browser that starts a new chat for every try; None on Telegram and Zalo.
+    origin: str | None = None
     # When it arrived. Adapters leave it unset: the core dates every message by the one
     # clock as it receives it (a platform's own date may be minutes off, or stale on a retry).
     at: dt.datetime | None = None

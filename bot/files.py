@@ -81,9 +81,12 @@ class FileStore:
     def _now(self) -> float:
         return self.clock().timestamp()
 
+    def signature(self, message: str) -> str:
+        """The deployment's signature of `message` (file links, web chat cookies)."""
+        return hmac.new(self._secret, message.encode(), hashlib.sha256).hexdigest()[:32]
+
     def _sign(self, name: str, expires: int) -> str:
-        msg = f"{name}:{expires}".encode()
-        return hmac.new(self._secret, msg, hashlib.sha256).hexdigest()[:32]
+        return self.signature(f"{name}:{expires}")
 
     def link(self, name: str, base_url: str = "", now: float | None = None) -> str:
         """A link to the file, good for `ttl_hours`."""

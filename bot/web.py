@@ -1,10 +1,18 @@
 """The aiohttp web server: the web chat page and its small JSON API.
 
-One chat per browser, kept in a cookie. The API answers every malformed request with a 4xx
-and a reason; the conversation core answers everything else."""
+One chat per browser, kept in a cookie that only the server makes: the chat id, whether the
+chat belongs to a member, and the server's signature over both. A made-up or altered cookie
+is ignored (a new chat begins), and a chat that joins a role gets a new id, so an id that
+someone else knew before (a cookie planted in a shared browser) is worth nothing after.
+The API answers every malformed request with a 4xx and a reason; the conversation core
+answers everything else. Every response carries the security headers (CSP without inline
+script, frame-ancestors from WEB_FRAME_ANCESTORS, nosniff, a referrer policy)."""
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+import hmac
 import json
 import logging
 import re
@@ -16,11 +24,12 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels import json_body
+from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind
 from bot.files import BadLink, FileStore
 from bot.i18n import LANGUAGES, t
-from storage import conversations, outbox
+from storage import conversations, invites, outbox
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -28,33 +37,88 @@ log = logging.getLogger(__name__)
 CHANNEL = "web"
 COOKIE = "ngoso_chat"
 MAX_BODY = 32 * 1024
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+# "<chat id>.<g|m>.<signature>": g for a guest's chat, m once it belongs to a member.
+_COOKIE = re.compile(r"^([A-Za-z0-9_-]{20,40})\.([gm])\.([0-9a-f]{32})$")
 _MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 WEB_KEYS = ("web-title", "web-placeholder", "web-send", "web-offline", "web-intro")
 
 CORE_KEY = web.AppKey("core", ConversationCore)
 DB_KEY = web.AppKey("db", Database)
-SECURE_KEY = web.AppKey("secure_cookie", bool)
+SETTINGS_KEY = web.AppKey("settings", Settings)
+GUARD_KEY = web.AppKey("guard", "GuessGuard")
 
 
 def _error(status: int, reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=status)
 
 
+def _sign(request: web.Request, chat_id: str, member: bool) -> str:
+    kind = "m" if member else "g"
+    return request.app[CORE_KEY].files.signature(f"web-chat:{chat_id}:{kind}")
+
+
+def _chat(request: web.Request) -> tuple[str, bool] | None:
+    """(chat id, belongs to a member) from the cookie, if the server made it."""
+    found = _COOKIE.match(request.cookies.get(COOKIE, ""))
+    if found is None:
+        return None
+    chat_id, member = found[1], found[2] == "m"
+    if not hmac.compare_digest(found[3], _sign(request, chat_id, member)):
+        return None
+    return chat_id, member
+
+
 def _chat_id(request: web.Request) -> str | None:
-    token = request.cookies.get(COOKIE, "")
-    return token if _TOKEN.match(token) else None
+    chat = _chat(request)
+    return chat[0] if chat else None
 
 
-def _set_cookie(request: web.Request, response: web.StreamResponse, token: str) -> None:
+def _new_chat_id() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _set_cookie(
+    request: web.Request, response: web.StreamResponse, chat_id: str, member: bool = False
+) -> None:
     response.set_cookie(
         COOKIE,
-        token,
+        f"{chat_id}.{'m' if member else 'g'}.{_sign(request, chat_id, member)}",
         max_age=365 * 24 * 3600,
         httponly=True,
         samesite="Lax",
-        secure=request.app[SECURE_KEY],
+        secure=request.app[SETTINGS_KEY].web_cookie_secure,
     )
+
+
+class GuessGuard:
+    """Slows invite-code guessing across the whole bot: past `wrong_codes_alarm` wrong codes
+    in ten minutes, every code typed in the web chat is answered only after a pause, and
+    the administrator is warned in the log (once a minute at most). Checked before the core,
+    outside any transaction."""
+
+    WINDOW = dt.timedelta(minutes=10)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._warned_at: dt.datetime | None = None
+
+    async def pause_if_storm(self, db: Database, text: str) -> None:
+        if invites.find(text) is None or self.settings.slow_guess_seconds <= 0:
+            return
+        now = db.clock()
+        async with db.sessions() as session:
+            wrong = await invites.wrong_codes_everywhere(session, now - self.WINDOW)
+        if wrong < self.settings.wrong_codes_alarm:
+            return
+        if self._warned_at is None or now - self._warned_at >= dt.timedelta(minutes=1):
+            self._warned_at = now
+            log.warning(
+                "invite codes are being guessed: %d wrong codes in 10 minutes; every code "
+                "typed in the web chat now waits %.0fs",
+                wrong,
+                self.settings.slow_guess_seconds,
+            )
+        await asyncio.sleep(self.settings.slow_guess_seconds)
 
 
 async def _chat_language(request: web.Request, chat_id: str | None) -> str | None:
@@ -74,11 +138,37 @@ async def page(request: web.Request) -> web.Response:
     strings = {language: {key: t(language, key) for key in WEB_KEYS} for language in LANGUAGES}
     html = resources.files("bot").joinpath("static/chat.html").read_text(encoding="utf-8")
     html = html.replace("{{LANG}}", lang).replace("{{TITLE}}", strings[lang]["web-title"])
-    html = html.replace("{{STRINGS}}", json.dumps(strings, ensure_ascii=False))
+    # A JSON data block, never run as script; "</" escaped so no label can close it.
+    data = json.dumps(strings, ensure_ascii=False).replace("</", "<\\/")
+    html = html.replace("{{STRINGS}}", data)
     response = web.Response(text=html, content_type="text/html")
-    if _chat_id(request) is None:
-        _set_cookie(request, response, secrets.token_urlsafe(24))
+    if _chat(request) is None:
+        _set_cookie(request, response, _new_chat_id())
     return response
+
+
+async def script(request: web.Request) -> web.Response:
+    text = resources.files("bot").joinpath("static/chat.js").read_text(encoding="utf-8")
+    return web.Response(
+        text=text,
+        content_type="application/javascript",
+        headers={"Cache-Control": "no-cache"},
+    )
+
+
+async def get_conversation(request: web.Request) -> web.Response:
+    """Where this chat is: the bot's last answer (its question and buttons) and the chat's
+    language, for a page opened again; empty for a chat that never began."""
+    chat = _chat(request)
+    if chat is None:
+        return web.json_response({"replies": [], "lang": None})
+    async with request.app[DB_KEY].sessions() as db:
+        replies = await conversations.last_answer(db, CHANNEL, chat[0])
+        language, _member = await conversations.standing(db, CHANNEL, chat[0])
+    files = request.app[CORE_KEY].files
+    return web.json_response(
+        {"replies": [_for_browser(files, r) for r in replies], "lang": language}
+    )
 
 
 async def post_message(request: web.Request) -> web.Response:
@@ -113,10 +203,10 @@ async def post_message(request: web.Request) -> web.Response:
     elif not isinstance(message_id, str) or not _MESSAGE_ID.match(message_id):
         return _error(400, '"id" must be 1-64 letters, digits, "-" or "_"')
 
-    chat_id = _chat_id(request)
-    new_cookie = chat_id is None
-    if chat_id is None:
-        chat_id = secrets.token_urlsafe(24)
+    chat = _chat(request)
+    chat_id, was_member = chat if chat is not None else (_new_chat_id(), False)
+    if text is not None:
+        await request.app[GUARD_KEY].pause_if_storm(request.app[DB_KEY], text)
     incoming = Incoming(
         channel=CHANNEL,
         chat_id=chat_id,
@@ -126,18 +216,27 @@ async def post_message(request: web.Request) -> web.Response:
         choice_id=choice,
         kind=Kind.CHOICE if choice is not None else Kind.TEXT,
         language=language,
+        origin=request.remote,
     )
     replies = await request.app[CORE_KEY].handle(incoming, replay=True)
+    db = request.app[DB_KEY]
+    async with db.sessions() as session, session.begin():
+        chat_language, is_member = await conversations.standing(session, CHANNEL, chat_id)
+        if is_member and not was_member:
+            # Joined a role just now: from here on the chat has an id nobody knew before.
+            new_id = _new_chat_id()
+            await conversations.move_chat(session, CHANNEL, chat_id, new_id)
+            chat_id = new_id
     files = request.app[CORE_KEY].files
     response = web.json_response(
         {
             "replies": [_for_browser(files, r.to_dict()) for r in replies],
             # So the page's own labels follow a /lang made in the chat.
-            "lang": await _chat_language(request, chat_id),
+            "lang": chat_language,
         }
     )
-    if new_cookie:
-        _set_cookie(request, response, chat_id)
+    if chat is None or chat != (chat_id, is_member):
+        _set_cookie(request, response, chat_id, is_member)
     return response
 
 
@@ -186,6 +285,32 @@ async def health(request: web.Request) -> web.Response:
 
 
 @web.middleware
+async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
+    """What every response carries: no inline script may run, only the ward's own sites
+    may frame the chat, no type sniffing, no full addresses (signed links) in referrers."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        response = exc
+        _add_security_headers(request, response)
+        raise
+    _add_security_headers(request, response)
+    return response
+
+
+def _add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    frames = request.app[SETTINGS_KEY].web_frame_ancestors.strip() or "'none'"
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        f"form-action 'self'; frame-ancestors {frames}",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+
+
+@web.middleware
 async def errors_as_json(request: web.Request, handler: Any) -> web.StreamResponse:
     """No traceback ever reaches a browser: API errors become JSON with a reason."""
     try:
@@ -199,14 +324,15 @@ async def errors_as_json(request: web.Request, handler: Any) -> web.StreamRespon
         return _error(500, "internal error")
 
 
-def make_app(
-    core: ConversationCore, db: Database, *, secure_cookie: bool = False
-) -> web.Application:
-    app = web.Application(client_max_size=MAX_BODY, middlewares=[errors_as_json])
+def make_app(core: ConversationCore, db: Database) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[security_headers, errors_as_json])
     app[CORE_KEY] = core
     app[DB_KEY] = db
-    app[SECURE_KEY] = secure_cookie
+    app[SETTINGS_KEY] = core.settings
+    app[GUARD_KEY] = GuessGuard(core.settings)
     app.router.add_get("/", page)
+    app.router.add_get("/static/chat.js", script)
+    app.router.add_get("/api/conversation", get_conversation)
     app.router.add_post("/api/messages", post_message)
     app.router.add_get("/api/updates", get_updates)
     app.router.add_get("/healthz", health)

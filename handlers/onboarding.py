@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import math
 
 from bot.core import Choice, Reply
 from bot.flow import Answer, Context, Flow
@@ -56,11 +57,17 @@ class JoinFlow(Flow):
     async def _check(self, ctx: Context, text: str) -> None:
         """Wrong, expired or used-up codes each get their own message; guessing is slowed."""
         chat = (ctx.incoming.channel, ctx.incoming.chat_id)
+        origin = ctx.incoming.origin
         hour_ago = ctx.now - dt.timedelta(hours=1)
         wrong, oldest = await invites.wrong_codes_since(ctx.db, *chat, hour_ago)
-        if wrong >= ctx.settings.max_wrong_codes_per_hour:
+        limited = wrong >= ctx.settings.max_wrong_codes_per_hour
+        if not limited and origin is not None:
+            # A browser that clears its cookie is a new chat each time, but the same address.
+            wrong, oldest = await invites.wrong_codes_from(ctx.db, origin, hour_ago)
+            limited = wrong >= ctx.settings.max_wrong_codes_per_address_per_hour
+        if limited:
             wait = (oldest + dt.timedelta(hours=1) - ctx.now) if oldest else dt.timedelta(hours=1)
-            ctx.say(ctx.t("join-too-many", minutes=max(1, int(wait.total_seconds() // 60) + 1)))
+            ctx.say(ctx.t("join-too-many", minutes=max(1, math.ceil(wait.total_seconds() / 60))))
             ctx.done()
             return
         code = invites.find(text)
@@ -71,7 +78,7 @@ class JoinFlow(Flow):
             if code is not None:
                 # Only what could be a code counts towards the limit on guessing: a question
                 # typed here by mistake is not a guess.
-                await invites.record_wrong_code(ctx.db, *chat, ctx.now)
+                await invites.record_wrong_code(ctx.db, *chat, ctx.now, origin)
             key = "join-code-malformed" if code is None else f"join-code-{status.value}"
             ctx.say(ctx.t(key.replace("_", "-")))
             if status in (InviteStatus.NOT_FOUND,):

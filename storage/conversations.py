@@ -10,7 +10,15 @@ from typing import Any
 from sqlalchemy import and_, bindparam, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Conversation, Member, ProcessedMessage
+from storage.models import (
+    CodeAttempt,
+    Conversation,
+    FollowUp,
+    Member,
+    OutboxMessage,
+    ProcessedMessage,
+    ResidentProfile,
+)
 
 
 @dataclass(slots=True)
@@ -86,16 +94,72 @@ async def load(
     )
 
 
-async def language_of(db: AsyncSession, channel: str, chat_id: str) -> str | None:
-    """The language a chat is held in: its member's, else the one chosen in the chat (a
-    chat whose person is the chat itself, as in the web chat)."""
-    member_language = await db.scalar(
-        select(Member.language).where(Member.channel == channel, Member.channel_user_id == chat_id)
+# A chat whose person is the chat itself (the web chat): its language and membership.
+_STANDING = (
+    select(_TABLE.c.language, Member.language, Member.id)
+    .select_from(select(literal(1).label("one")).subquery("one"))
+    .outerjoin(
+        _TABLE,
+        and_(_TABLE.c.channel == bindparam("channel"), _TABLE.c.chat_id == bindparam("chat_id")),
     )
-    if member_language:
-        return member_language
-    return await db.scalar(
-        select(_TABLE.c.language).where(_TABLE.c.channel == channel, _TABLE.c.chat_id == chat_id)
+    .outerjoin(
+        Member,
+        and_(
+            Member.channel == bindparam("channel"),
+            Member.channel_user_id == bindparam("chat_id"),
+        ),
+    )
+)
+
+
+async def standing(db: AsyncSession, channel: str, chat_id: str) -> tuple[str | None, bool]:
+    """The language a chat is held in (its member's, else the one chosen in the chat) and
+    whether the chat is a member's, in one statement."""
+    chat_language, member_language, member_id = (
+        await db.execute(_STANDING, {"channel": channel, "chat_id": chat_id})
+    ).one()
+    return member_language or chat_language, member_id is not None
+
+
+async def language_of(db: AsyncSession, channel: str, chat_id: str) -> str | None:
+    """The language a chat is held in (see `standing`)."""
+    return (await standing(db, channel, chat_id))[0]
+
+
+async def last_answer(db: AsyncSession, channel: str, chat_id: str) -> list[dict[str, Any]]:
+    """What the bot answered this chat last (kept a week), so a page opened again shows the
+    question the chat is at instead of starting over; empty when there is none."""
+    replies = await db.scalar(
+        select(ProcessedMessage.replies)
+        .where(ProcessedMessage.channel == channel, ProcessedMessage.chat_id == chat_id)
+        .order_by(ProcessedMessage.processed_at.desc())
+        .limit(1)
+    )
+    return list(replies or [])
+
+
+async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> None:
+    """Give a chat a new id, with everything that belongs to it: a web chat gets a fresh
+    id when it joins a role, so an id known to someone else before is worth nothing after."""
+    for model, column in (
+        (Conversation, Conversation.chat_id),
+        (ProcessedMessage, ProcessedMessage.chat_id),
+        (CodeAttempt, CodeAttempt.chat_id),
+        (ResidentProfile, ResidentProfile.chat_id),
+        (OutboxMessage, OutboxMessage.chat_id),
+    ):
+        await db.execute(
+            update(model).where(model.channel == channel, column == old).values({column: new})
+        )
+    await db.execute(
+        update(Member)
+        .where(Member.channel == channel, Member.channel_user_id == old)
+        .values(channel_user_id=new)
+    )
+    await db.execute(
+        update(FollowUp)
+        .where(FollowUp.resident_channel == channel, FollowUp.resident_chat_id == old)
+        .values(resident_chat_id=new)
     )
 
 

@@ -105,8 +105,10 @@ async def lookup(
     return InviteStatus.OK, invite
 
 
-async def record_wrong_code(db: AsyncSession, channel: str, chat_id: str, now: dt.datetime) -> None:
-    db.add(CodeAttempt(channel=channel, chat_id=chat_id, at=now))
+async def record_wrong_code(
+    db: AsyncSession, channel: str, chat_id: str, now: dt.datetime, origin: str | None = None
+) -> None:
+    db.add(CodeAttempt(channel=channel, chat_id=chat_id, origin=origin, at=now))
     # Old attempts are of no use: keep the table small.
     await db.execute(delete(CodeAttempt).where(CodeAttempt.at < now - dt.timedelta(days=1)))
 
@@ -124,6 +126,33 @@ async def wrong_codes_since(
             )
         )
     ).one()
+    return count or 0, _aware(oldest)
+
+
+async def wrong_codes_from(
+    db: AsyncSession, origin: str, since: dt.datetime
+) -> tuple[int, dt.datetime | None]:
+    """How many wrong codes came from this client address since `since`, and the oldest."""
+    count, oldest = (
+        await db.execute(
+            select(func.count(), func.min(CodeAttempt.at)).where(
+                CodeAttempt.origin == origin, CodeAttempt.at >= since
+            )
+        )
+    ).one()
+    return count or 0, _aware(oldest)
+
+
+async def wrong_codes_everywhere(db: AsyncSession, since: dt.datetime) -> int:
+    """Wrong codes typed anywhere in the bot since `since`: a guessing storm shows here."""
+    found = await db.scalar(
+        select(func.count()).select_from(CodeAttempt).where(CodeAttempt.at >= since)
+    )
+    return int(found or 0)
+
+
+def _aware(oldest: dt.datetime | None) -> dt.datetime | None:
+    # A MIN() over the column comes back without the column's type on SQLite: naive UTC.
     if oldest is not None and oldest.tzinfo is None:
         oldest = oldest.replace(tzinfo=dt.UTC)
-    return count, oldest
+    return oldest

@@ -276,12 +276,18 @@ class CodeAttempt(Base):
     """A wrong invite code typed in a chat; used to slow down guessing."""
 
     __tablename__ = "code_attempts"
-    __table_args__ = (Index("ix_code_attempts_chat_at", "channel", "chat_id", "at"),)
+    __table_args__ = (
+        Index("ix_code_attempts_chat_at", "channel", "chat_id", "at"),
+        Index("ix_code_attempts_origin_at", "origin", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
     chat_id: Mapped[str] = mapped_column(String(64))
-    at: Mapped[dt.datetime] = stamped()
+    # The client address of a web chat (None on Telegram and Zalo, whose accounts are the
+    # platform's): limits guessing by a browser that starts a new chat for every guess.
+    origin: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = stamped(index=True)
 
 
 class AuditEntry(Base):

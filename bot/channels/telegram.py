@@ -101,6 +101,8 @@ def to_incoming(update: Update) -> Incoming | None:
         if chat is None or query.from_user is None:
             raise ValueError("a button press without its chat or sender")
         _check_ids(chat.id, query.from_user.id)
+        if isinstance(query.message, Message):
+            _check_pressed(query.message)
         if not isinstance(query.data, str):
             raise ValueError("a button press whose data is not text")
         if query.from_user.is_bot:
@@ -156,6 +158,23 @@ def _language(user: User) -> str | None:
     if code is not None and not isinstance(code, str):
         raise ValueError("a language code that is not text")
     return (code or "")[:2] or None
+
+
+def _check_pressed(message: Message) -> None:
+    """The message whose button was pressed, as we edit it afterwards (_show_choice)."""
+    _check_ids(message.message_id)
+    if message.text is not None and not isinstance(message.text, str):
+        raise ValueError("a pressed message whose text is not text")
+    markup = message.reply_markup
+    if markup is None:
+        return
+    rows = getattr(markup, "inline_keyboard", None)
+    if not isinstance(rows, tuple | list) or not all(isinstance(r, tuple | list) for r in rows):
+        raise ValueError("a pressed message whose keyboard is not a keyboard")
+    for row in rows:
+        for button in row:
+            if not isinstance(button, InlineKeyboardButton) or not isinstance(button.text, str):
+                raise ValueError("a keyboard button that is not a button")
 
 
 def _check_ids(*ids: object) -> None:

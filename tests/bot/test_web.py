@@ -11,6 +11,7 @@ import pytest
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.clock import SetClock
 from bot.conversation import MAX_TEXT_LENGTH, ConversationCore
 from bot.i18n import t
 from bot.web import COOKIE, MAX_BODY, make_app
@@ -452,3 +453,127 @@ async def test_files_are_served_only_behind_a_valid_link(
     xlsx = core.files.link(core.files.save(b"PK", "tuan.xlsx"))
     response = await client.get(xlsx)
     assert response.headers["Content-Disposition"].startswith("attachment")
+
+
+# -- the web chat is not an open door -------------------------------------------------------
+
+
+async def test_a_cookie_the_server_did_not_make_is_ignored(
+    make_client: MakeClient, demo: DemoWard
+) -> None:
+    """Session fixation: the browser cannot choose its chat id; made-up and altered cookies
+    are both a new stranger's chat, with a new id from the server."""
+    first = WebChat(await make_client())
+    await join(first, demo, Role.VOLUNTEER, "Chị Lan")
+    real = first.client.session.cookie_jar.filter_cookies(first.client.make_url("/"))[COOKIE]
+    chat_id, kind, signature = real.value.split(".")
+    assert kind == "m"
+    for forged in (
+        "a" * 32,  # an id of the attacker's choosing, unsigned
+        f"{chat_id}.m.{'0' * 32}",  # the member's id with a made-up signature
+        f"{chat_id}.g.{signature}",  # the signature of another value
+    ):
+        intruder = await make_client()
+        intruder.session.cookie_jar.update_cookies({COOKIE: forged})
+        response = await intruder.post("/api/messages", json={"text": "/thongke"})
+        text = "\n".join(r["text"] for r in (await response.json())["replies"])
+        assert "Chị Lan" not in text and "tham gia" in text.casefold()
+        issued = cookie_of(response)
+        assert issued is not None and not issued.startswith(chat_id)
+
+
+async def test_joining_a_role_gives_the_chat_a_new_id(
+    make_client: MakeClient, demo: DemoWard
+) -> None:
+    """A cookie known before joining (planted in a shared browser) is worthless after."""
+    browser = await make_client()
+    planted = cookie_of(await browser.get("/"))
+    assert planted is not None and planted.split(".")[1] == "g"
+    chat = WebChat(browser)
+    await chat.send(display(demo.invites[Role.STAFF].code))
+    await chat.press("Đồng ý")
+    response = await browser.post("/api/messages", json={"text": "Anh Minh"})
+    renewed = cookie_of(response)
+    assert renewed is not None and renewed.split(".")[1] == "m"
+    assert renewed.split(".")[0] != planted.split(".")[0]
+    assert "Chào Anh Minh" in await chat.send("/menu")  # the staff member goes on as before
+
+    attacker = await make_client()
+    attacker.session.cookie_jar.update_cookies({COOKIE: planted})
+    response = await attacker.post("/api/messages", json={"text": "/menu"})
+    text = "\n".join(r["text"] for r in (await response.json())["replies"])
+    assert "Anh Minh" not in text and "Gửi thông báo" not in text
+
+
+async def test_guessing_codes_from_one_address_is_limited_whatever_the_cookie(
+    make_client: MakeClient, settings, demo: DemoWard
+) -> None:
+    settings.max_wrong_codes_per_address_per_hour = 3
+    for n in range(3):
+        fresh = WebChat(await make_client())  # a new cookie for every guess
+        assert "không đúng" in (await fresh.send(f"ZZZZ-ZZZ{n + 2}")).casefold()
+    fresh = WebChat(await make_client())
+    assert "Bạn đã nhập sai mã quá nhiều lần" in await fresh.send("ZZZZ-ZZZ9")
+    # Even the right code waits now, from this address.
+    assert "Bạn đã nhập sai mã quá nhiều lần" in await fresh.send(
+        display(demo.invites[Role.VOLUNTEER].code)
+    )
+
+
+async def test_a_guessing_storm_slows_every_guess_and_warns_the_admin(
+    make_client: MakeClient, settings, demo: DemoWard, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings.wrong_codes_alarm = 4
+    settings.slow_guess_seconds = 0.3
+    settings.max_wrong_codes_per_address_per_hour = 100
+    loop = asyncio.get_running_loop()
+    took = []
+    for n in range(6):
+        chat = WebChat(await make_client())
+        started = loop.time()
+        await chat.send(f"ZZZZ-YYY{n + 2}")
+        took.append(loop.time() - started)
+    assert all(t < 0.3 for t in took[:4]) and all(t >= 0.3 for t in took[4:])
+    warnings = [r for r in caplog.records if "being guessed" in r.getMessage()]
+    assert len(warnings) == 1 and warnings[0].levelname == "WARNING"
+    # A question that is no code is never slowed.
+    started = loop.time()
+    await WebChat(await make_client()).send("cài vneid thế nào")
+    assert loop.time() - started < 0.3
+
+
+@pytest.mark.parametrize("path", ["/", "/api/conversation", "/static/chat.js", "/files/x/y.png"])
+async def test_every_response_carries_the_security_headers(client: TestClient, path: str):
+    response = await client.get(path)
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    assert "frame-ancestors 'self'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+async def test_the_page_runs_no_inline_script(client: TestClient):
+    html = await (await client.get("/")).text()
+    scripts = html.split("<script")[1:]
+    assert scripts and all('src="' in s.split(">")[0] or "application/json" in s for s in scripts)
+
+
+async def test_a_ward_may_allow_its_portal_to_frame_the_chat(client: TestClient, settings):
+    settings.web_frame_ancestors = "'self' https://lechan.haiphong.gov.vn"
+    response = await client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self' https://lechan.haiphong.gov.vn" in csp
+
+
+async def test_a_page_opened_again_goes_on_where_the_chat_was(
+    client: TestClient, demo: DemoWard, clock: SetClock
+) -> None:
+    assert (await (await client.get("/api/conversation")).json())["replies"] == []
+    chat = WebChat(client)
+    await chat.send(display(demo.invites[Role.VOLUNTEER].code))
+    clock.advance(seconds=5)  # the person reads, then taps
+    await chat.press("Đồng ý")
+    body = await (await client.get("/api/conversation")).json()
+    assert t("vi", "join-ask-name") in body["replies"][-1]["text"] and body["lang"] == "vi"
+    # The name typed in the reopened page is taken as the name, not as a question.
+    assert "Chào mừng bạn!" in await chat.send("Chị Lan")

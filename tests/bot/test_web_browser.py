@@ -230,3 +230,33 @@ async def test_staff_see_the_weekly_chart_and_download_the_workbook(
             "en", "web-placeholder"
         )
         assert await page.title() == t("en", "web-title")
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_a_tab_closed_and_opened_again_goes_on_where_it_was(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    """A phone's browser closes tabs: the chat opened again continues (here, the name
+    question after consent) instead of starting over and taking the name for a question."""
+    from playwright.async_api import expect
+
+    async with phone(core, database) as (page, port):
+        await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
+        await page.get_by_test_id("input").fill(display(demo.invites[Role.VOLUNTEER].code))
+        await page.get_by_test_id("send").click()
+        agree = page.locator(".choices").last.get_by_role(
+            "button", name=t("vi", "consent-agree"), exact=True
+        )
+        await agree.click()
+        await expect(page.get_by_test_id("log")).to_contain_text(t("vi", "join-ask-name"))
+        context = page.context
+        await page.close()
+
+        again = await context.new_page()  # a new tab: the same cookie, no tab history
+        await again.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
+        log = again.get_by_test_id("log")
+        await expect(log).to_contain_text(t("vi", "join-ask-name"), timeout=WAIT_MS)
+        await expect(log).not_to_contain_text("Xin chào! Mình là Ngõ Số")
+        await again.get_by_test_id("input").fill("Chị Lan")
+        await again.get_by_test_id("send").click()
+        await expect(log).to_contain_text("Chào mừng bạn!", timeout=WAIT_MS)
