@@ -103,6 +103,39 @@ def db() -> None:
     """Database schema."""
 
 
+@db.command("backup")
+def db_backup() -> None:
+    """Back up the SQLite database now (the scheduler also does it every night)."""
+    from storage import backup
+
+    settings = _settings()
+    try:
+        made = backup.make(
+            settings.database_url, settings.backup_dir, clock.now(), settings.backup_keep
+        )
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"backup written: {made.path} ({made.size:,} bytes, schema {made.revision})")
+
+
+@db.command("restore")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def db_restore(file: Path, yes: bool) -> None:
+    """Replace the database with a backup FILE (stop the bot first). The current database
+    is backed up before it is replaced; an older backup is migrated to this version."""
+    from storage import backup
+
+    settings = _settings()
+    if not yes:
+        click.confirm(f"Replace the database with {file}?", abort=True)
+    try:
+        done = backup.restore(settings.database_url, file, clock.now(), settings.backup_dir)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"restored {done.path.name} (schema {done.revision}) and migrated it")
+
+
 @db.command("upgrade")
 @click.option("--revision", default="head", show_default=True)
 def db_upgrade(revision: str) -> None:

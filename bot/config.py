@@ -59,6 +59,12 @@ class Settings(BaseSettings):
     tally_time: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     # When the daily reminders (follow-ups, deadlines, nudges) go out, local time.
     reminders_time: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # The nightly backup of the embedded SQLite database (local time), where it goes, and
+    # how many are kept (one a night: 7 is a week; an erased person may stay in a backup
+    # that long). PostgreSQL is backed up with pg_dump instead (README).
+    backup_time: str = Field(default="02:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    backup_dir: Path = Path("data/backups")
+    backup_keep: int = Field(default=7, ge=1)
     # No reminder or nudge in this window (local time); they wait for its end.
     quiet_hours: str = Field(
         default="21:00-07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$"

@@ -195,6 +195,14 @@ class ConversationCore:
         if command is not None:
             await self._command(ctx, *command)
             return
+        if incoming.kind is Kind.RESUME:
+            # The page was opened again: the question the chat is at, asked again.
+            flow, step = current, convo.step or "menu"
+            if is_new or flow is None or not flow.has_step(step) or not flow.allowed(ctx.member):
+                await self.flows[HOME].start(ctx, first=is_new)
+            else:
+                ctx.goto(step, flow.name)
+            return
         if is_new:
             # A first message: welcome, unless it already is an invite code.
             code = text if incoming.kind is Kind.TEXT else ""

@@ -15,6 +15,8 @@ class Kind(enum.StrEnum):
     IMAGE = "image"
     STICKER = "sticker"
     OTHER = "other"
+    # Not a message: a page opened again asks where the chat is (its question, asked again).
+    RESUME = "resume"
 
 
 @dataclass(frozen=True, slots=True)

@@ -285,6 +285,11 @@ class OutboxSender:
         self, row: _Row, queues: collections.OrderedDict[str, collections.deque[_Row]]
     ) -> None:
         log.debug("%s: sending message %d", self.channel.name, row.id)
+        if self.limiter.paused_for() > 0:
+            # A 429 arrived after this send got its slot: it waits for the pause, first in line.
+            queues.setdefault(row.chat_id, collections.deque()).appendleft(row)
+            queues.move_to_end(row.chat_id, last=False)
+            return
         try:
             await self.channel.send(row.chat_id, Reply.from_dict(row.payload))
         except RetryLater as exc:

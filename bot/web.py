@@ -156,19 +156,28 @@ async def script(request: web.Request) -> web.Response:
     )
 
 
-async def get_conversation(request: web.Request) -> web.Response:
-    """Where this chat is: the bot's last answer (its question and buttons) and the chat's
-    language, for a page opened again; empty for a chat that never began."""
+async def resume(request: web.Request) -> web.Response:
+    """A page opened again: the question the chat is at, asked again (the welcome for a
+    chat that never began), so it goes on instead of starting over."""
     chat = _chat(request)
-    if chat is None:
-        return web.json_response({"replies": [], "lang": None})
-    async with request.app[DB_KEY].sessions() as db:
-        replies = await conversations.last_answer(db, CHANNEL, chat[0])
-        language, _member = await conversations.standing(db, CHANNEL, chat[0])
-    files = request.app[CORE_KEY].files
-    return web.json_response(
-        {"replies": [_for_browser(files, r) for r in replies], "lang": language}
+    chat_id = chat[0] if chat is not None else _new_chat_id()
+    incoming = Incoming(
+        channel=CHANNEL,
+        chat_id=chat_id,
+        user_id=chat_id,
+        message_id=f"resume-{uuid.uuid4().hex}",
+        kind=Kind.RESUME,
     )
+    replies = await request.app[CORE_KEY].handle(incoming)
+    async with request.app[DB_KEY].sessions() as db:
+        language, is_member = await conversations.standing(db, CHANNEL, chat_id)
+    files = request.app[CORE_KEY].files
+    response = web.json_response(
+        {"replies": [_for_browser(files, r.to_dict()) for r in replies], "lang": language}
+    )
+    if chat is None:
+        _set_cookie(request, response, chat_id, is_member)
+    return response
 
 
 async def post_message(request: web.Request) -> web.Response:
@@ -332,7 +341,7 @@ def make_app(core: ConversationCore, db: Database) -> web.Application:
     app[GUARD_KEY] = GuessGuard(core.settings)
     app.router.add_get("/", page)
     app.router.add_get("/static/chat.js", script)
-    app.router.add_get("/api/conversation", get_conversation)
+    app.router.add_post("/api/resume", resume)
     app.router.add_post("/api/messages", post_message)
     app.router.add_get("/api/updates", get_updates)
     app.router.add_get("/healthz", health)

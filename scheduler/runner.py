@@ -25,7 +25,7 @@ from bot.config import Settings
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ
 from scheduler import deadlines, followups, nudges, timing, weekly
-from storage import members, schedule, stats
+from storage import backup, members, schedule, stats
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,38 @@ class Scheduler:
         done += await self.deadline_reminders(now)
         done += await self.inactivity_nudges(now)
         done += await self.housekeeping(now)
+        done += await self.nightly_backup(now)
         return done
+
+    async def nightly_backup(self, now: dt.datetime) -> list[str]:
+        """Once a night at `backup_time`: a consistent copy of the SQLite database, the
+        oldest beyond `backup_keep` pruned. Made outside any transaction (the backup reads
+        while the bot writes); a failed one is tried again at the next tick."""
+        if not self.db.is_sqlite:
+            return []
+        trigger = timing.daily_trigger(self.settings.backup_time)
+        fire = timing.latest_fire(trigger, now, DAILY_LOOKBACK)
+        if fire is None:
+            return []
+        key = f"backup:{timing.local_day(fire).isoformat()}"
+        async with self.db.sessions() as db, db.begin():
+            if not await schedule.claim_run(db, key, now, due=fire.isoformat()):
+                return []
+        try:
+            made = await asyncio.to_thread(
+                backup.make,
+                self.db.url,
+                self.settings.backup_dir,
+                now,
+                self.settings.backup_keep,
+            )
+        except Exception:
+            log.exception("%s failed; trying again at the next tick", key)
+            async with self.db.sessions() as db, db.begin():
+                await schedule.release_run(db, key)
+            return []
+        log.info("%s: %s (%d bytes)", key, made.path, made.size)
+        return [key]
 
     async def _daily(self, now: dt.datetime, prefix: str, work: DailyWork) -> list[str]:
         """Once a day at `reminders_time` (or at the first tick after it, if the process

@@ -126,18 +126,6 @@ async def language_of(db: AsyncSession, channel: str, chat_id: str) -> str | Non
     return (await standing(db, channel, chat_id))[0]
 
 
-async def last_answer(db: AsyncSession, channel: str, chat_id: str) -> list[dict[str, Any]]:
-    """What the bot answered this chat last (kept a week), so a page opened again shows the
-    question the chat is at instead of starting over; empty when there is none."""
-    replies = await db.scalar(
-        select(ProcessedMessage.replies)
-        .where(ProcessedMessage.channel == channel, ProcessedMessage.chat_id == chat_id)
-        .order_by(ProcessedMessage.processed_at.desc())
-        .limit(1)
-    )
-    return list(replies or [])
-
-
 async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> None:
     """Give a chat a new id, with everything that belongs to it: a web chat gets a fresh
     id when it joins a role, so an id known to someone else before is worth nothing after."""

@@ -138,19 +138,22 @@
     if (later) e.old = true;
     render(e);
   });
-  // A tab opened again (or a new tab) goes on where the chat is; only a chat that never
-  // began is greeted with /start.
+  // A tab opened again (or a new tab) goes on where the chat is: the bot asks its current
+  // question again (a chat that never began is welcomed).
   async function resume() {
-    try {
-      const res = await fetch("/api/conversation", { credentials: "same-origin" });
-      const data = res.ok ? await res.json() : {};
-      if (data.lang) useLanguage(data.lang);
-      if (data.replies && data.replies.length) {
-        data.replies.forEach(function (r) { add({ from: "bot", text: r.text, buttons: r.buttons, attachments: r.attachments }); });
+    for (let tries = 1; tries <= 3; tries += 1) {
+      try {
+        const res = await fetch("/api/resume", { method: "POST", credentials: "same-origin" });
+        const data = await res.json();
+        status.textContent = "";
+        if (data.lang) useLanguage(data.lang);
+        (data.replies || []).forEach(function (r) { add({ from: "bot", text: r.text, buttons: r.buttons, attachments: r.attachments }); });
         return;
+      } catch (e) {
+        status.textContent = S["web-offline"];
+        await new Promise(function (r) { setTimeout(r, 1500 * tries); });
       }
-    } catch (e) { /* offline: greet as new */ }
-    send({ text: "/start" }, null);
+    }
   }
   if (!history.length) resume();
   setInterval(poll, 4000);

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
 
+from bot import cli
 from bot.cli import main
 from bot.clock import SetClock
 from tests.conftest import START
@@ -18,6 +20,7 @@ from tests.conftest import START
 def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/cli.db")
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "clock", SetClock(START))  # every command at a fixed instant
     return CliRunner()
 
 
@@ -211,3 +214,22 @@ def test_city_report(runner: CliRunner, tmp_path: Path) -> None:
     assert "LC " not in out and re.search(r"total +1 wards +0/0 +0 +0", out)
     result = runner.invoke(main, ["report", "city", "--week", "soon"])
     assert result.exit_code != 0 and "is not a week" in result.output
+
+
+def test_backup_and_restore_by_hand(runner: CliRunner, tmp_path: Path) -> None:
+    ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
+    out = ok(runner, "db", "backup")
+    (made,) = list((tmp_path / "data" / "backups").glob("ngoso-backup-*.db"))
+    assert str(made.name) in out and made.stat().st_mode & 0o777 == 0o600
+    ok(runner, "ward", "add", "HK", "Phường Hoàn Kiếm")
+
+    def wards() -> list[str]:
+        with sqlite3.connect(tmp_path / "cli.db") as db:
+            return [code for (code,) in db.execute("SELECT code FROM wards ORDER BY code")]
+
+    assert wards() == ["HK", "LTN"]
+    assert "restored" in ok(runner, "db", "restore", str(made), "--yes")
+    assert wards() == ["LTN"]
+    result = runner.invoke(main, ["db", "restore", str(tmp_path / "nothing.db"), "--yes"])
+    assert result.exit_code != 0 and "no such file" in result.output
+    assert "Traceback" not in result.output

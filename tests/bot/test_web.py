@@ -11,7 +11,6 @@ import pytest
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.clock import SetClock
 from bot.conversation import MAX_TEXT_LENGTH, ConversationCore
 from bot.i18n import t
 from bot.web import COOKIE, MAX_BODY, make_app
@@ -542,7 +541,7 @@ async def test_a_guessing_storm_slows_every_guess_and_warns_the_admin(
     assert loop.time() - started < 0.3
 
 
-@pytest.mark.parametrize("path", ["/", "/api/conversation", "/static/chat.js", "/files/x/y.png"])
+@pytest.mark.parametrize("path", ["/", "/api/updates", "/static/chat.js", "/files/x/y.png"])
 async def test_every_response_carries_the_security_headers(client: TestClient, path: str):
     response = await client.get(path)
     csp = response.headers["Content-Security-Policy"]
@@ -566,14 +565,15 @@ async def test_a_ward_may_allow_its_portal_to_frame_the_chat(client: TestClient,
 
 
 async def test_a_page_opened_again_goes_on_where_the_chat_was(
-    client: TestClient, demo: DemoWard, clock: SetClock
+    client: TestClient, demo: DemoWard
 ) -> None:
-    assert (await (await client.get("/api/conversation")).json())["replies"] == []
+    response = await client.post("/api/resume")  # a browser that never chatted: welcome
+    assert "Xin chào! Mình là Ngõ Số" in (await response.json())["replies"][0]["text"]
     chat = WebChat(client)
     await chat.send(display(demo.invites[Role.VOLUNTEER].code))
-    clock.advance(seconds=5)  # the person reads, then taps
     await chat.press("Đồng ý")
-    body = await (await client.get("/api/conversation")).json()
+    body = await (await client.post("/api/resume")).json()
     assert t("vi", "join-ask-name") in body["replies"][-1]["text"] and body["lang"] == "vi"
+    assert "Xin chào" not in body["replies"][-1]["text"]
     # The name typed in the reopened page is taken as the name, not as a question.
     assert "Chào mừng bạn!" in await chat.send("Chị Lan")
