@@ -30,6 +30,7 @@ from sqlalchemy import event
 
 import handlers
 from bot.app import freeze_start_up_objects
+from bot.clock import Clock
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind, Reply
@@ -167,7 +168,7 @@ async def main() -> None:
     url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp.name) / 'bench.db'}"
     await asyncio.to_thread(migrate.upgrade, url)
     settings = Settings(database_url=url, seed_demo=False, _env_file=None)
-    db = Database(url)
+    db = Database(url, Clock())
     people = max(args.volunteers, args.crowd)
     async with db.sessions() as s, s.begin():
         # A ward of its own, so the benchmark can run on a database that has data already.

@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
+from bot.clock import Clock
 from bot.files import FileStore
 from bot.i18n import Translator
 from handlers.reports import build_weekly
@@ -268,7 +269,7 @@ async def reset(db: Database) -> None:
 
 async def seeded_count(url: str) -> int:
     try:
-        async with Database(url) as db, db.sessions() as s:
+        async with Database(url, Clock()) as db, db.sessions() as s:
             return (await s.execute(select(func.count(SupportSession.id)))).scalar_one()
     except Exception:
         return -1
@@ -313,7 +314,7 @@ async def main() -> None:
 
     seed_s = None
     if not (args.reuse and await seeded_count(url) == args.sessions):
-        await reset(Database(url))
+        await reset(Database(url, Clock()))
         started = time.perf_counter()
         if url.startswith("sqlite"):
             await asyncio.to_thread(seed_sqlite, make_url(url).database, args.sessions, layout, rng)
@@ -325,7 +326,7 @@ async def main() -> None:
     week_end = week_start + dt.timedelta(days=6)
     today = LAST_DAY + dt.timedelta(days=1)
     results: list[tuple] = []
-    async with Database(url) as db:
+    async with Database(url, Clock()) as db:
         version = await backend_version(db)
         async with db.sessions() as s:
             tables = {

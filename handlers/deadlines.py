@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from bot.core import Choice
+from bot.dates import read_day
 from bot.flow import Answer, Context, Flow
 from bot.i18n import Translator
 from storage import deadlines
@@ -227,10 +228,7 @@ class DeadlineFlow(Flow):
                 day, month, _ = parse_day_month(text, ctx.today)
                 ctx.data["day"], ctx.data["month"] = day, month
             else:
-                day, month, year = parse_day_month(text, ctx.today)
-                on = dt.date(year or ctx.today.year, month, day)
-                if year is None and on < ctx.today:
-                    on = dt.date(on.year + 1, month, day)
+                on = self._one_date(text, ctx.today)
                 if on < ctx.today:
                     ctx.say(ctx.t("dl-date-past"))
                     ctx.goto("when", self.name)
@@ -241,6 +239,22 @@ class DeadlineFlow(Flow):
             ctx.goto("when", self.name)
             return
         ctx.goto("roles", self.name)
+
+    @staticmethod
+    def _one_date(text: str, today: dt.date) -> dt.date:
+        """A deadline's date: "05/11" (the next one), "05/11/2026", or words such as
+        "ngày mai", "thứ sáu" (the next Friday); ValueError for anything else."""
+        try:
+            day, month, year = parse_day_month(text, today)
+        except ValueError:
+            said = read_day(text, today, forward=True)
+            if said is None:
+                raise
+            return said
+        on = dt.date(year or today.year, month, day)
+        if year is None and on < today:
+            on = dt.date(on.year + 1, month, day)
+        return on
 
     async def ask_roles(self, ctx: Context) -> None:
         t = ctx.t

@@ -147,8 +147,10 @@ async def test_bad_input_saves_nothing(make_chat, demo, database):
     await staff.press("Một ngày")
     assert "Không đọc được ngày" in await staff.send("31/02/2027")
     assert "đã qua" in await staff.send("10/11/2026")
-    await staff.send("thu sau")  # not a date either
-    assert "Không đọc được ngày" in staff.text
+    assert "Không đọc được ngày" in await staff.send("sau khi hop")
+    await staff.send("thu sau")  # words work too: next Friday (today is Friday 20/11)
+    await staff.press("Tổ trưởng")
+    assert "Hạn gần nhất: 27/11/2026" in await staff.send("Mặc định")
     assert "Đã huỷ việc đang làm" in await staff.send("/huy")
     assert await count_deadlines(database) == 0
 
