@@ -103,12 +103,7 @@ class ConversationCore:
         A message already handled gets no new answer; with `replay` (the web chat, whose
         page retries a request whose answer was lost) it gets the answer it had."""
         incoming = received(incoming, self.db.clock)
-        key = (incoming.channel, incoming.chat_id)
-        lock = self._locks.get(key)
-        if lock is None:
-            lock = asyncio.Lock()
-            self._locks[key] = lock
-        async with lock:
+        async with self.chat_lock(incoming.channel, incoming.chat_id):
             try:
                 return await self._handle(incoming)
             except IntegrityError:
@@ -121,6 +116,16 @@ class ConversationCore:
             except Exception:
                 log.exception("failed to handle a %s message", incoming.channel)
                 return await self._recover(incoming)
+
+    def chat_lock(self, channel: str, chat_id: str) -> asyncio.Lock:
+        """The lock that keeps one chat's messages in order in this process; a channel that
+        changes something of the chat itself (the web chat's id) takes it too."""
+        key = (channel, chat_id)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[key] = lock
+        return lock
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         async with self.db.transaction(incoming.at) as db:

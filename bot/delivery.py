@@ -285,8 +285,14 @@ class OutboxSender:
         self, row: _Row, queues: collections.OrderedDict[str, collections.deque[_Row]]
     ) -> None:
         log.debug("%s: sending message %d", self.channel.name, row.id)
+        async with self.db.sessions() as db:
+            if not await outbox.still_pending(db, row.id):
+                # Withdrawn since it was claimed (the person it names erased their data).
+                self._held.pop(row.id, None)
+                return
         if self.limiter.paused_for() > 0:
             # A 429 arrived after this send got its slot: it waits for the pause, first in line.
+            # (Checked last, with nothing awaited between it and the send.)
             queues.setdefault(row.chat_id, collections.deque()).appendleft(row)
             queues.move_to_end(row.chat_id, last=False)
             return

@@ -40,6 +40,10 @@ _INVISIBLE = re.compile(
 )
 _LETTER_O = re.compile(r"(?<=\d)[oO](?=[\d\s.\-]*\d)|[oO](?=\d)")
 _DATE = re.compile(r"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}(?!\d)")
+# A day and month without a year ("28/11"), alone: "0912/345/678" is no date.
+_DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])")
+_GLUED_BEFORE = re.compile(r"\d(?:[^\w\n]|_){0,3}$")
+_GLUED_AFTER = re.compile(r"^(?:[^\w\n]|_){0,3}\d")
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:hg]\s?\d{2}(?!\d)", re.IGNORECASE)
 _MONEY = re.compile(
     r"(?<!\d)\d{1,3}(?:[.,]\d{3})+\s*"
@@ -52,8 +56,10 @@ _DOSSIER = re.compile(
     r"(?<![\w.])(?:[a-z]\d{2}(?:\.\d{1,3})*|\d{3}\.\d{2}\.\d{2}\.[a-z]\d{2})-\d{6}-\d{4}(?!\d)",
     re.IGNORECASE,
 )
-# Digits, joined across up to three characters that are neither letters nor line breaks.
-_DIGIT_RUN = re.compile(r"\+?\d(?:(?:[^\w\n]|_){0,3}\d)*")
+# Digits, joined across up to three characters that are neither letters nor line breaks;
+# a comma or semicolon followed by a space ends a run ("tổ 1, 2, 3" is a list, not a number).
+_SEPARATOR = r"(?:(?![,;]\s)[^\w\n]|_)"
+_DIGIT_RUN = re.compile(rf"\+?\d(?:{_SEPARATOR}{{0,3}}\d)*")
 
 
 def _numbers_text(text: str) -> str:
@@ -68,7 +74,18 @@ def _blank_allowed(text: str) -> str:
     nor join."""
     for pattern in (_DOSSIER, _DATE, _TIME, _MONEY):
         text = pattern.sub(lambda m: "x" * len(m.group()), text)
-    return text
+    return _DAY_MONTH.sub(lambda m: _alone(m, text), text)
+
+
+def _alone(match: re.Match[str], text: str) -> str:
+    """A day and month ("28/11") set aside only when it stands alone: glued to other digits
+    by separators ("0912 3/4 5678") it is part of a number. A list ("28/11, 29/11") is
+    alone: ", " ends a number."""
+    before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() :][:4]
+    glued = (_GLUED_BEFORE.search(before) and not re.search(r"[,;]\s$", before)) or (
+        _GLUED_AFTER.match(after) and not re.match(r"[,;]\s", after)
+    )
+    return match.group() if glued else "x" * len(match.group())
 
 
 def _kind_of_run(run: str) -> str | None:
@@ -115,10 +132,14 @@ def phone_number(text: str) -> str | None:
     runs = list(_DIGIT_RUN.finditer(_numbers_text(text).strip()))
     if len(runs) != 1 or _kind_of_run(runs[0].group()) != "phone":
         return None
-    digits = re.sub(r"\D", "", runs[0].group())
-    if digits.startswith("84"):
-        digits = "0" + digits[2:]
-    return digits if len(digits) in (10, 11) else None
+    run = runs[0].group()
+    digits = re.sub(r"\D", "", run)
+    if run.startswith("+") and not digits.startswith("84"):
+        return None  # another country's number
+    if digits.startswith("84") and not (digits.startswith("0") or len(digits) < 11):
+        digits = digits[2:]  # "+84 912 345 678", and "+84 0912 345 678" typed with its 0
+        digits = digits if digits.startswith("0") else "0" + digits
+    return digits if digits.startswith("0") and len(digits) in (10, 11) else None
 
 
 def mask_phone(phone: str) -> str:

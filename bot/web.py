@@ -39,6 +39,8 @@ COOKIE = "ngoso_chat"
 MAX_BODY = 32 * 1024
 # "<chat id>.<g|m>.<signature>": g for a guest's chat, m once it belongs to a member.
 _COOKIE = re.compile(r"^([A-Za-z0-9_-]{20,40})\.([gm])\.([0-9a-f]{32})$")
+# The unsigned chat id of versions before signing: adopted once, for a chat that exists.
+_LEGACY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 _MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 WEB_KEYS = ("web-title", "web-placeholder", "web-send", "web-offline", "web-intro")
 
@@ -68,9 +70,43 @@ def _chat(request: web.Request) -> tuple[str, bool] | None:
     return chat_id, member
 
 
-def _chat_id(request: web.Request) -> str | None:
+async def _current_chat(request: web.Request) -> tuple[str, bool, bool] | None:
+    """(chat id, belongs to a member, the cookie must be issued again) of this browser.
+    A cookie from before signing names a chat that existed then: that chat is taken over
+    under a new id nobody knew (the old one is worth nothing after); any other unsigned
+    value is ignored."""
     chat = _chat(request)
-    return chat[0] if chat else None
+    if chat is not None:
+        return chat[0], chat[1], False
+    legacy = request.cookies.get(COOKIE, "")
+    if not _LEGACY.match(legacy):
+        return None
+    core, db = request.app[CORE_KEY], request.app[DB_KEY]
+    async with core.chat_lock(CHANNEL, legacy):
+        async with db.sessions() as session, session.begin():
+            if not await conversations.exists(session, CHANNEL, legacy):
+                return None
+            _language, is_member = await conversations.standing(session, CHANNEL, legacy)
+            new_id = _new_chat_id()
+            await conversations.move_chat(session, CHANNEL, legacy, new_id)
+    return new_id, is_member, True
+
+
+async def _rotate_if_joined(
+    request: web.Request, chat_id: str, was_member: bool
+) -> tuple[str, str | None, bool]:
+    """After a message: (chat id, language, is a member). A chat that has just joined a
+    role gets a new id, under the chat's lock so no message of it is handled meanwhile."""
+    core, db = request.app[CORE_KEY], request.app[DB_KEY]
+    async with core.chat_lock(CHANNEL, chat_id):
+        async with db.sessions() as session:
+            language, is_member = await conversations.standing(session, CHANNEL, chat_id)
+        if is_member and not was_member:
+            new_id = _new_chat_id()
+            async with db.sessions() as session, session.begin():
+                if await conversations.move_chat(session, CHANNEL, chat_id, new_id):
+                    chat_id = new_id
+    return chat_id, language, is_member
 
 
 def _new_chat_id() -> str:
@@ -133,7 +169,8 @@ async def page(request: web.Request) -> web.Response:
     in Vietnamese. The page carries its labels in every language and follows a /lang change
     made in the chat (the API says the chat's language with every answer)."""
     asked = request.query.get("lang")
-    lang = asked if asked in LANGUAGES else await _chat_language(request, _chat_id(request))
+    chat = await _current_chat(request)
+    lang = asked if asked in LANGUAGES else await _chat_language(request, chat and chat[0])
     lang = lang if lang in LANGUAGES else "vi"
     strings = {language: {key: t(language, key) for key in WEB_KEYS} for language in LANGUAGES}
     html = resources.files("bot").joinpath("static/chat.html").read_text(encoding="utf-8")
@@ -142,8 +179,10 @@ async def page(request: web.Request) -> web.Response:
     data = json.dumps(strings, ensure_ascii=False).replace("</", "<\\/")
     html = html.replace("{{STRINGS}}", data)
     response = web.Response(text=html, content_type="text/html")
-    if _chat(request) is None:
+    if chat is None:
         _set_cookie(request, response, _new_chat_id())
+    elif chat[2]:
+        _set_cookie(request, response, chat[0], chat[1])
     return response
 
 
@@ -159,8 +198,8 @@ async def script(request: web.Request) -> web.Response:
 async def resume(request: web.Request) -> web.Response:
     """A page opened again: the question the chat is at, asked again (the welcome for a
     chat that never began), so it goes on instead of starting over."""
-    chat = _chat(request)
-    chat_id = chat[0] if chat is not None else _new_chat_id()
+    chat = await _current_chat(request)
+    chat_id, was_member = (chat[0], chat[1]) if chat is not None else (_new_chat_id(), False)
     incoming = Incoming(
         channel=CHANNEL,
         chat_id=chat_id,
@@ -169,13 +208,12 @@ async def resume(request: web.Request) -> web.Response:
         kind=Kind.RESUME,
     )
     replies = await request.app[CORE_KEY].handle(incoming)
-    async with request.app[DB_KEY].sessions() as db:
-        language, is_member = await conversations.standing(db, CHANNEL, chat_id)
+    chat_id, language, is_member = await _rotate_if_joined(request, chat_id, was_member)
     files = request.app[CORE_KEY].files
     response = web.json_response(
         {"replies": [_for_browser(files, r.to_dict()) for r in replies], "lang": language}
     )
-    if chat is None:
+    if chat is None or chat[2] or (chat_id, is_member) != chat[:2]:
         _set_cookie(request, response, chat_id, is_member)
     return response
 
@@ -188,7 +226,9 @@ async def post_message(request: web.Request) -> web.Response:
     if request.content_length is not None and request.content_length > MAX_BODY:
         return _error(413, f"the request is larger than {MAX_BODY} bytes")
     try:
-        body: Any = json_body(await request.text())
+        # Read as UTF-8 whatever charset the header claims (JSON is UTF-8; a made-up
+        # charset must not reach a decoder lookup).
+        body: Any = json_body((await request.read()).decode("utf-8"))
     except UnicodeDecodeError:
         return _error(400, "the body is not valid JSON (not UTF-8)")
     except ValueError as exc:
@@ -212,8 +252,8 @@ async def post_message(request: web.Request) -> web.Response:
     elif not isinstance(message_id, str) or not _MESSAGE_ID.match(message_id):
         return _error(400, '"id" must be 1-64 letters, digits, "-" or "_"')
 
-    chat = _chat(request)
-    chat_id, was_member = chat if chat is not None else (_new_chat_id(), False)
+    chat = await _current_chat(request)
+    chat_id, was_member = (chat[0], chat[1]) if chat is not None else (_new_chat_id(), False)
     if text is not None:
         await request.app[GUARD_KEY].pause_if_storm(request.app[DB_KEY], text)
     incoming = Incoming(
@@ -228,14 +268,8 @@ async def post_message(request: web.Request) -> web.Response:
         origin=request.remote,
     )
     replies = await request.app[CORE_KEY].handle(incoming, replay=True)
-    db = request.app[DB_KEY]
-    async with db.sessions() as session, session.begin():
-        chat_language, is_member = await conversations.standing(session, CHANNEL, chat_id)
-        if is_member and not was_member:
-            # Joined a role just now: from here on the chat has an id nobody knew before.
-            new_id = _new_chat_id()
-            await conversations.move_chat(session, CHANNEL, chat_id, new_id)
-            chat_id = new_id
+    # Joined a role just now: from here on the chat has an id nobody knew before.
+    chat_id, chat_language, is_member = await _rotate_if_joined(request, chat_id, was_member)
     files = request.app[CORE_KEY].files
     response = web.json_response(
         {
@@ -244,7 +278,7 @@ async def post_message(request: web.Request) -> web.Response:
             "lang": chat_language,
         }
     )
-    if chat is None or chat != (chat_id, is_member):
+    if chat is None or chat[2] or (chat_id, is_member) != chat[:2]:
         _set_cookie(request, response, chat_id, is_member)
     return response
 
@@ -260,9 +294,10 @@ def _for_browser(files: FileStore, message: dict[str, Any]) -> dict[str, Any]:
 
 async def get_updates(request: web.Request) -> web.Response:
     """Messages the bot sent this chat on its own since the last call."""
-    chat_id = _chat_id(request)
-    if chat_id is None:
+    chat = _chat(request)
+    if chat is None:
         return web.json_response({"messages": []})
+    chat_id = chat[0]
     async with request.app[DB_KEY].sessions() as db, db.begin():
         messages = await outbox.take_for_chat(db, CHANNEL, chat_id)
     files = request.app[CORE_KEY].files

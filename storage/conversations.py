@@ -126,9 +126,19 @@ async def language_of(db: AsyncSession, channel: str, chat_id: str) -> str | Non
     return (await standing(db, channel, chat_id))[0]
 
 
-async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> None:
+async def exists(db: AsyncSession, channel: str, chat_id: str) -> bool:
+    """Whether the chat has a conversation (it wrote to the bot and was not erased)."""
+    found = await db.scalar(
+        select(_TABLE.c.chat_id).where(_TABLE.c.channel == channel, _TABLE.c.chat_id == chat_id)
+    )
+    return found is not None
+
+
+async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> bool:
     """Give a chat a new id, with everything that belongs to it: a web chat gets a fresh
-    id when it joins a role, so an id known to someone else before is worth nothing after."""
+    id when it joins a role, so an id known to someone else before is worth nothing after.
+    Returns whether there was a conversation to move."""
+    moved = False
     for model, column in (
         (Conversation, Conversation.chat_id),
         (ProcessedMessage, ProcessedMessage.chat_id),
@@ -136,9 +146,10 @@ async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> None:
         (ResidentProfile, ResidentProfile.chat_id),
         (OutboxMessage, OutboxMessage.chat_id),
     ):
-        await db.execute(
+        result = await db.execute(
             update(model).where(model.channel == channel, column == old).values({column: new})
         )
+        moved = moved or (model is Conversation and bool(result.rowcount))
     await db.execute(
         update(Member)
         .where(Member.channel == channel, Member.channel_user_id == old)
@@ -149,6 +160,7 @@ async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> None:
         .where(FollowUp.resident_channel == channel, FollowUp.resident_chat_id == old)
         .values(resident_chat_id=new)
     )
+    return moved
 
 
 async def save(db: AsyncSession, state: ChatState) -> None:

@@ -197,7 +197,18 @@ async def mark(db: AsyncSession, ids: list[int], **values: Any) -> None:
     delivered or given up loses its text (see the top of this module)."""
     if values.get("status", OutboxStatus.PENDING) != OutboxStatus.PENDING:
         values["payload"] = _DONE
-    await db.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(**values))
+    # Only messages still waiting: one withdrawn meanwhile (its person erased) stays so.
+    await db.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.status == OutboxStatus.PENDING)
+        .values(**values)
+    )
+
+
+async def still_pending(db: AsyncSession, message_id: int) -> bool:
+    """Whether a claimed message may still go: not withdrawn since it was claimed."""
+    status = await db.scalar(select(OutboxMessage.status).where(OutboxMessage.id == message_id))
+    return status == OutboxStatus.PENDING
 
 
 async def stop_chat(db: AsyncSession, channel: str, chat_id: str, reason: str) -> None:

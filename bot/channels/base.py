@@ -71,8 +71,8 @@ class Adapter(abc.ABC):
         if not self.webhook_secret or not hmac.compare_digest(given, self.webhook_secret.encode()):
             return web.json_response({"error": "wrong secret token"}, status=403)
         try:
-            body = json_body(await request.text())
-        except ValueError as exc:
+            body = json_body((await request.read()).decode("utf-8"))
+        except ValueError as exc:  # UnicodeDecodeError included
             # Answered 200 all the same: the platform would only send it again and again.
             log.warning("%s webhook: body dropped (%s)", self.name, exc)
             return web.json_response({"ok": True, "taken": 0})

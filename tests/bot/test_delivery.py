@@ -169,3 +169,20 @@ async def test_a_live_senders_claims_are_kept_and_a_dead_ones_run_out_fast(
         await asyncio.sleep(0.35)
         assert await OutboxSender(two, other, short).drain() == 1
         assert [text for _, text, _ in other.got] == ["m0"]
+
+
+async def test_a_message_withdrawn_after_it_was_claimed_does_not_go(database: Database) -> None:
+    """Someone erased their data while the notice naming them sat in a sender's batch."""
+    await fill(database, 2, 2)
+    channel = Recorder()
+    sender = OutboxSender(database, channel, Pacing(per_chat_interval=0.0))
+    rows = await sender.claim()
+    async with database.sessions() as db, db.begin():
+        await outbox.withdraw_for(db, 999, "telegram", "c0")  # what /xoadulieu does for c0
+    await sender.deliver(rows)
+    assert [text for _, text, _ in channel.got] == ["m1"]
+    async with database.sessions() as db:
+        statuses = dict(
+            (await db.execute(select(OutboxMessage.chat_id, OutboxMessage.status))).all()
+        )
+    assert statuses == {"c0": "withdrawn", "c1": "sent"}

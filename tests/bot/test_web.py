@@ -577,3 +577,31 @@ async def test_a_page_opened_again_goes_on_where_the_chat_was(
     assert "Xin chào" not in body["replies"][-1]["text"]
     # The name typed in the reopened page is taken as the name, not as a question.
     assert "Chào mừng bạn!" in await chat.send("Chị Lan")
+
+
+async def test_a_chat_from_before_signed_cookies_is_taken_over_once(
+    make_client: MakeClient, demo: DemoWard, database: Database
+) -> None:
+    """A member who joined before cookies were signed keeps their chat after the upgrade:
+    the old unsigned id is taken over under a new signed one, then worth nothing."""
+    from storage import conversations
+
+    browser = await make_client()
+    chat = WebChat(browser)
+    await join(chat, demo, Role.VOLUNTEER, "Chị Lan")
+    signed = browser.session.cookie_jar.filter_cookies(browser.make_url("/"))[COOKIE].value
+    legacy = "L" * 32  # as an older version would have left it
+    async with database.sessions() as db, db.begin():
+        await conversations.move_chat(db, "web", signed.split(".")[0], legacy)
+
+    upgraded = await make_client()
+    upgraded.session.cookie_jar.update_cookies({COOKIE: legacy})
+    response = await upgraded.post("/api/messages", json={"text": "/menu"})
+    assert "Chào Chị Lan" in "\n".join(r["text"] for r in (await response.json())["replies"])
+    renewed = cookie_of(response)
+    assert renewed is not None and renewed.split(".")[1] == "m" and not renewed.startswith(legacy)
+
+    again = await make_client()  # the old value a second time: a stranger
+    again.session.cookie_jar.update_cookies({COOKIE: legacy})
+    response = await again.post("/api/messages", json={"text": "/menu"})
+    assert "Chị Lan" not in "\n".join(r["text"] for r in (await response.json())["replies"])
