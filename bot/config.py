@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     # Who may show the web chat inside a frame (CSP frame-ancestors): "'self'" by default;
     # a ward embedding it in its portal adds that site, e.g. "'self' https://lechan.gov.vn".
     web_frame_ancestors: str = "'self'"
+    # Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it
+    # (the proxy's own address would put every visitor under one guessing limit).
+    web_trusted_proxy: bool = False
     log_level: str = "INFO"
     # Charts and spreadsheets the bot makes, and how long their links work.
     files_dir: Path = Path("data/files")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hmac
+import ipaddress
 import json
 import logging
 import re
@@ -116,14 +117,39 @@ def _new_chat_id() -> str:
 def _set_cookie(
     request: web.Request, response: web.StreamResponse, chat_id: str, member: bool = False
 ) -> None:
+    settings = request.app[SETTINGS_KEY]
+    # Framed in a ward's portal (another site), the browser sends the cookie only when it
+    # is SameSite=None, which browsers accept only when Secure (HTTPS). Cross-site posts
+    # still cannot speak for the chat: the API takes JSON only, which needs a CORS
+    # permission that this server never gives.
+    framed = any(
+        source not in ("'self'", "'none'") for source in settings.web_frame_ancestors.split()
+    )
     response.set_cookie(
         COOKIE,
         f"{chat_id}.{'m' if member else 'g'}.{_sign(request, chat_id, member)}",
         max_age=365 * 24 * 3600,
         httponly=True,
-        samesite="Lax",
-        secure=request.app[SETTINGS_KEY].web_cookie_secure,
+        samesite="None" if framed else "Lax",
+        secure=settings.web_cookie_secure or framed,
     )
+
+
+def client_address(request: web.Request) -> str | None:
+    """Who is asking, for the guessing limits: the peer's address, or behind a trusted
+    proxy the last address it added to X-Forwarded-For. An IPv6 client counts by its /64
+    (one home or phone gets a whole /64 and may hop within it)."""
+    address = request.remote
+    if request.app[SETTINGS_KEY].web_trusted_proxy:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        address = forwarded or address
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address[:64] if address else None
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 class GuessGuard:
@@ -137,6 +163,8 @@ class GuessGuard:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._warned_at: dt.datetime | None = None
+        # In a storm, guesses wait one after another: parallel requests gain nothing.
+        self._one_at_a_time = asyncio.Lock()
 
     async def pause_if_storm(self, db: Database, text: str) -> None:
         if invites.find(text) is None or self.settings.slow_guess_seconds <= 0:
@@ -154,7 +182,8 @@ class GuessGuard:
                 wrong,
                 self.settings.slow_guess_seconds,
             )
-        await asyncio.sleep(self.settings.slow_guess_seconds)
+        async with self._one_at_a_time:
+            await asyncio.sleep(self.settings.slow_guess_seconds)
 
 
 async def _chat_language(request: web.Request, chat_id: str | None) -> str | None:
@@ -265,7 +294,7 @@ async def post_message(request: web.Request) -> web.Response:
         choice_id=choice,
         kind=Kind.CHOICE if choice is not None else Kind.TEXT,
         language=language,
-        origin=request.remote,
+        origin=client_address(request),
     )
     replies = await request.app[CORE_KEY].handle(incoming, replay=True)
     # Joined a role just now: from here on the chat has an id nobody knew before.

@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,14 +63,18 @@ def make(database_url: str, folder: Path, now: dt.datetime, keep: int, label: st
         n += 1
         name = f"{stem}-{n}{SUFFIX}"
     final = folder / name
-    partial = folder / f".{name}.partial"
-    # Created owner-only before SQLite writes a byte of personal data into it.
-    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    # A file of its own (mkstemp: owner-only, never shared with a backup made at the same
+    # moment), created before SQLite writes a byte of personal data into it.
+    handle, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=SUFFIX, dir=folder)
+    os.close(handle)
+    partial = Path(partial_name)
     try:
         with contextlib.closing(sqlite3.connect(source, timeout=30)) as live:
             with contextlib.closing(sqlite3.connect(partial)) as copy:
-                # Pages in steps, so the bot's writers wait for a moment at a time only.
-                live.backup(copy, pages=256, sleep=0.005)
+                # In one step, from one snapshot: with WAL the bot's writers go on meanwhile
+                # (a copy in small steps would start over after every write, and might never
+                # end on a busy database).
+                live.backup(copy, pages=-1)
                 copy.execute("PRAGMA journal_mode=DELETE")
         revision = _revision(partial)
         os.replace(partial, final)
@@ -104,8 +110,12 @@ def restore(database_url: str, backup: Path, now: dt.datetime, folder: Path) -> 
         raise BackupError(f"no such file: {backup}")
     try:
         revision = _revision(backup)
+        with contextlib.closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as db:
+            (verdict,) = db.execute("PRAGMA integrity_check").fetchone()
     except sqlite3.Error as exc:
         raise BackupError(f"{backup.name} is not a Ngõ Số backup ({exc})") from exc
+    if verdict != "ok":
+        raise BackupError(f"{backup.name} is damaged ({verdict}); choose another backup")
     scripts = ScriptDirectory.from_config(migrate.alembic_config(database_url))
     if not _known(scripts, revision):
         raise BackupError(
@@ -113,7 +123,16 @@ def restore(database_url: str, backup: Path, now: dt.datetime, folder: Path) -> 
             "upgrade the bot first, then restore it"
         )
     if target.exists():
-        make(database_url, folder, now, keep=0, label="before-restore")  # none pruned
+        if _bot_running(target, now):
+            raise BackupError(
+                "the bot is running on this database (its scheduler holds the lease): "
+                "stop it first, then restore"
+            )
+        try:
+            make(database_url, folder, now, keep=0, label="before-restore")  # none pruned
+        except BackupError:
+            # The database being replaced may be the damaged one: keep its files as they are.
+            _raw_copy(target, folder, now)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with contextlib.closing(sqlite3.connect(backup)) as source:
@@ -123,6 +142,28 @@ def restore(database_url: str, backup: Path, now: dt.datetime, folder: Path) -> 
         raise BackupError(f"the restore failed: {exc}") from exc
     migrate.upgrade(database_url)
     return Backup(backup, revision, backup.stat().st_size)
+
+
+def _bot_running(target: Path, now: dt.datetime) -> bool:
+    """Whether a running bot's scheduler holds a live lease on this database."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as db:
+            row = db.execute(
+                "SELECT count(*) FROM scheduler_lease WHERE expires_at > ?",
+                (f"{now.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S.%f}",),
+            ).fetchone()
+    except sqlite3.Error:
+        return False  # no lease table (an old or damaged database): nothing holds it
+    return bool(row and row[0])
+
+
+def _raw_copy(target: Path, folder: Path, now: dt.datetime) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = f"{now.astimezone(dt.UTC):%Y%m%d-%H%M%S}"
+    for path in target.parent.glob(target.name + "*"):  # the file, its -wal and -shm
+        copy = folder / f"damaged-{stamp}-{path.name}"
+        shutil.copyfile(path, copy)
+        os.chmod(copy, 0o600)
 
 
 def _known(scripts: ScriptDirectory, revision: str) -> bool:

@@ -562,6 +562,9 @@ async def test_a_ward_may_allow_its_portal_to_frame_the_chat(client: TestClient,
     response = await client.get("/")
     csp = response.headers["Content-Security-Policy"]
     assert "frame-ancestors 'self' https://lechan.haiphong.gov.vn" in csp
+    # Inside the portal's frame the chat keeps its cookie: SameSite=None, so Secure.
+    morsel = response.cookies[COOKIE]
+    assert morsel["samesite"] == "None" and morsel["secure"]
 
 
 async def test_a_page_opened_again_goes_on_where_the_chat_was(
@@ -605,3 +608,26 @@ async def test_a_chat_from_before_signed_cookies_is_taken_over_once(
     again.session.cookie_jar.update_cookies({COOKIE: legacy})
     response = await again.post("/api/messages", json={"text": "/menu"})
     assert "Chị Lan" not in "\n".join(r["text"] for r in (await response.json())["replies"])
+
+
+async def test_behind_a_trusted_proxy_each_visitor_has_its_own_guessing_limit(
+    make_client: MakeClient, settings, demo: DemoWard
+) -> None:
+    settings.max_wrong_codes_per_address_per_hour = 2
+    settings.web_trusted_proxy = True
+
+    async def guess(address: str, code: str) -> str:
+        client = await make_client()
+        response = await client.post(
+            "/api/messages", json={"text": code}, headers={"X-Forwarded-For": address}
+        )
+        return "\n".join(r["text"] for r in (await response.json())["replies"])
+
+    for n in range(2):
+        await guess("198.51.100.1, 203.0.113.7", f"ZZZZ-XXX{n + 2}")
+    assert "quá nhiều lần" in await guess("203.0.113.7", "ZZZZ-XXX7")
+    assert "quá nhiều lần" not in await guess("203.0.113.8", "ZZZZ-XXX8")  # someone else
+    # An IPv6 visitor hopping within its /64 is still one visitor.
+    for n in range(2):
+        await guess(f"2001:db8:1:2::{n + 1}", f"ZZZZ-WWW{n + 2}")
+    assert "quá nhiều lần" in await guess("2001:db8:1:2:ffff::9", "ZZZZ-WWW9")

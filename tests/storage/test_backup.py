@@ -170,3 +170,26 @@ async def test_the_scheduler_backs_up_every_night_once(
         assert not any(k.startswith("backup:") for k in await sched.tick())  # once a night
     kept = backup.every(settings.backup_dir)
     assert len(kept) == 2 and all(p.stat().st_mode & 0o777 == 0o600 for p in kept)
+
+
+@SQLITE
+async def test_restore_refuses_a_running_bot_and_a_damaged_backup(
+    database: Database, tmp_path: Path
+) -> None:
+    from storage import schedule
+
+    made = await asyncio.to_thread(backup.make, database.url, tmp_path / "b", START, 3)
+    async with database.sessions() as db, db.begin():
+        await schedule.hold_lease(db, "running-bot", START, dt.timedelta(minutes=3))
+    with pytest.raises(backup.BackupError, match="stop it first"):
+        await asyncio.to_thread(backup.restore, database.url, made.path, START, tmp_path / "b")
+    # Once the lease has run out (the bot stopped), the restore goes ahead.
+    later = START + dt.timedelta(minutes=4)
+    await asyncio.to_thread(backup.restore, database.url, made.path, later, tmp_path / "b")
+
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(made.path.read_bytes())
+    data[4096 : 4096 + 512] = b"\x00" * 512  # a page of the tables wiped
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(backup.BackupError, match="damaged|not a Ngõ Số backup"):
+        await asyncio.to_thread(backup.restore, database.url, damaged, later, tmp_path / "b")
