@@ -21,8 +21,11 @@ import collections
 import contextlib
 import datetime as dt
 import logging
+import os
 import random
+import socket
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -118,6 +121,8 @@ class OutboxSender:
         self._chat_next: dict[str, float] = {}
         # Rows claimed by this sender and not yet settled: their claims are kept alive.
         self._held: dict[int, _Row] = {}
+        # This sender's name on its claims (a process may run several senders).
+        self.holder = f"{socket.gethostname()[:16]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.sent = 0
 
     # -- claiming ------------------------------------------------------------------------
@@ -127,7 +132,7 @@ class OutboxSender:
         lease = dt.timedelta(seconds=self.pacing.lease_seconds)
         async with self.db.sessions() as db, db.begin():
             rows = await outbox.claim(
-                db, self.channel.name, self.db.clock(), lease, self.pacing.batch_size
+                db, self.channel.name, self.db.clock(), lease, self.pacing.batch_size, self.holder
             )
         return [_Row(*r) for r in rows]
 
@@ -136,7 +141,10 @@ class OutboxSender:
             return
         until = self.db.clock() + dt.timedelta(seconds=self.pacing.lease_seconds)
         async with self.db.sessions() as db, db.begin():
-            await outbox.renew(db, ids, until)
+            kept = await outbox.renew(db, ids, until, self.holder)
+        for lost in set(ids) - kept:
+            # Settled meanwhile, or (after a stall) taken by another sender: not ours to send.
+            self._held.pop(lost, None)
 
     async def _keep_claims(self) -> None:
         """While a batch is being sent: renew its claims every third of the lease, so a slow
@@ -286,8 +294,9 @@ class OutboxSender:
     ) -> None:
         log.debug("%s: sending message %d", self.channel.name, row.id)
         async with self.db.sessions() as db:
-            if not await outbox.still_pending(db, row.id):
-                # Withdrawn since it was claimed (the person it names erased their data).
+            if not await outbox.still_ours(db, row.id, self.holder, self.db.clock()):
+                # Withdrawn since it was claimed (the person it names erased their data), or
+                # the claim ran out during a stall and another sender holds it now.
                 self._held.pop(row.id, None)
                 return
         if self.limiter.paused_for() > 0:

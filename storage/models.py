@@ -336,6 +336,8 @@ class OutboxMessage(Base):
     batch: Mapped[str | None] = mapped_column(String(64), index=True)
     not_before: Mapped[dt.datetime] = stamped()
     claimed_until: Mapped[dt.datetime | None]
+    # Which sender holds the claim: a renewal keeps only what its sender still holds.
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     # The member the text names (a "new member" notice), so erasing them withdraws it. A plain

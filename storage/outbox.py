@@ -146,10 +146,16 @@ def _unclaimed(now: dt.datetime) -> Any:
 
 
 async def claim(
-    db: AsyncSession, channel: str, now: dt.datetime, lease: dt.timedelta, limit: int
+    db: AsyncSession,
+    channel: str,
+    now: dt.datetime,
+    lease: dt.timedelta,
+    limit: int,
+    holder: str = "",
 ) -> list[tuple[int, str, dict[str, Any], int]]:
-    """Claim up to `limit` due messages of a channel, oldest first, for `lease`: (id, chat,
-    payload, attempts). Rows another sender holds are skipped (SKIP LOCKED on PostgreSQL)."""
+    """Claim up to `limit` due messages of a channel, oldest first, for `lease`, in the
+    name of `holder`: (id, chat, payload, attempts). Rows another sender holds are skipped
+    (SKIP LOCKED on PostgreSQL)."""
     due = (
         select(OutboxMessage.id)
         .where(
@@ -175,7 +181,7 @@ async def claim(
             OutboxMessage.not_before <= now,
             _unclaimed(now),
         )
-        .values(claimed_until=now + lease)
+        .values(claimed_until=now + lease, claimed_by=holder)
         .returning(
             OutboxMessage.id, OutboxMessage.chat_id, OutboxMessage.payload, OutboxMessage.attempts
         )
@@ -183,13 +189,20 @@ async def claim(
     return sorted((tuple(r) for r in result.all()), key=lambda r: r[0])  # type: ignore[misc]
 
 
-async def renew(db: AsyncSession, ids: list[int], until: dt.datetime) -> None:
-    """Keep holding claimed messages that are still waiting their turn."""
-    await db.execute(
+async def renew(db: AsyncSession, ids: list[int], until: dt.datetime, holder: str = "") -> set[int]:
+    """Keep holding claimed messages that are still waiting their turn; returns the ids
+    `holder` still holds (a claim that ran out and was taken by another sender is lost)."""
+    result = await db.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id.in_(ids), OutboxMessage.status == OutboxStatus.PENDING)
+        .where(
+            OutboxMessage.id.in_(ids),
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.claimed_by == holder,
+        )
         .values(claimed_until=until)
+        .returning(OutboxMessage.id)
     )
+    return set(result.scalars())
 
 
 async def mark(db: AsyncSession, ids: list[int], **values: Any) -> None:
@@ -205,10 +218,25 @@ async def mark(db: AsyncSession, ids: list[int], **values: Any) -> None:
     )
 
 
-async def still_pending(db: AsyncSession, message_id: int) -> bool:
-    """Whether a claimed message may still go: not withdrawn since it was claimed."""
-    status = await db.scalar(select(OutboxMessage.status).where(OutboxMessage.id == message_id))
-    return status == OutboxStatus.PENDING
+async def still_ours(db: AsyncSession, message_id: int, holder: str, now: dt.datetime) -> bool:
+    """Whether a claimed message may still go from `holder`: still waiting (not withdrawn
+    since), and still held by it (its claim did not run out into another sender's hands)."""
+    row = (
+        await db.execute(
+            select(
+                OutboxMessage.status, OutboxMessage.claimed_by, OutboxMessage.claimed_until
+            ).where(OutboxMessage.id == message_id)
+        )
+    ).one_or_none()
+    if row is None:
+        return False
+    status, claimed_by, claimed_until = row
+    return (
+        status == OutboxStatus.PENDING
+        and claimed_by == holder
+        and claimed_until is not None
+        and claimed_until > now
+    )
 
 
 async def stop_chat(db: AsyncSession, channel: str, chat_id: str, reason: str) -> None:

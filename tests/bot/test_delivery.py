@@ -89,9 +89,8 @@ async def test_a_delivered_notice_does_not_stay_in_the_database(database: Databa
         outbox.enqueue(db, "telegram", "leader", Reply("Anh Tuấn vừa tham gia tổ 3").to_dict())
         outbox.enqueue(db, "telegram", "gone", Reply("Chị Lan, 0912 345 678").to_dict())
     channel = Recorder()
-    await OutboxSender(database, channel).deliver(
-        [r for r in await OutboxSender(database, channel).claim() if r.chat_id == "leader"]
-    )
+    sender = OutboxSender(database, channel)
+    await sender.deliver([r for r in await sender.claim() if r.chat_id == "leader"])
     async with database.sessions() as db, db.begin():
         await outbox.stop_chat(db, "telegram", "gone", "blocked")  # never delivered: given up
     assert [text for _, text, _ in channel.got] == ["Anh Tuấn vừa tham gia tổ 3"]
@@ -186,3 +185,18 @@ async def test_a_message_withdrawn_after_it_was_claimed_does_not_go(database: Da
             (await db.execute(select(OutboxMessage.chat_id, OutboxMessage.status))).all()
         )
     assert statuses == {"c0": "withdrawn", "c1": "sent"}
+
+
+async def test_a_claim_lost_in_a_stall_is_not_sent_by_its_first_holder(
+    database: Database, clock
+) -> None:
+    """A sender stalled past its lease: another took the row and sent it; the first one,
+    waking up, must not send it a second time."""
+    await fill(database, 1, 1)
+    stalled_channel, other_channel = Recorder(), Recorder()
+    stalled = OutboxSender(database, stalled_channel)
+    rows = await stalled.claim()
+    clock.advance(seconds=stalled.pacing.lease_seconds + 1)  # the stall
+    assert await OutboxSender(database, other_channel).drain() == 1
+    await stalled.deliver(rows)
+    assert [t for _, t, _ in other_channel.got] == ["m0"] and stalled_channel.got == []
