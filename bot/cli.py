@@ -81,7 +81,13 @@ def run(host: str | None, port: int | None, no_scheduler: bool) -> None:
                 _print_demo(demo)
             await app.serve()
 
-    asyncio.run(go())
+    try:
+        asyncio.run(go())
+    except OSError as exc:
+        # Most often the port is taken (another ngoso, or another server): say so plainly.
+        raise click.ClickException(
+            f"cannot serve on {settings.host}:{settings.port}: {exc.strerror or exc}"
+        ) from None
 
 
 def _print_demo(demo: ward_store.DemoWard) -> None:
