@@ -37,12 +37,16 @@ async def test_announcement_to_the_ward_with_delivered_counts(make_chat, demo, d
     await staff.press("Viết thông báo mới")
     await staff.press("Cả phường")
     assert "cần từ 1 đến 1.000 ký tự" in await staff.send("x" * 1001)
-    text = await staff.send("Cảnh báo: có người giả công an gọi điện đòi chuyển tiền. Gọi 156.")
+    # The ward's hotline is what an announcement is for: no personal-data refusal here.
+    text = await staff.send(
+        "Cảnh báo: có người giả công an gọi điện đòi chuyển tiền. Gọi 156 hoặc "
+        "đường dây nóng của phường 0225 3123 456."
+    )
     assert "gửi tới 2 người (Cả phường)" in text
     assert "Đã xếp 2 tin" in await staff.press("Gửi")
 
     (msg,) = await inbox(database, "lan", staff.now)
-    assert "Thông báo của" in msg and "giả công an" in msg
+    assert "Thông báo của" in msg and "giả công an" in msg and "0225 3123 456" in msg
     assert await inbox(database, "out", staff.now) == []  # another ward
     assert await inbox(database, "blocked", staff.now) == []
     await staff.press("Gửi thông báo")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -336,3 +337,30 @@ async def test_same_message_delivered_twice_is_handled_once(chat, demo, database
     assert first and not second
     async with database.sessions() as db:
         assert await db.scalar(select(func.count()).select_from(SupportSession)) == 1
+
+
+# (when the volunteer types, in UTC; what they type at the day step; the day saved).
+# Vietnam is UTC+7: 16:59 UTC on 31/12 is 23:59 there, 17:01 UTC is already 1/1.
+TYPED_DAYS = [
+    (dt.datetime(2026, 12, 31, 16, 59, tzinfo=dt.UTC), "hôm qua", dt.date(2026, 12, 30)),
+    (dt.datetime(2026, 12, 31, 16, 59, tzinfo=dt.UTC), "31/12", dt.date(2026, 12, 31)),
+    (dt.datetime(2026, 12, 31, 17, 1, tzinfo=dt.UTC), "hom qua", dt.date(2026, 12, 31)),
+    (dt.datetime(2026, 12, 31, 17, 1, tzinfo=dt.UTC), "31/12", dt.date(2026, 12, 31)),
+    (dt.datetime(2027, 3, 1, 0, 30, tzinfo=dt.UTC), "cn", dt.date(2027, 2, 28)),  # a Monday
+    (dt.datetime(2027, 3, 1, 0, 30, tzinfo=dt.UTC), "thu sau", dt.date(2027, 2, 26)),
+    (dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC), "t2", dt.date(2026, 11, 23)),  # a Sunday
+    (dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC), "hôm kia", dt.date(2026, 11, 27)),
+    (dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC), "30/11", dt.date(2026, 11, 30)),
+]
+
+
+@pytest.mark.parametrize(("at", "typed", "day"), TYPED_DAYS)
+async def test_typed_days_at_any_hour(make_chat, demo, database, at, typed, day):
+    chat = make_chat("lan", now=at)
+    await volunteer(chat, demo)
+    for label in ("Ghi buổi", "VNeID mức 2", "Không thuộc", "Đã xong", "Sửa ngày"):
+        await chat.press(label)
+    await chat.send(typed)
+    await chat.press("Lưu")
+    [session] = await saved_sessions(database)
+    assert session.occurred_on == day
