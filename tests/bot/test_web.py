@@ -522,8 +522,11 @@ async def test_guessing_codes_from_one_address_is_limited_whatever_the_cookie(
 async def test_a_guessing_storm_slows_every_guess_and_warns_the_admin(
     make_client: MakeClient, settings, demo: DemoWard, caplog: pytest.LogCaptureFixture
 ) -> None:
+    # A pause far longer than a message takes even on a busy machine, so the test reads
+    # "was it held back" and not a timing target.
+    pause = 1.5
     settings.wrong_codes_alarm = 4
-    settings.slow_guess_seconds = 0.3
+    settings.slow_guess_seconds = pause
     settings.max_wrong_codes_per_address_per_hour = 100
     loop = asyncio.get_running_loop()
     took = []
@@ -532,13 +535,13 @@ async def test_a_guessing_storm_slows_every_guess_and_warns_the_admin(
         started = loop.time()
         await chat.send(f"ZZZZ-YYY{n + 2}")
         took.append(loop.time() - started)
-    assert all(t < 0.3 for t in took[:4]) and all(t >= 0.3 for t in took[4:])
+    assert all(t < pause for t in took[:4]) and all(t >= pause for t in took[4:])
     warnings = [r for r in caplog.records if "being guessed" in r.getMessage()]
     assert len(warnings) == 1 and warnings[0].levelname == "WARNING"
-    # A question that is no code is never slowed.
+    # A question that is no code is never held back.
     started = loop.time()
     await WebChat(await make_client()).send("cài vneid thế nào")
-    assert loop.time() - started < 0.3
+    assert loop.time() - started < pause
 
 
 @pytest.mark.parametrize("path", ["/", "/api/updates", "/static/chat.js", "/files/x/y.png"])
