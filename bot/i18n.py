@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import ast as fluent_ast
 
 from bot.text import fold
 
@@ -53,7 +54,13 @@ def words(section: str) -> dict[str, frozenset[str]]:
 
 
 def message_ids(lang: str) -> set[str]:
-    return set(bundle(lang)._messages)
+    """Every message key of one language, read from its Fluent files' syntax tree."""
+    return {
+        entry.id.name
+        for _name, source in sources(lang)
+        for entry in FluentResource(source).body
+        if isinstance(entry, fluent_ast.Message)
+    }
 
 
 def t(lang: str, key: str, **args: Any) -> str:
