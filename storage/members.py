@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, outbox
@@ -20,15 +20,6 @@ from storage.models import (
     SupportSession,
     Ward,
 )
-
-# Run for every message: built once so SQLAlchemy reuses its compiled form.
-_BY_IDENTITY = select(Member).where(
-    Member.channel == bindparam("channel"), Member.channel_user_id == bindparam("user_id")
-)
-
-
-async def by_identity(db: AsyncSession, channel: str, user_id: str) -> Member | None:
-    return await db.scalar(_BY_IDENTITY, {"channel": channel, "user_id": user_id})
 
 
 async def join(

@@ -56,11 +56,6 @@ async def release_lease(db: AsyncSession, holder: str) -> None:
     )
 
 
-async def lease_holder(db: AsyncSession, now: dt.datetime) -> str | None:
-    lease = await db.get(SchedulerLease, LEASE)
-    return lease.holder if lease is not None and lease.expires_at >= now else None
-
-
 async def claim_run(db: AsyncSession, key: str, now: dt.datetime, **detail: Any) -> bool:
     """Mark the work `key` done in the caller's transaction; False when it was done
     already (or is being done by another process, which then wins)."""
