@@ -24,9 +24,9 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from bot.i18n import LANGUAGES
 from bot.text import fold
 
-LANGUAGES = ("vi", "en")
 # Scores, in the units of `_Index.score` (roughly: how many distinctive words matched).
 CONFIDENT_SCORE = 2.2
 CONFIDENT_LEAD = 1.35  # the best must beat the runner-up by this factor

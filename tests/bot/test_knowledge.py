@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.i18n import t
-from bot.knowledge import LANGUAGES, Outcome, WardText, built_in
+from bot.i18n import LANGUAGES, t
+from bot.knowledge import Outcome, WardText, built_in
 from bot.text import strip_personal_data
 
 EVAL = tomllib.loads((Path(__file__).parent / "kb_eval.toml").read_text(encoding="utf-8"))
