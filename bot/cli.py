@@ -390,17 +390,19 @@ def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang:
 
 
 def _week_start(week: str | None, today: Any) -> Any:
-    """Monday of the ISO week asked for, or of last week."""
+    """Monday of the week asked for (2026-W47, a day in it, "tuần trước"...), or of last
+    week."""
     import datetime as dt
 
+    from bot.dates import read_when
     from storage import stats
 
     if week is None:
         return stats.week_of(today)[0] - dt.timedelta(days=7)
-    try:
-        start = stats.parse_iso_week(week)
-    except ValueError as exc:
-        raise click.ClickException(f"{week!r} is not a week: write it like 2026-W47") from exc
+    when = read_when(week, today)
+    if when is None or when.kind == "month":
+        raise click.ClickException(f"{week!r} is not a week: write it like 2026-W47")
+    start = stats.week_of(when.start)[0]
     if start > today:
         raise click.ClickException(f"week {stats.iso_week(start)} has not started yet")
     return start

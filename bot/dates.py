@@ -15,6 +15,7 @@ from typing import Literal
 
 from bot.i18n import words
 from bot.text import fold
+from storage import stats
 
 Kind = Literal["day", "week", "month"]
 
@@ -68,8 +69,8 @@ def read_day(text: str, today: dt.date, *, forward: bool = False) -> dt.date | N
 
 
 def week_of(day: dt.date) -> When:
-    start = day - dt.timedelta(days=day.weekday())
-    return When("week", start, start + dt.timedelta(days=6))
+    """The week (Monday to Sunday) holding `day`, the way reports count weeks."""
+    return When("week", *stats.week_of(day))
 
 
 def month_of(day: dt.date) -> When:

@@ -203,15 +203,6 @@ def iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def parse_iso_week(text: str) -> dt.date:
-    """Monday of an ISO week written 2026-W47 (or 2026W47); ValueError when it is not one."""
-    cleaned = text.strip().upper().replace("W", "-W").replace("--", "-")
-    year, _, week = cleaned.partition("-W")
-    if not (year.isdigit() and week.isdigit()):
-        raise ValueError(text)
-    return dt.date.fromisocalendar(int(year), int(week), 1)
-
-
 @long_running
 async def weekly_report(
     db: AsyncSession, scope: Scope, start: dt.date, today: dt.date, *, top: int = 5
