@@ -120,8 +120,10 @@ def to_incoming(update: Update) -> Incoming | None:
     message = update.message
     if message is None:
         return None  # edits, channel posts: nothing to answer
-    if message.from_user is None or message.chat is None:
-        raise ValueError("a message without its chat or sender")
+    if message.chat is None:
+        raise ValueError("a message without its chat")
+    if message.from_user is None:
+        return None  # a channel post or an anonymous group admin: nobody to answer
     _check_ids(message.chat.id, message.from_user.id, message.message_id)
     if message.text is not None and not isinstance(message.text, str):
         raise ValueError("a message whose text is not text")
