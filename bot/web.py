@@ -85,9 +85,10 @@ async def _current_chat(request: web.Request) -> tuple[str, bool, bool] | None:
     core, db = request.app[CORE_KEY], request.app[DB_KEY]
     async with core.chat_lock(CHANNEL, legacy):
         async with db.sessions() as session, session.begin():
-            if not await conversations.exists(session, CHANNEL, legacy):
+            state, member = await conversations.load(session, CHANNEL, legacy, legacy)
+            if not state.stored:
                 return None
-            _language, is_member = await conversations.standing(session, CHANNEL, legacy)
+            is_member = member is not None
             new_id = _new_chat_id()
             await conversations.move_chat(session, CHANNEL, legacy, new_id)
     return new_id, is_member, True

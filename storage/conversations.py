@@ -94,44 +94,17 @@ async def load(
     )
 
 
-# A chat whose person is the chat itself (the web chat): its language and membership.
-_STANDING = (
-    select(_TABLE.c.language, Member.language, Member.id)
-    .select_from(select(literal(1).label("one")).subquery("one"))
-    .outerjoin(
-        _TABLE,
-        and_(_TABLE.c.channel == bindparam("channel"), _TABLE.c.chat_id == bindparam("chat_id")),
-    )
-    .outerjoin(
-        Member,
-        and_(
-            Member.channel == bindparam("channel"),
-            Member.channel_user_id == bindparam("chat_id"),
-        ),
-    )
-)
-
-
 async def standing(db: AsyncSession, channel: str, chat_id: str) -> tuple[str | None, bool]:
-    """The language a chat is held in (its member's, else the one chosen in the chat) and
-    whether the chat is a member's, in one statement."""
-    chat_language, member_language, member_id = (
-        await db.execute(_STANDING, {"channel": channel, "chat_id": chat_id})
-    ).one()
-    return member_language or chat_language, member_id is not None
+    """The language a chat whose person is the chat itself (the web chat) is held in (its
+    member's, else the one chosen in the chat) and whether it is a member's: the core's own
+    one-statement load."""
+    state, member = await load(db, channel, chat_id, chat_id)
+    return (member.language if member else None) or state.language, member is not None
 
 
 async def language_of(db: AsyncSession, channel: str, chat_id: str) -> str | None:
     """The language a chat is held in (see `standing`)."""
     return (await standing(db, channel, chat_id))[0]
-
-
-async def exists(db: AsyncSession, channel: str, chat_id: str) -> bool:
-    """Whether the chat has a conversation (it wrote to the bot and was not erased)."""
-    found = await db.scalar(
-        select(_TABLE.c.chat_id).where(_TABLE.c.channel == channel, _TABLE.c.chat_id == chat_id)
-    )
-    return found is not None
 
 
 async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> bool:
