@@ -302,16 +302,14 @@ class OutboxSender:
         if self.limiter.paused_for() > 0:
             # A 429 arrived after this send got its slot: it waits for the pause, first in line.
             # (Checked last, with nothing awaited between it and the send.)
-            queues.setdefault(row.chat_id, collections.deque()).appendleft(row)
-            queues.move_to_end(row.chat_id, last=False)
+            _put_back(queues, row)
             return
         try:
             await self.channel.send(row.chat_id, Reply.from_dict(row.payload))
         except RetryLater as exc:
             self.limiter.pause(exc.seconds)
             log.warning("%s asked us to wait %.0fs", self.channel.name, exc.seconds)
-            queues.setdefault(row.chat_id, collections.deque()).appendleft(row)
-            queues.move_to_end(row.chat_id, last=False)
+            _put_back(queues, row)
             return
         except Unreachable as exc:
             queues.pop(row.chat_id, None)
@@ -361,6 +359,12 @@ class OutboxSender:
                 claimed = 0
             if not claimed:
                 await _sleep_or_stop(self.pacing.idle_poll_seconds, stop)
+
+
+def _put_back(queues: collections.OrderedDict[str, collections.deque[_Row]], row: _Row) -> None:
+    """The row goes first again: first in its chat, its chat first in line."""
+    queues.setdefault(row.chat_id, collections.deque()).appendleft(row)
+    queues.move_to_end(row.chat_id, last=False)
 
 
 async def _sleep_or_stop(seconds: float, stop: asyncio.Event | None) -> None:

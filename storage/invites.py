@@ -7,7 +7,7 @@ import enum
 import re
 import secrets
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -117,27 +117,24 @@ async def wrong_codes_since(
     db: AsyncSession, channel: str, chat_id: str, since: dt.datetime
 ) -> tuple[int, dt.datetime | None]:
     """How many wrong codes this chat typed since `since`, and when the oldest was."""
-    count, oldest = (
-        await db.execute(
-            select(func.count(), func.min(CodeAttempt.at)).where(
-                CodeAttempt.channel == channel,
-                CodeAttempt.chat_id == chat_id,
-                CodeAttempt.at >= since,
-            )
-        )
-    ).one()
-    return count or 0, _aware(oldest)
+    return await _wrong_codes(
+        db, since, CodeAttempt.channel == channel, CodeAttempt.chat_id == chat_id
+    )
 
 
 async def wrong_codes_from(
     db: AsyncSession, origin: str, since: dt.datetime
 ) -> tuple[int, dt.datetime | None]:
     """How many wrong codes came from this client address since `since`, and the oldest."""
+    return await _wrong_codes(db, since, CodeAttempt.origin == origin)
+
+
+async def _wrong_codes(
+    db: AsyncSession, since: dt.datetime, *where: ColumnElement[bool]
+) -> tuple[int, dt.datetime | None]:
     count, oldest = (
         await db.execute(
-            select(func.count(), func.min(CodeAttempt.at)).where(
-                CodeAttempt.origin == origin, CodeAttempt.at >= since
-            )
+            select(func.count(), func.min(CodeAttempt.at)).where(*where, CodeAttempt.at >= since)
         )
     ).one()
     return count or 0, _aware(oldest)
