@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -39,7 +40,9 @@ _INVISIBLE = re.compile(
     r"\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
 )
 _LETTER_O = re.compile(r"(?<=\d)[oO](?=[\d\s.\-]*\d)|[oO](?=\d)")
-_DATE = re.compile(r"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}(?!\d)")
+_DATE = re.compile(
+    r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{2}(?!\d)"
+)
 # A day and month without a year ("28/11"), alone: "0912/345/678" is no date.
 _DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])")
 _GLUED_BEFORE = re.compile(r"\d(?:[^\w\n]|_){0,3}$")
@@ -72,20 +75,32 @@ def _numbers_text(text: str) -> str:
 def _blank_allowed(text: str) -> str:
     """Dossier codes, dates, times and amounts replaced by letters, so they neither count
     nor join."""
-    for pattern in (_DOSSIER, _DATE, _TIME, _MONEY):
+    for pattern in (_DOSSIER, _TIME, _MONEY):
         text = pattern.sub(lambda m: "x" * len(m.group()), text)
-    return _DAY_MONTH.sub(lambda m: _alone(m, text), text)
+    # A full date is glued to digits only without a space between ("00/1/2030_12345"):
+    # "12/11/2026 3 người" is a date and a count. A day and month alone is glued by spaces
+    # too ("0912 3/4 5678").
+    text = _DATE.sub(functools.partial(_alone, text=text, spaced=False), text)
+    return _DAY_MONTH.sub(functools.partial(_alone, text=text, spaced=True), text)
 
 
-def _alone(match: re.Match[str], text: str) -> str:
-    """A day and month ("28/11") set aside only when it stands alone: glued to other digits
-    by separators ("0912 3/4 5678") it is part of a number. A list ("28/11, 29/11") is
-    alone: ", " ends a number."""
+def _blank(match: re.Match[str]) -> str:
+    return "x" * len(match.group())
+
+
+def _alone(match: re.Match[str], text: str, spaced: bool) -> str:
+    """A date set aside (blanked) only when it stands alone; glued to other digits by
+    separators it is part of a number. A list ("28/11, 29/11") is alone: ", " ends a
+    number."""
     before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() :][:4]
-    glued = (_GLUED_BEFORE.search(before) and not re.search(r"[,;]\s$", before)) or (
-        _GLUED_AFTER.match(after) and not re.match(r"[,;]\s", after)
+    glue_before, glue_after = _GLUED_BEFORE.search(before), _GLUED_AFTER.match(after)
+    if not spaced:
+        glue_before = glue_before and not any(c.isspace() for c in glue_before.group())
+        glue_after = glue_after and not any(c.isspace() for c in glue_after.group())
+    glued = (glue_before and not re.search(r"[,;]\s$", before)) or (
+        glue_after and not re.match(r"[,;]\s", after)
     )
-    return match.group() if glued else "x" * len(match.group())
+    return match.group() if glued else _blank(match)
 
 
 def _kind_of_run(run: str) -> str | None:

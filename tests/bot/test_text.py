@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,6 +51,7 @@ REFUSED = [
     ("sdt0912345678", "phone"),
     ("bà Lan 0912345678, cần hỗ trợ VNeID", "phone"),
     ("sdt +84 0912 345 678", "phone"),
+    ("cccd 00/1/2030_12345", "id"),  # looks like a date at its start (found by Hypothesis)
 ]
 
 # What notes and questions legitimately hold: these must pass untouched.
@@ -67,6 +70,7 @@ ALLOWED = [
     "tổ 12, ngõ 34, năm 2026",
     "cài VNeID mức 2 cho 4 người lúc 14:00",
     "họp tổ 28/11, 29/11 và 30/11",
+    "ngày 12/11/2026 3 người cao tuổi",
     "tổ 1, 2, 3, 4, 5, 6, 7, 8, 9 đều đã có người",
 ]
 
@@ -121,3 +125,17 @@ def test_no_separator_hides_a_number(number: str, seps: list[str]) -> None:
 
 def test_mask_phone() -> None:
     assert mask_phone("0912 345 678") == "091****678"
+
+
+def test_a_blind_set_of_notes() -> None:
+    """Notes written on 27/11/2026 by a writer who never saw this code or its tests (never
+    used to tune: new blind notes go to a new file). Every harmless note must pass; at
+    least 95% of the notes holding an ID or phone number must be caught."""
+    path = Path(__file__).with_name("pii_blind_2026-11-27.tsv")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    caught = [personal_data_kind(text) is not None for expect, text in rows if expect == "refuse"]
+    passed = [personal_data_kind(text) is None for expect, text in rows if expect == "pass"]
+    print(f"blind notes: {sum(caught)}/{len(caught)} caught, {sum(passed)}/{len(passed)} passed")
+    assert len(caught) >= 40 and len(passed) >= 25
+    assert all(passed)
+    assert sum(caught) / len(caught) >= 0.95
