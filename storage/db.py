@@ -46,9 +46,10 @@ def make_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         kwargs.setdefault("pool_size", 1)
         kwargs.setdefault("max_overflow", 0)
         kwargs.setdefault("pool_timeout", 60)
-        if url.get_driver_name() == "aiosqlite":
-            # Statements run on the event loop, waits in a thread (see storage/sqlite_driver.py).
-            kwargs.setdefault("module", sqlite_driver.dbapi())
+        if url.get_driver_name() in ("aiosqlite", sqlite_driver.DRIVER):
+            # Statements run on the event loop, long reads in a thread of their own, waiting
+            # for another writer never blocks the loop (see storage/sqlite_driver.py).
+            url = url.set(drivername=f"sqlite+{sqlite_driver.DRIVER}")
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

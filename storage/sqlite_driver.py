@@ -1,72 +1,81 @@
-"""SQLite for an asyncio program: statements run on the event loop; only waiting goes to a thread.
+"""SQLite for an asyncio program, on public APIs only: Python's sqlite3 module and a
+SQLAlchemy dialect registered the documented way (`sqlite+ngoso`).
 
-A statement on a local SQLite file in WAL mode takes a few microseconds. SQLAlchemy's stock
-aiosqlite adapter sends every step of it (open a cursor, execute, fetch, close) to
-aiosqlite's thread and wakes the event loop when each is done: that costs far more than the
-statement, and a message (about five statements and a commit) made some 37 such trips.
+A statement on a local SQLite file in WAL mode takes a few microseconds. The stock aiosqlite
+adapter sends every step of it (open a cursor, execute, fetch, close) to a thread and wakes
+the event loop when each is done: that costs far more than the statement. Here each statement
+runs whole (cursor, execute, fetch every row, close), and each commit and rollback, directly on
+the event loop, on a sqlite3 connection that only the event loop's thread ever touches.
 
-This adapter runs each statement whole (cursor, execute, fetch every row, close), and each
-commit and rollback, directly on the event loop. SQLite's busy timeout is zero there, so it
-never blocks the loop waiting for another writer: when SQLite answers "database is locked"
-(another connection or process is writing), the same statement is retried in aiosqlite's
-thread with the usual wait of up to BUSY_TIMEOUT_MS, and the loop serves others meanwhile. A
-statement that failed with SQLITE_BUSY did nothing, so running it again is safe.
+Waiting never blocks the loop. SQLite's busy timeout is zero: when SQLite answers "database
+is locked" (another process is writing), the statement did nothing, and it is tried again
+after an asyncio sleep, backing off as SQLite's own busy handler does, for up to
+BUSY_TIMEOUT_MS; the loop serves others meanwhile.
 
-Statements that may take long (reports reading months of sessions) go to the thread from the
-start: storage code marks them with `in_thread()`. Everything else is aiosqlite as before:
-the same sqlite3 connection, transactions and error types. Server-side (streaming) cursors
-keep the stock adapter, in the thread, with the same wait for other writers."""
+Reads that may take long (reports over months of sessions) are marked by storage code with
+`long_running` / `in_thread()`. When the connection has nothing uncommitted, such a read runs
+in a worker thread on a read-only connection of its own, opened and closed in that thread; it
+sees exactly what the loop's connection would (the last committed state, as every statement
+outside a write transaction does). Inside a write transaction it runs on the loop's
+connection, so that it sees the transaction's own writes.
+
+`make_engine` (storage/db.py) uses this driver for `sqlite+aiosqlite://` and
+`sqlite+ngoso://` URLs alike."""
 
 from __future__ import annotations
 
-import collections
+import asyncio
 import contextlib
 import contextvars
 import functools
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Any, ParamSpec, TypeVar
 
-import aiosqlite
-from sqlalchemy.dialects.sqlite.aiosqlite import (
-    AsyncAdapt_aiosqlite_connection,
-    AsyncAdapt_aiosqlite_dbapi,
-    AsyncAdapt_aiosqlite_ss_cursor,
-)
-from sqlalchemy.util.concurrency import await_
+from sqlalchemy import pool
+from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+from sqlalchemy.engine import URL
+from sqlalchemy.util import await_
 
 # How long a statement waits for another writer before "database is locked" reaches the caller.
 BUSY_TIMEOUT_MS = 5000
+# Pauses between tries while another writer holds the lock (SQLite's own schedule, in ms).
+BACKOFF_MS = (1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100)
 
-_Result = tuple[Any, int, int | None, list[Any]]
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
-_in_thread: contextvars.ContextVar[bool] = contextvars.ContextVar("sqlite_in_thread", default=False)
+DRIVER = "ngoso"
+
+Result = tuple[Any, int, int | None, list[Any]]
+P = ParamSpec("P")
+T = TypeVar("T")
+in_thread_var: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "sqlite_in_thread", default=False
+)
 
 
 @contextlib.asynccontextmanager
 async def in_thread() -> AsyncIterator[None]:
-    """SQLite statements run inside this block go to aiosqlite's thread, leaving the event loop
-    free: for reads that may scan many rows. Other databases ignore it."""
-    token = _in_thread.set(True)
+    """Long reads inside this block run in a worker thread, leaving the event loop free (see
+    the module's text). Other databases ignore it."""
+    token = in_thread_var.set(True)
     try:
         yield
     finally:
-        _in_thread.reset(token)
+        in_thread_var.reset(token)
 
 
-def long_running(fn: Callable[_P, Awaitable[_T]]) -> Callable[_P, Awaitable[_T]]:
+def long_running(fn: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
     """Decorates a storage function whose SQL may take long: see `in_thread`."""
 
     @functools.wraps(fn)
-    async def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         async with in_thread():
             return await fn(*args, **kwargs)
 
     return wrapper
 
 
-def _execute(conn: sqlite3.Connection, operation: str, parameters: Any) -> _Result:
+def execute(conn: sqlite3.Connection, operation: str, parameters: Any) -> Result:
     """The whole statement at once."""
     cursor = conn.cursor()
     try:
@@ -81,7 +90,7 @@ def _execute(conn: sqlite3.Connection, operation: str, parameters: Any) -> _Resu
         cursor.close()
 
 
-def _executemany(conn: sqlite3.Connection, operation: str, seq_of_parameters: Any) -> _Result:
+def executemany(conn: sqlite3.Connection, operation: str, seq_of_parameters: Any) -> Result:
     cursor = conn.cursor()
     try:
         cursor.executemany(operation, seq_of_parameters)
@@ -90,87 +99,57 @@ def _executemany(conn: sqlite3.Connection, operation: str, seq_of_parameters: An
         cursor.close()
 
 
-def _busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
-    conn.execute(f"PRAGMA busy_timeout={int(ms)}")
-
-
-def _waiting(fn: Callable[..., _T], conn: sqlite3.Connection, *args: Any) -> _T:
-    """Runs in aiosqlite's thread: `fn`, waiting as long as BUSY_TIMEOUT_MS for other writers."""
-    _busy_timeout(conn, BUSY_TIMEOUT_MS)
-    try:
-        return fn(conn, *args)
-    finally:
-        _busy_timeout(conn, 0)
-
-
-async def _now(fn: Callable[..., _T], *args: Any) -> _T:
-    # A coroutine that never suspends: SQLAlchemy's AsyncConnection insists that a statement
-    # awaited something, and this costs two greenlet switches, not a trip to the thread.
-    return fn(*args)
-
-
-def _is_busy(error: Exception) -> bool:
+def is_busy(error: Exception) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return isinstance(error, sqlite3.OperationalError) and code is not None and code & 0xFF == 5
 
 
-def _call(connection: aiosqlite.Connection, fn: Callable[..., _T], *args: Any) -> _T:
-    """Run `fn(sqlite3_connection, *args)` on the loop, or in the thread when asked or when
-    SQLite is busy. Called from SQLAlchemy's greenlet."""
-    if _in_thread.get():
-        return await_(connection._execute(_waiting, fn, connection._conn, *args))
+def read_apart(
+    connect: tuple[tuple[Any, ...], dict[str, Any]], fn: Callable[..., T], *args: Any
+) -> T:
+    """Runs in a worker thread: `fn` on a read-only connection opened and closed here."""
+    arg, kw = connect
+    conn = sqlite3.connect(*arg, **kw)
     try:
-        return await_(_now(fn, connection._conn, *args))
-    except sqlite3.OperationalError as error:
-        if not _is_busy(error):
-            raise
-    return await_(connection._execute(_waiting, fn, connection._conn, *args))
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only=ON")
+        return fn(conn, *args)
+    finally:
+        conn.close()
 
 
-class InlineCursor:
+class Cursor:
     """A buffered DB-API cursor whose statement runs in one go (see the module's text)."""
 
     server_side = False
-    __slots__ = (
-        "_adapt_connection",
-        "_connection",
-        "_rows",
-        "arraysize",
-        "description",
-        "lastrowid",
-        "rowcount",
-    )
+    __slots__ = ("arraysize", "connection", "description", "lastrowid", "rowcount", "rows")
 
-    def __init__(self, adapt_connection: InlineConnection) -> None:
-        self._adapt_connection = adapt_connection
-        self._connection: aiosqlite.Connection = adapt_connection._connection  # type: ignore[assignment]
-        self._rows: collections.deque[Any] = collections.deque()
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.rows: list[Any] = []
         self.arraysize = 1
         self.description: Any = None
         self.rowcount = -1
         self.lastrowid: int | None = None
 
-    def _run(self, fn: Any, operation: str, parameters: Any) -> None:
-        try:
-            description, rowcount, lastrowid, rows = _call(
-                self._connection, fn, operation, parameters
-            )
-        except Exception as error:
-            self._adapt_connection._handle_exception(error)
+    def run(self, fn: Callable[..., Result], operation: str, parameters: Any) -> None:
+        description, rowcount, lastrowid, rows = self.connection.call(fn, operation, parameters)
         self.description, self.rowcount, self.lastrowid = description, rowcount, lastrowid
-        self._rows = collections.deque(rows)
+        rows.reverse()  # popped from the end
+        self.rows = rows
 
     def execute(self, operation: str, parameters: Any = None) -> None:
-        self._run(_execute, operation, parameters)
+        self.run(execute, operation, parameters)
 
     def executemany(self, operation: str, seq_of_parameters: Any) -> None:
-        self._run(_executemany, operation, seq_of_parameters)
-
-    async def _async_soft_close(self) -> None:
-        """Nothing to close: the sqlite3 cursor was closed when the statement ran."""
+        self.run(executemany, operation, seq_of_parameters)
 
     def close(self) -> None:
-        self._rows.clear()
+        self.rows = []
+
+    async def _async_soft_close(self) -> None:  # noqa: RUF029
+        """Called by SQLAlchemy's asyncio results on every cursor of an async driver (the
+        name is theirs): nothing to close, the sqlite3 cursor was closed when it ran."""
 
     def setinputsizes(self, *inputsizes: Any) -> None:
         pass
@@ -179,99 +158,174 @@ class InlineCursor:
         pass
 
     def __iter__(self) -> Any:
-        while self._rows:
-            yield self._rows.popleft()
+        rows = self.rows
+        while rows:
+            yield rows.pop()
 
     def fetchone(self) -> Any:
-        return self._rows.popleft() if self._rows else None
+        return self.rows.pop() if self.rows else None
 
     def fetchmany(self, size: int | None = None) -> Sequence[Any]:
         if size is None:
             size = self.arraysize
-        rows = self._rows
-        return [rows.popleft() for _ in range(min(size, len(rows)))]
+        rows = self.rows
+        return [rows.pop() for _ in range(min(size, len(rows)))]
 
     def fetchall(self) -> Sequence[Any]:
-        rows = list(self._rows)
-        self._rows.clear()
+        rows = self.rows
+        rows.reverse()
+        self.rows = []
         return rows
 
 
-class WaitingStreamCursor(AsyncAdapt_aiosqlite_ss_cursor):
-    """The stock streaming cursor (statements in aiosqlite's thread), waiting for other
-    writers as long as BUSY_TIMEOUT_MS like every other statement here."""
+class Connection:
+    """A DB-API connection over one sqlite3 connection used on the event loop's thread only.
+    Skips the rollback when no statement ran since the last commit or rollback: the pool
+    rolls back every connection it gets back, even right after a commit, and there is nothing
+    to undo."""
 
-    __slots__ = ()
+    __slots__ = ("dirty", "reader", "sqlite")
 
-    async def _execute_async(self, operation: Any, parameters: Any) -> Any:
-        async with self._waiting():
-            return await super()._execute_async(operation, parameters)
+    def __init__(
+        self, sqlite: sqlite3.Connection, reader: tuple[tuple[Any, ...], dict[str, Any]] | None
+    ) -> None:
+        self.sqlite = sqlite
+        # How to open a read-only connection of our own to the same file (None: in memory).
+        self.reader = reader
+        self.dirty = True  # unknown until the first commit or rollback
 
-    async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
-        async with self._waiting():
-            return await super()._executemany_async(operation, seq_of_parameters)
+    def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn(sqlite3_connection, *args)`; called from SQLAlchemy's greenlet."""
+        return await_(self.run(fn, *args))
 
-    @contextlib.asynccontextmanager
-    async def _waiting(self) -> AsyncIterator[None]:
-        connection = self._adapt_connection._connection
-        await connection._execute(_busy_timeout, connection._conn, BUSY_TIMEOUT_MS)
-        try:
-            yield
-        finally:
-            await connection._execute(_busy_timeout, connection._conn, 0)
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        # The first try never suspends: an ordinary statement costs no trip round the loop.
+        if in_thread_var.get() and self.reader is not None and not self.sqlite.in_transaction:
+            return await asyncio.to_thread(read_apart, self.reader, fn, *args)
+        for pause in self.pauses():
+            try:
+                return fn(self.sqlite, *args)
+            except sqlite3.OperationalError as error:
+                if not is_busy(error) or pause is None:
+                    raise
+            await asyncio.sleep(pause / 1000)
+        raise AssertionError("unreachable")  # pragma: no cover
 
+    @staticmethod
+    def pauses() -> Iterator[int | None]:
+        """The pauses between tries, adding up to BUSY_TIMEOUT_MS, then None (give up)."""
+        waited = 0
+        step = 0
+        while waited < BUSY_TIMEOUT_MS:
+            pause = min(BACKOFF_MS[min(step, len(BACKOFF_MS) - 1)], BUSY_TIMEOUT_MS - waited)
+            yield pause
+            waited += pause
+            step += 1
+        yield None
 
-class InlineConnection(AsyncAdapt_aiosqlite_connection):
-    """Commits and rolls back as statements run (on the loop, waiting in the thread). Skips the
-    rollback when no cursor was opened since the last commit or rollback: the pool rolls back
-    every connection it gets back, even right after a commit, and there is nothing to undo."""
-
-    __slots__ = ("_dirty",)
-    _cursor_cls = InlineCursor  # type: ignore[assignment]
-    _ss_cursor_cls = WaitingStreamCursor
-
-    def __init__(self, dbapi: Any, connection: Any) -> None:
-        super().__init__(dbapi, connection)
-        self._dirty = True  # unknown until the first commit or rollback
-
-    def cursor(self, server_side: bool = False) -> Any:
-        self._dirty = True  # every statement goes through a cursor
-        return super().cursor(server_side)
+    def cursor(self, server_side: bool = False) -> Cursor:
+        self.dirty = True  # every statement goes through a cursor
+        return Cursor(self)
 
     def rollback(self) -> None:
-        if self._dirty:
-            self._finish(sqlite3.Connection.rollback)
-            self._dirty = False
+        if self.dirty:
+            self.finish(sqlite3.Connection.rollback)
+            self.dirty = False
 
     def commit(self) -> None:
-        self._dirty = True  # if the commit fails, the rollback after it must happen
-        self._finish(sqlite3.Connection.commit)
-        self._dirty = False
+        self.dirty = True  # if the commit fails, the rollback after it must happen
+        self.finish(sqlite3.Connection.commit)
+        self.dirty = False
 
-    def _finish(self, fn: Callable[[sqlite3.Connection], None]) -> None:
-        if not self._connection._connection:
-            return  # closed already: as the stock adapter, nothing to commit or roll back
+    def finish(self, fn: Callable[[sqlite3.Connection], None]) -> None:
         try:
-            _call(self._connection, fn)
-        except Exception as error:
-            self._handle_exception(error)
+            self.call(fn)
+        except sqlite3.ProgrammingError:
+            # Closed already: as the stock adapter, nothing to commit or roll back.
+            if not self.closed:
+                raise
+
+    @property
+    def closed(self) -> bool:
+        try:
+            self.sqlite.total_changes  # noqa: B018 (raises once closed)
+        except sqlite3.ProgrammingError:
+            return True
+        return False
+
+    def close(self) -> None:
+        self.sqlite.close()
+
+    def terminate(self) -> None:
+        self.sqlite.close()
+
+    def create_function(self, *args: Any, **kw: Any) -> None:
+        self.sqlite.create_function(*args, **kw)
+
+    @property
+    def isolation_level(self) -> str | None:
+        return self.sqlite.isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value: str | None) -> None:
+        self.sqlite.isolation_level = value
 
 
-class InlineDBAPI(AsyncAdapt_aiosqlite_dbapi):
-    def connect(self, *arg: Any, **kw: Any) -> Any:
-        if kw.get("async_creator_fn"):
-            # A caller-made connection: the stock adapter takes it as before.
-            return super().connect(*arg, **kw)
-        # Statements run on the event loop's thread and, when they must wait, on aiosqlite's;
-        # never both at once (the caller awaits the thread).
-        kw["check_same_thread"] = False
-        connection = aiosqlite.connect(*arg, **kw)
-        connection._thread.daemon = True  # as SQLAlchemy's own adapter does
-        adapted = InlineConnection(self, await_(connection))
-        # Waiting for other writers happens in the thread only (see _call).
-        _busy_timeout(adapted._connection._conn, 0)
-        return adapted
+class DBAPI:
+    """The DB-API "module" the dialect is given: sqlite3's names, our `connect`."""
+
+    paramstyle = "qmark"
+    Error = sqlite3.Error
+    DatabaseError = sqlite3.DatabaseError
+    IntegrityError = sqlite3.IntegrityError
+    NotSupportedError = sqlite3.NotSupportedError
+    OperationalError = sqlite3.OperationalError
+    ProgrammingError = sqlite3.ProgrammingError
+    InterfaceError = sqlite3.InterfaceError
+    InternalError = sqlite3.InternalError
+    DataError = sqlite3.DataError
+    Warning = sqlite3.Warning
+    sqlite_version = sqlite3.sqlite_version
+    sqlite_version_info = sqlite3.sqlite_version_info
+    PARSE_COLNAMES = sqlite3.PARSE_COLNAMES
+    PARSE_DECLTYPES = sqlite3.PARSE_DECLTYPES
+    Binary = sqlite3.Binary
+
+    def connect(self, *arg: Any, **kw: Any) -> Connection:
+        kw.pop("check_same_thread", None)  # the connection stays on the loop's thread
+        conn = sqlite3.connect(*arg, **kw)
+        conn.execute("PRAGMA busy_timeout=0")  # waiting is done on the loop (see run)
+        database = str(arg[0]) if arg else str(kw.get("database", ""))
+        in_memory = database in ("", ":memory:") or "mode=memory" in database
+        reader = None if in_memory else (arg, {k: v for k, v in kw.items() if k != "timeout"})
+        return Connection(conn, reader)
 
 
-def dbapi() -> InlineDBAPI:
-    return InlineDBAPI(aiosqlite, sqlite3)
+class SQLiteDialect_ngoso(SQLiteDialect_pysqlite):
+    """The pysqlite dialect, asynchronous through the connection above."""
+
+    driver = DRIVER
+    is_async = True
+    has_terminate = True
+    supports_statement_cache = True
+    supports_server_side_cursors = False
+
+    @classmethod
+    def import_dbapi(cls) -> Any:
+        return DBAPI()
+
+    @classmethod
+    def get_pool_class(cls, url: URL) -> type[pool.Pool]:
+        if url.database in (None, "", ":memory:") or "mode=memory" in str(url.query):
+            return pool.StaticPool
+        return pool.AsyncAdaptedQueuePool
+
+    def get_driver_connection(self, connection: Any) -> Any:
+        return connection.sqlite
+
+    def do_terminate(self, dbapi_connection: Any) -> None:
+        dbapi_connection.terminate()
+
+
+dialect = SQLiteDialect_ngoso
+registry.register(f"sqlite.{DRIVER}", __name__, "SQLiteDialect_ngoso")

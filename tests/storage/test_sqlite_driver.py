@@ -1,6 +1,6 @@
-"""The SQLite adapter that runs statements on the event loop: it returns what the stock adapter
-returns, keeps transactions as they were, makes no trip to aiosqlite's thread for ordinary
-statements, and waits for another writer in the thread, leaving the loop free."""
+"""The SQLite adapter that runs statements on the event loop: it returns what a DB-API driver
+returns, keeps transactions as they were, makes no trip to a thread for ordinary statements,
+waits for another writer without blocking the loop, and sends marked long reads to a thread."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import sqlite3
 import time
 from pathlib import Path
 
-import aiosqlite.core
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.clock import SetClock
 from storage.db import Database
-from storage.sqlite_driver import InlineConnection, in_thread
+from storage import sqlite_driver
+from storage.sqlite_driver import Connection, in_thread
 from tests.conftest import START
 
 
@@ -34,7 +34,7 @@ async def db(tmp_path: Path):
 async def test_the_engine_uses_it(db: Database) -> None:
     async with db.engine.connect() as conn:
         raw = await conn.get_raw_connection()
-        assert isinstance(raw.dbapi_connection, InlineConnection)
+        assert isinstance(raw.dbapi_connection, Connection)
 
 
 async def test_rows_counts_ids_and_returning(db: Database) -> None:
@@ -64,17 +64,17 @@ async def test_a_failed_transaction_is_rolled_back_and_errors_keep_their_type(
 
 
 class Trips:
-    """Counts the trips to aiosqlite's thread."""
+    """Counts the statements sent to a worker thread."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
-        real = aiosqlite.core.Connection._execute
+        real = sqlite_driver.read_apart
 
-        async def counted(connection, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
             self.count += 1
-            return await real(connection, fn, *args, **kwargs)
+            return real(*args, **kwargs)
 
-        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", counted)
+        monkeypatch.setattr(sqlite_driver, "read_apart", counted)
 
 
 async def test_statements_and_commits_make_no_trip_to_the_thread(
@@ -107,6 +107,23 @@ async def test_marked_statements_run_in_the_thread(
         assert trips.count == 1  # only inside the block
 
 
+async def test_a_marked_read_inside_a_write_sees_the_writes_on_the_loop(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with db.engine.connect() as conn:
+        await conn.execute(text("INSERT INTO t (v) VALUES ('kept')"))
+        await conn.commit()
+        trips = Trips(monkeypatch)
+        await conn.execute(text("INSERT INTO t (v) VALUES ('not yet committed')"))
+        async with in_thread():
+            assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 2
+        assert trips.count == 0  # a reader apart would not have seen the second row
+        await conn.rollback()
+        async with in_thread():
+            assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 1
+        assert trips.count == 1
+
+
 def _other_writer(path: Path) -> sqlite3.Connection:
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("PRAGMA journal_mode=WAL")
@@ -114,7 +131,7 @@ def _other_writer(path: Path) -> sqlite3.Connection:
     return other
 
 
-async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
+async def test_a_busy_database_is_waited_for_while_the_loop_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another process holds the write lock for a while: our write waits for it without
@@ -128,7 +145,6 @@ async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
             await conn.commit()
             other.execute("BEGIN IMMEDIATE")  # the other writer takes the lock
             other.execute("INSERT INTO t (v) VALUES ('theirs')")
-            trips = Trips(monkeypatch)
             ticks = 0
 
             async def ticker() -> None:
@@ -151,7 +167,6 @@ async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
             await releasing
         assert waited >= 0.25  # it really waited for the other writer...
         assert ticks >= 10  # ...and the loop kept running meanwhile
-        assert trips.count >= 1
         rows = other.execute("SELECT v FROM t ORDER BY id").fetchall()
         assert rows == [("theirs",), ("ours",)]
     finally:
@@ -159,24 +174,22 @@ async def test_a_busy_database_is_waited_for_in_the_thread_while_the_loop_runs(
         await database.close()
 
 
-async def test_a_streaming_statement_waits_for_another_writer_too(tmp_path: Path) -> None:
+async def test_a_writer_that_never_lets_go_gives_database_is_locked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite_driver, "BUSY_TIMEOUT_MS", 200)
     path = tmp_path / "busy.db"
     other = _other_writer(path)
     database = Database(f"sqlite+aiosqlite:///{path}", SetClock(START))
     try:
         other.execute("BEGIN IMMEDIATE")
-
-        async def release_later() -> None:
-            await asyncio.sleep(0.3)
-            other.execute("COMMIT")
-
-        releasing = asyncio.create_task(release_later())
-        async with database.engine.connect() as conn:
-            result = await conn.stream(text("INSERT INTO t (v) VALUES ('ours') RETURNING id"))
-            assert [row async for row in result] == [(1,)]
-            await conn.commit()
-        await releasing
-        assert other.execute("SELECT v FROM t").fetchall() == [("ours",)]
+        started = time.perf_counter()
+        with pytest.raises(OperationalError, match="locked"):
+            async with database.engine.begin() as conn:
+                await conn.execute(text("INSERT INTO t (v) VALUES ('ours')"))
+        assert 0.19 <= time.perf_counter() - started < 2
+        other.execute("COMMIT")
+        assert other.execute("SELECT v FROM t").fetchall() == []
     finally:
         other.close()
         await database.close()
