@@ -147,7 +147,7 @@ class Cursor:
     def close(self) -> None:
         self.rows = []
 
-    async def _async_soft_close(self) -> None:  # noqa: RUF029
+    async def _async_soft_close(self) -> None:
         """Called by SQLAlchemy's asyncio results on every cursor of an async driver (the
         name is theirs): nothing to close, the sqlite3 cursor was closed when it ran."""
 

@@ -14,8 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.clock import SetClock
-from storage.db import Database
 from storage import sqlite_driver
+from storage.db import Database
 from storage.sqlite_driver import Connection, in_thread
 from tests.conftest import START
 
