@@ -13,13 +13,11 @@ import logging
 import weakref
 from collections.abc import Callable, Mapping
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.config import Settings
 from bot.core import Incoming, Kind, Reply
 from bot.files import FileStore
 from bot.flow import Answer, Context, Flow
-from bot.i18n import LANGUAGES, t
+from bot.i18n import LANGUAGES, t, words
 from bot.menu import Menu, Stale, resolve_button, resolve_text
 from bot.text import clean_text, fold
 from storage import conversations, outbox
@@ -29,16 +27,19 @@ log = logging.getLogger(__name__)
 
 HOME = "home"
 MAX_TEXT_LENGTH = 2000
-CANCEL_WORDS = frozenset(
-    {"/cancel", "/huy", "huy", "huy bo", "cancel", "thoat", "/thoat", "exit", "quit"}
-)
-START_WORDS = frozenset({"/start", "/batdau", "bat dau", "start"})
 MAX_STEPS_PER_MESSAGE = 8
 
 
-# Bare words that are also given names: in a step that asks for a name, "Huy" is a name.
-# Written with its marks ("huỷ", "hủy") it is never one.
-NAME_WORDS = frozenset({"huy"})
+def _always(meaning: str) -> frozenset[str]:
+    """Words that work at every step (`[always]` of locales/<lang>/words.toml): "cancel"
+    leaves the flow, "start" goes back to the main menu."""
+    return words("always").get(meaning, frozenset())
+
+
+def _given_names() -> frozenset[str]:
+    """Bare words that are also given names (`[names]` of words.toml): in a step that asks
+    for a name, "Huy" is a name. Written with its marks ("huỷ", "hủy") it is never one."""
+    return words("names").get("given", frozenset())
 
 
 def parse_command(text: str, *, name_step: bool = False) -> tuple[str, str] | None:
@@ -47,9 +48,9 @@ def parse_command(text: str, *, name_step: bool = False) -> tuple[str, str] | No
     for a person's name is a bare "huy" taken as the name it may be."""
     stripped = text.strip()
     folded = fold(stripped)
-    if folded in CANCEL_WORDS or folded in START_WORDS or folded == "menu":
+    if folded in _always("cancel") or folded in _always("start"):
         unmarked = stripped.casefold() == folded
-        if not (name_step and unmarked and folded in NAME_WORDS):
+        if not (name_step and unmarked and folded in _given_names()):
             return folded, ""
     if not stripped.startswith("/"):
         return None
@@ -106,20 +107,19 @@ class ConversationCore:
         async with self.chat_lock(incoming.channel, incoming.chat_id):
             try:
                 return await self._handle(incoming)
-            except IntegrityError:
-                answered = await self._answered(incoming)
-                if answered is None:
-                    log.exception("failed to handle a %s message", incoming.channel)
-                    return await self._recover(incoming)
+            except conversations.AlreadyHandled:
                 log.info("duplicate %s message dropped", incoming.channel)
-                return answered if replay else []
+                if not replay:
+                    return []
+                return await self._answered(incoming) or []
             except Exception:
                 log.exception("failed to handle a %s message", incoming.channel)
                 return await self._recover(incoming)
 
     def chat_lock(self, channel: str, chat_id: str) -> asyncio.Lock:
-        """The lock that keeps one chat's messages in order in this process; a channel that
-        changes something of the chat itself (the web chat's id) takes it too."""
+        """The lock that keeps one chat's messages in order in this process (across workers
+        on PostgreSQL, `conversations.load` holds the chat in the database as well); a channel
+        that changes something of the chat itself (the web chat's id) takes it too."""
         key = (channel, chat_id)
         lock = self._locks.get(key)
         if lock is None:
@@ -145,7 +145,7 @@ class ConversationCore:
             await self._run_steps(ctx)
             await self._save(ctx)
             # Marking the message handled comes last, in the same transaction: a duplicate
-            # (even one handled at the same moment by another process) fails here and
+            # (even one that reached another worker) raises AlreadyHandled here and
             # everything it did is rolled back.
             await conversations.mark_handled(
                 db,
@@ -173,8 +173,13 @@ class ConversationCore:
                 key = (incoming.channel, incoming.chat_id)
                 language = await conversations.start_over(db, *key) or language
                 replies = [Reply(t(language, "error-generic"))]
-                await conversations.remember_answer(
-                    db, *key, incoming.message_id, incoming.at, [r.to_dict() for r in replies]
+                await conversations.mark_handled(
+                    db,
+                    *key,
+                    incoming.message_id,
+                    incoming.at,
+                    [r.to_dict() for r in replies],
+                    again=True,
                 )
                 return replies
         except Exception:
@@ -249,12 +254,12 @@ class ConversationCore:
         await flow.answer(ctx, step, answer)
 
     async def _command(self, ctx: Context, name: str, arg: str) -> None:
-        if name in CANCEL_WORDS:
+        if name in _always("cancel"):
             had_flow = ctx.convo.flow not in (None, HOME)
             self._reset(ctx)
             ctx.say(ctx.t("cancelled" if had_flow else "nothing-to-cancel"))
             ctx.done()
-        elif name in START_WORDS or name == "menu":
+        elif name in _always("start"):
             self._reset(ctx)
             await self.flows[HOME].start(ctx, code=arg)
         elif name in self.commands:

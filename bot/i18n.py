@@ -1,6 +1,11 @@
 """The one i18n lookup. Strings live in `locales/<lang>.ftl` and `locales/<lang>/*.ftl` (one
 file per part of the product; Project Fluent). Vietnamese is the default and every key
-exists in English too (a test checks that)."""
+exists in English too (a test checks that).
+
+The words people type (commands, menu aliases, negations, dates, the help desk's synonyms,
+stop words and greetings) live in `locales/<lang>/words.toml`: sections of meanings, each a
+list of words. Every language's words are understood whatever the reader's language, as
+people mix them ("huỷ" or "cancel"); a list grows in those files, never in code."""
 
 from __future__ import annotations
 
@@ -38,19 +43,55 @@ def bundle(lang: str) -> FluentBundle:
     return b
 
 
-@lru_cache(maxsize=32)
-def words(section: str) -> dict[str, frozenset[str]]:
+def word_table(lang: str) -> dict[str, Any]:
+    """`locales/<lang>/words.toml` as read (empty for a language without one)."""
+    path = resources.files("locales").joinpath(lang, "words.toml")
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=64)
+def word_lists(section: str) -> dict[str, tuple[str, ...]]:
     """The words people type for each meaning of `section` of `locales/<lang>/words.toml`,
-    folded, in every language at once: people mix them ("hom qua", "yesterday")."""
-    found: dict[str, set[str]] = {}
+    folded (no diacritics, any case), in every language at once: people mix them ("hom
+    qua", "yesterday"). In the files' order, Vietnamese first, each word once."""
+    found: dict[str, dict[str, None]] = {}
     for lang in LANGUAGES:
-        path = resources.files("locales").joinpath(lang, "words.toml")
-        if not path.is_file():
-            continue
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get(section, {})
-        for meaning, typed in table.items():
-            found.setdefault(str(meaning), set()).update(fold(w) for w in typed)
-    return {meaning: frozenset(typed) for meaning, typed in found.items()}
+        for meaning, typed in word_table(lang).get(section, {}).items():
+            if not isinstance(typed, list):
+                raise ValueError(f"{lang}/words.toml [{section}] {meaning}: not a list of words")
+            found.setdefault(str(meaning), {}).update(dict.fromkeys(fold(w) for w in typed))
+    return {meaning: tuple(typed) for meaning, typed in found.items()}
+
+
+@lru_cache(maxsize=64)
+def words(section: str) -> dict[str, frozenset[str]]:
+    """`word_lists(section)` as sets, for asking whether a typed text is one of them."""
+    return {meaning: frozenset(typed) for meaning, typed in word_lists(section).items()}
+
+
+@lru_cache(maxsize=64)
+def meanings(section: str) -> dict[str, str]:
+    """What each word of `section` means, the longest words first (a phrase is found before
+    a shorter one inside it); a word listed under two meanings keeps the first."""
+    pairs = [(word, meaning) for meaning, typed in word_lists(section).items() for word in typed]
+    found: dict[str, str] = {}
+    for word, meaning in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+        found.setdefault(word, meaning)
+    return found
+
+
+def aliases(key: str) -> tuple[str, ...]:
+    """Words people type for a menu choice besides its label (`[aliases]` of words.toml, by
+    the message id of the label)."""
+    return word_lists("aliases").get(key, ())
+
+
+def reload() -> None:
+    """Read the locale files again on next use (after they changed under a running bot)."""
+    for cached in (bundle, _fixed, word_lists, words, meanings):
+        cached.cache_clear()
 
 
 def message_ids(lang: str) -> set[str]:

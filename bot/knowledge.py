@@ -2,9 +2,10 @@
 what a ward wrote for itself, and the search that takes a question as residents type it
 (no diacritics, typos, one line) to the best entry, a short list of candidates, or nothing.
 
-Matching works on folded text (`bot.text.fold`). Each entry has keyword phrases in both
-languages; a phrase matches when each of its words is in the question (typos allowed on
-longer words, through rapidfuzz) or when the whole phrase is close to a stretch of the
+Matching works on folded text (`bot.text.fold`), with the synonyms, stop words, greetings
+and names of other apps of `locales/<lang>/words.toml`. Each entry has keyword phrases in
+both languages; a phrase matches when each of its words is in the question (typos allowed
+on longer words, through rapidfuzz) or when the whole phrase is close to a stretch of the
 question. A phrase weighs what its words are worth: a word found in many entries ("vneid")
 tells little, a word found in one ("passcode") a lot. A confident answer needs a clear
 winner; a wrong confident answer is worse than "I don't know"."""
@@ -24,7 +25,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from bot.i18n import LANGUAGES
+from bot.i18n import LANGUAGES, meanings, words
 from bot.text import fold
 
 # Scores, in the units of `_Index.score` (roughly: how many distinctive words matched).
@@ -37,103 +38,6 @@ WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
 FUZZY_WORD_MIN = 5
 FUZZY_PHRASE_MIN = 8
-
-# Words that say the same thing, folded. Each variant becomes the canonical form first; a
-# Vietnamese compound ("mat khau") becomes one token so that it weighs as one word.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "vneid": (
-        "dinh danh dien tu",
-        "dinh danh",
-        "can cuoc dien tu",
-        "can cuoc cong dan",
-        "can cuoc",
-        "cccd",
-        "vne id",
-        "vn eid",
-        "vneld",
-        "vnied",
-        "vnid",
-        "vneiid",
-        "e id",
-        "eid",
-    ),
-    "dichvucong": (
-        "cong dich vu cong quoc gia",
-        "cong dich vu cong",
-        "dich vu cong truc tuyen",
-        "dich vu cong",
-        "dich vu con",
-        "dvcqg",
-        "dvc",
-        "dichvucong gov vn",
-        "public service portal",
-        "public services",
-        "public service",
-    ),
-    "nophoso dichvucong": ("nop ho so online", "nop ho so truc tuyen", "nop ho so qua mang"),
-    "nophoso": ("nop ho so",),
-    "hoso": ("ho so",),
-    "matkhau": ("mat khau", "mat khaau", "mk", "pass", "password"),
-    "sdt": ("so dien thoai", "so dt", "so phone", "phone number"),
-    "dienthoai": ("dien thoai", "dt"),
-    "chuyenkhoan": ("chuyen khoan", "chuyen tien", "ck"),
-    "taikhoan": ("tai khoan", "tk"),
-    "nganhang": ("ngan hang", "nhang"),
-    "ungdung": ("ung dung", "app", "apps", "application"),
-    "dangnhap": ("dang nhap", "log in", "login", "sign in"),
-    "dangky": ("dang ky", "dang ki"),
-    "kichhoat": ("kich hoat", "kick hoat", "kich hoat", "activate", "activation"),
-    "luadao": ("lua dao", "lua gat"),
-    "congan": ("cong an", "police"),
-    "diachi": ("dia chi", "address"),
-    "sapnhap": ("sap nhap", "sat nhap", "merger"),
-    "sinhtrachoc": ("sinh trac hoc", "sinh trac", "biometrics", "biometric"),
-    "baohiemyte": ("bao hiem y te", "bhyt", "health insurance"),
-    "banglai": (
-        "giay phep lai xe",
-        "bang lai xe",
-        "bang lai",
-        "gplx",
-        "driving licence",
-        "driving license",
-        "driver license",
-    ),
-    "binhdanhocvuso": ("binh dan hoc vu so", "bdhvs", "binh dan hoc so"),
-    "maqr": ("ma qr", "qr code", "qr"),
-    "trangweb": ("trang web", "website", "web", "site"),
-}
-_REPLACEMENTS = sorted(
-    ((variant, canonical) for canonical, vs in SYNONYMS.items() for variant in vs),
-    key=lambda pair: len(pair[0]),
-    reverse=True,
-)
-
-# Words that carry no topic (both languages). "the" (Vietnamese "thẻ", card) goes too.
-STOPWORDS = frozenset(
-    """
-    toi minh em anh chi ba ong bac co chu cho hoi voi the nao sao gi a oi nhe nha ha ah vay
-    ai la cua thi ma giup can muon nhu ra di den lam sao bay gio ak a u vui long xin hay
-    phai nay kia do duoc chua roi ve o tren trong
-    the a an to my of in on for is it i me with from at by do how what where can please
-    help you your does did am are be this that
-    """.split()
-)
-# Other apps and services people ask about: "quên mật khẩu Zalo" must not get the VNeID
-# answer with confidence. A question naming one gets, at most, a list to choose from.
-OTHER_SERVICES = frozenset(
-    """
-    zalo facebook fb messenger gmail google email tiktok youtube shopee lazada tiki grab
-    icloud instagram viber telegram netflix wifi
-    """.split()
-)
-# Messages that greet or thank rather than ask.
-GREETINGS = frozenset(
-    word.strip()
-    for word in """
-    xin chao|chao|chao ban|chao bot|hi|hello|alo|a lo|helo|cam on|cam on ban|thanks|thank you|
-    ok|oke|okay|vang|da|u|uh|hey|chao buoi sang|good morning|test|thu
-    """.split("|")
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +97,17 @@ class SearchResult:
         return [k for k, _ in self.matches]
 
 
+def _helpdesk_words(meaning: str) -> frozenset[str]:
+    """A list of `[helpdesk]` in locales/<lang>/words.toml: "stopwords" (words that carry
+    no topic), "greetings", "other_services" (apps a question may be about instead)."""
+    return words("helpdesk").get(meaning, frozenset())
+
+
 def _canonical(folded: str) -> str:
+    """Each synonym (`[synonyms]` in locales/<lang>/words.toml, longest first) replaced by
+    its canonical form: "mat khau" -> "matkhau", one token that weighs as one word."""
     padded = f" {folded} "
-    for variant, canonical in _REPLACEMENTS:
+    for variant, canonical in meanings("synonyms").items():
         if f" {variant} " in padded:
             padded = padded.replace(f" {variant} ", f" {canonical} ")
     return padded.strip()
@@ -207,11 +119,12 @@ def normalise(text: str) -> str:
 
 
 def content_words(normalised: str) -> list[str]:
-    return [w for w in normalised.split() if w not in STOPWORDS]
+    stopwords = _helpdesk_words("stopwords")
+    return [w for w in normalised.split() if w not in stopwords]
 
 
 def is_greeting(text: str) -> bool:
-    return fold(text).strip(" !.?") in GREETINGS
+    return fold(text).strip(" !.?") in _helpdesk_words("greetings")
 
 
 def is_question(text: str) -> bool:
@@ -376,7 +289,7 @@ class KnowledgeBase:
             return SearchResult(Outcome.NONE)
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        other_service = not OTHER_SERVICES.isdisjoint(fold(text).split())
+        other_service = not _helpdesk_words("other_services").isdisjoint(fold(text).split())
         if best >= CONFIDENT_SCORE and best >= CONFIDENT_LEAD * runner_up and not other_service:
             return SearchResult(Outcome.ANSWER, ranked[:1])
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]

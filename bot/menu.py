@@ -9,6 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from bot import i18n
 from bot.core import Button, Choice
 from bot.text import fold
 
@@ -18,8 +19,12 @@ FUZZY_MIN_SCORE = 88
 FUZZY_MIN_LEAD = 8
 # Short names ("co", "bo", "ok") only ever match exactly: inside longer words they are noise.
 FUZZY_MIN_NAME = 5
-# "chua xong", "dung luu", "khong dong y": a negation only matches a choice that has it too.
-NEGATIONS = frozenset({"khong", "ko", "kg", "hong", "dung", "chua", "no", "not", "dont", "never"})
+
+
+def negations() -> frozenset[str]:
+    """ "chua xong", "dung luu", "khong dong y": a negation only matches a choice that has it
+    too (`[menu]` of locales/<lang>/words.toml)."""
+    return i18n.words("menu").get("negations", frozenset())
 
 
 @dataclass(slots=True)
@@ -78,8 +83,7 @@ def resolve_text(menu: Menu, text: str) -> list[str]:
         if folded == fold(choice.label) or folded in (fold(a) for a in choice.aliases):
             return [choice.key]
     words = folded.split()
-    negations = NEGATIONS.intersection(words)
-    if negations:
+    if negations().intersection(words):
         # Word order carries the meaning ("luu khong?" asks, "khong luu" refuses): with a
         # negation, only a choice that holds the typed words in that order matches.
         holding = {

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from bot.flow import Flow
+from bot.i18n import meanings
 from handlers.announcements import AnnouncementFlow
 from handlers.deadlines import DeadlineFlow, SubmitFlow
 from handlers.followups import FollowUpFlow
@@ -22,54 +25,22 @@ from handlers.stats import StatsFlow
 from handlers.visit_logging import LogSessionFlow
 from handlers.ward_schedule import TallyTimeFlow
 
-# Commands (folded, without diacritics) that open a flow from anywhere.
-COMMANDS: dict[str, str] = {
-    "/lang": "language",
-    "/language": "language",
-    "/ngonngu": "language",
-    "/forgetme": "forget",
-    "/xoadulieu": "forget",
-    "/mydata": "my_data",
-    "/dulieu": "my_data",
-    "/help": "help",
-    "/trogiup": "help",
-    "/log": "log",
-    "/ghi": "log",
-    "/stats": "stats",
-    "/thongke": "stats",
-    "/invite": "invite",
-    "/moi": "invite",
-    "/join": "join",
-    "/followups": "follow_ups",
-    "/viec": "follow_ups",
-    "/announce": "announce",
-    "/guithongbao": "announce",
-    "/report": "report",
-    "/baocao": "report",
-    "/thamgia": "join",
-    "/hoidap": "helpdesk",
-    "/ask": "helpdesk",
-    "/nhohotro": "home_visit",
-    "/homevisit": "home_visit",
-    "/thongbao": "alerts",
-    "/alerts": "alerts",
-    "/yeucau": "requests",
-    "/requests": "requests",
-    "/thongtinphuong": "ward_entries",
-    "/wardinfo": "ward_entries",
-    "/hanbaocao": "deadlines",
-    "/deadlines": "deadlines",
-    "/nopbaocao": "submit_report",
-    "/submitted": "submit_report",
-    "/tatnhac": "nudges",
-    "/batnhac": "nudges",
-    "/nhacnho": "nudges",
-    "/nudgeoff": "nudges",
-    "/nudgeon": "nudges",
-    "/nudges": "nudges",
-    "/giobaocao": "tally_time",
-    "/reporttime": "tally_time",
-}
+
+class _Commands(Mapping[str, str]):
+    """Commands (folded, without diacritics) that open a flow from anywhere -> the flow's
+    name: `[commands]` of locales/<lang>/words.toml, in every language, read when asked."""
+
+    def __getitem__(self, command: str) -> str:
+        return meanings("commands")[command]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(meanings("commands"))
+
+    def __len__(self) -> int:
+        return len(meanings("commands"))
+
+
+COMMANDS: Mapping[str, str] = _Commands()
 
 
 def all_flows() -> dict[str, Flow]:

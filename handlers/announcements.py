@@ -8,7 +8,7 @@ import secrets
 
 from bot.core import Choice, Reply
 from bot.flow import LOCAL_TZ, Answer, Context, Flow
-from bot.i18n import Translator
+from bot.i18n import Translator, aliases
 from scheduler.timing import quiet_until
 from storage import audit, helpdesk, outbox, schedule, wards
 from storage.models import Member, ResidentialGroup, Role, Ward
@@ -31,9 +31,9 @@ class AnnouncementFlow(Flow):
         ctx.ask(
             ctx.t("ann-ask-what"),
             [
-                Choice("new", ctx.t("ann-new"), ("gui", "moi", "new")),
-                Choice("status", ctx.t("ann-status"), ("xem", "status")),
-                Choice("back", ctx.t("btn-back"), ("quay lai",)),
+                Choice("new", ctx.t("ann-new"), aliases("ann-new")),
+                Choice("status", ctx.t("ann-status"), aliases("ann-status")),
+                Choice("back", ctx.t("btn-back"), aliases("btn-back")),
             ],
         )
 
@@ -49,11 +49,11 @@ class AnnouncementFlow(Flow):
     async def ask_target(self, ctx: Context) -> None:
         """To the whole ward, or to one residential group."""
         assert ctx.member is not None
-        choices = [Choice("ward", ctx.t("ann-to-ward"), ("ca phuong", "tat ca"))]
+        choices = [Choice("ward", ctx.t("ann-to-ward"), aliases("ann-to-ward"))]
         choices += [
             Choice(str(g.id), g.name) for g in await wards.groups_of(ctx.db, ctx.member.ward_id)
         ]
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("ann-ask-target"), choices)
 
     async def on_target(self, ctx: Context, answer: Answer) -> None:
@@ -91,8 +91,8 @@ class AnnouncementFlow(Flow):
                 quiet=ctx.settings.quiet_hours,
             ),
             [
-                Choice("send", ctx.t("ann-send"), ("gui", "send")),
-                Choice("cancel", ctx.t("ann-cancel"), ("huy", "cancel")),
+                Choice("send", ctx.t("ann-send"), aliases("ann-send")),
+                Choice("cancel", ctx.t("ann-cancel"), aliases("ann-cancel")),
             ],
         )
 

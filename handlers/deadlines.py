@@ -11,28 +11,18 @@ import re
 from bot.core import Choice
 from bot.dates import read_day
 from bot.flow import Answer, Context, Flow
-from bot.i18n import Translator
+from bot.i18n import Translator, aliases
 from storage import deadlines
 from storage.models import Deadline, DeadlineKind, Member, Role
 
 MAX_TITLE = 200
 MAX_SHOWN = 20
 _DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?$")
-WEEKDAY_ALIASES = (
-    ("thu 2", "thu hai", "t2", "mon", "monday"),
-    ("thu 3", "thu ba", "t3", "tue", "tuesday"),
-    ("thu 4", "thu tu", "t4", "wed", "wednesday"),
-    ("thu 5", "thu nam", "t5", "thu", "thursday"),
-    ("thu 6", "thu sau", "t6", "fri", "friday"),
-    ("thu 7", "thu bay", "t7", "sat", "saturday"),
-    ("chu nhat", "cn", "sun", "sunday"),
-)
 
 
 def weekday_choices(t: Translator) -> list[Choice]:
-    return [
-        Choice(str(n), t(f"dl-weekday-{n}"), aliases) for n, aliases in enumerate(WEEKDAY_ALIASES)
-    ]
+    """Monday (0) to Sunday (6)."""
+    return [Choice(str(n), t(f"dl-weekday-{n}"), aliases(f"dl-weekday-{n}")) for n in range(7)]
 
 
 def parse_day_month(text: str, today: dt.date) -> tuple[int, int, int | None]:
@@ -82,11 +72,11 @@ class DeadlineFlow(Flow):
     async def ask_pick(self, ctx: Context) -> None:
         assert ctx.member is not None
         found = await deadlines.of_ward(ctx.db, ctx.member.ward_id)
-        choices = [Choice("add", ctx.t("dl-add"), ("them", "tao", "add", "new"))]
+        choices = [Choice("add", ctx.t("dl-add"), aliases("dl-add"))]
         choices += [
             Choice(str(d.id), f"{d.title} · {when_text(ctx.t, d)}") for d in found[:MAX_SHOWN]
         ]
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         title = ctx.t("dl-list", n=len(found)) if found else ctx.t("dl-none")
         ctx.ask(title, choices)
 
@@ -131,8 +121,8 @@ class DeadlineFlow(Flow):
         ctx.ask(
             "\n".join(lines),
             [
-                Choice("delete", t("dl-delete"), ("xoa", "delete")),
-                Choice("back", t("btn-back"), ("quay lai",)),
+                Choice("delete", t("dl-delete"), aliases("dl-delete")),
+                Choice("back", t("btn-back"), aliases("btn-back")),
             ],
         )
 
@@ -151,8 +141,8 @@ class DeadlineFlow(Flow):
         ctx.ask(
             ctx.t("dl-delete-confirm", title=deadline.title),
             [
-                Choice("yes", ctx.t("dl-delete-yes"), ("xoa", "co", "yes")),
-                Choice("no", ctx.t("dl-delete-no"), ("khong xoa", "no")),
+                Choice("yes", ctx.t("dl-delete-yes"), aliases("dl-delete-yes")),
+                Choice("no", ctx.t("dl-delete-no"), aliases("dl-delete-no")),
             ],
         )
 
@@ -188,11 +178,11 @@ class DeadlineFlow(Flow):
         ctx.ask(
             t("dl-ask-kind"),
             [
-                Choice("once", t("dl-kind-once"), ("mot lan", "mot ngay", "once")),
-                Choice("weekly", t("dl-kind-weekly"), ("hang tuan", "tuan", "weekly")),
-                Choice("monthly", t("dl-kind-monthly"), ("hang thang", "thang", "monthly")),
-                Choice("yearly", t("dl-kind-yearly"), ("hang nam", "nam", "yearly")),
-                Choice("back", t("btn-back"), ("quay lai",)),
+                Choice("once", t("dl-kind-once"), aliases("dl-kind-once")),
+                Choice("weekly", t("dl-kind-weekly"), aliases("dl-kind-weekly")),
+                Choice("monthly", t("dl-kind-monthly"), aliases("dl-kind-monthly")),
+                Choice("yearly", t("dl-kind-yearly"), aliases("dl-kind-yearly")),
+                Choice("back", t("btn-back"), aliases("btn-back")),
             ],
         )
 
@@ -206,7 +196,7 @@ class DeadlineFlow(Flow):
     async def ask_when(self, ctx: Context) -> None:
         kind = ctx.data["kind"]
         choices = weekday_choices(ctx.t) if kind == "weekly" else []
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t(f"dl-ask-when-{kind}"), choices)
 
     async def on_when(self, ctx: Context, answer: Answer) -> None:
@@ -261,9 +251,9 @@ class DeadlineFlow(Flow):
         ctx.ask(
             t("dl-ask-roles"),
             [
-                Choice("leader", t("dl-roles-leader"), ("to truong", "leaders")),
-                Choice("staff", t("dl-roles-staff"), ("can bo", "staff")),
-                Choice("both", t("dl-roles-both"), ("ca hai", "both")),
+                Choice("leader", t("dl-roles-leader"), aliases("dl-roles-leader")),
+                Choice("staff", t("dl-roles-staff"), aliases("dl-roles-staff")),
+                Choice("both", t("dl-roles-both"), aliases("dl-roles-both")),
             ],
         )
 
@@ -278,7 +268,7 @@ class DeadlineFlow(Flow):
         default = offsets_text(ctx.t, list(deadlines.DEFAULT_OFFSETS))
         ctx.ask(
             ctx.t("dl-ask-offsets", default=default),
-            [Choice("default", ctx.t("dl-offsets-default"), ("mac dinh", "default", "ok"))],
+            [Choice("default", ctx.t("dl-offsets-default"), aliases("dl-offsets-default"))],
         )
 
     async def on_offsets(self, ctx: Context, answer: Answer) -> None:
@@ -319,8 +309,8 @@ class DeadlineFlow(Flow):
                 first=first.strftime("%d/%m/%Y") if first else "-",
             ),
             [
-                Choice("save", t("dl-save"), ("luu", "save")),
-                Choice("cancel", t("ann-cancel"), ("huy", "cancel")),
+                Choice("save", t("dl-save"), aliases("dl-save")),
+                Choice("cancel", t("ann-cancel"), aliases("ann-cancel")),
             ],
         )
 
@@ -374,7 +364,7 @@ class SubmitFlow(Flow):
             )
             for d, period in owed[:MAX_SHOWN]
         ]
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("dl-ask-submitted", n=len(owed)), choices)
 
     async def on_pick(self, ctx: Context, answer: Answer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
-from bot.i18n import Translator
+from bot.i18n import Translator, aliases
 from handlers import vocab
 from storage import access, followups
 from storage.access import View
@@ -62,7 +62,7 @@ class FollowUpFlow(Flow):
             Choice(str(i.id), describe(ctx.t, i, with_owner=ctx.member.role != Role.VOLUNTEER))
             for i in items[:MAX_SHOWN]
         ]
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("fu-ask-close", n=len(items), overdue=overdue), choices)
 
     async def on_pick(self, ctx: Context, answer: Answer) -> None:

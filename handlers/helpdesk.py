@@ -12,6 +12,7 @@ import re
 
 from bot.core import Choice, Reply
 from bot.flow import Answer, Context, Flow
+from bot.i18n import aliases
 from bot.i18n import t as translate
 from bot.knowledge import Entry, KnowledgeBase, Outcome, WardText, built_in, is_greeting
 from bot.text import fold, mask_phone, phone_number, strip_personal_data
@@ -89,7 +90,9 @@ class HelpDeskFlow(Flow):
             entry = kb.entry(key, ctx.lang)
             if entry is not None:
                 choices.append(Choice(key, entry.title))
-        choices.append(Choice("none_of_these", ctx.t("hd-btn-none-of-these"), ("khong", "no")))
+        choices.append(
+            Choice("none_of_these", ctx.t("hd-btn-none-of-these"), aliases("hd-btn-none-of-these"))
+        )
         ctx.ask(ctx.t("hd-choose"), choices)
 
     async def on_choose(self, ctx: Context, answer: Answer) -> None:
@@ -118,7 +121,7 @@ class HelpDeskFlow(Flow):
         """The topic groups: VNeID, public services, payment, scams, skills, the ward."""
         kb = built_in()
         choices = [Choice(c.key, c.title) for c in kb.categories(ctx.lang)]
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("hd-topics"), choices)
 
     async def on_topics(self, ctx: Context, answer: Answer) -> None:
@@ -133,7 +136,7 @@ class HelpDeskFlow(Flow):
         kb = await knowledge_for(ctx, await resident_ward(ctx))
         entries = kb.entries(ctx.lang, ctx.data.get("category"))[:MAX_MENU_ENTRIES]
         choices = [Choice(e.key, e.title) for e in entries]
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("hd-entries"), choices)
 
     async def on_entries(self, ctx: Context, answer: Answer) -> None:
@@ -164,10 +167,10 @@ class HelpDeskFlow(Flow):
         t = ctx.t
         ways = []
         if step == "after":
-            ways.append(Choice("again", t("hd-btn-again"), ("hoi tiep", "cau khac", "again")))
-        ways.append(Choice("topics", t("hd-btn-topics"), ("chu de", "danh muc", "topics")))
-        ways.append(Choice("handoff", t("hd-btn-handoff"), ("nho to", "den nha", "volunteer")))
-        ways.append(Choice("home", t("btn-menu"), ("menu", "man hinh chinh")))
+            ways.append(Choice("again", t("hd-btn-again"), aliases("hd-btn-again")))
+        ways.append(Choice("topics", t("hd-btn-topics"), aliases("hd-btn-topics")))
+        ways.append(Choice("handoff", t("hd-btn-handoff"), aliases("hd-btn-handoff")))
+        ways.append(Choice("home", t("btn-menu"), aliases("btn-menu")))
         return ways
 
     async def _way_on(self, ctx: Context, answer: Answer) -> None:
@@ -290,7 +293,9 @@ class HomeVisitFlow(Flow):
         """Which residential group (tổ dân phố / thôn), or "I don't know"."""
         groups = await wards.groups_of(ctx.db, ctx.data["ward_id"])
         choices = [Choice(str(g.id), g.name) for g in groups]
-        choices.append(Choice("unknown", ctx.t("hd-visit-group-unknown"), ("khong biet",)))
+        choices.append(
+            Choice("unknown", ctx.t("hd-visit-group-unknown"), aliases("hd-visit-group-unknown"))
+        )
         ctx.ask(ctx.t("hd-visit-ask-group"), choices)
 
     async def on_group(self, ctx: Context, answer: Answer) -> None:
@@ -319,8 +324,8 @@ class HomeVisitFlow(Flow):
         ctx.ask(
             ctx.t("hd-visit-ask-consent"),
             [
-                Choice("phone", ctx.t("hd-visit-consent-yes"), ("co", "dong y", "yes")),
-                Choice("chat", ctx.t("hd-visit-consent-no"), ("khong", "no")),
+                Choice("phone", ctx.t("hd-visit-consent-yes"), aliases("hd-visit-consent-yes")),
+                Choice("chat", ctx.t("hd-visit-consent-no"), aliases("hd-visit-consent-no")),
             ],
         )
 
@@ -335,7 +340,7 @@ class HomeVisitFlow(Flow):
         """ "Type your phone number" (shown in full only to the volunteer who takes it)."""
         ctx.ask(
             ctx.t("hd-visit-ask-phone"),
-            [Choice("chat", ctx.t("hd-visit-consent-no"), ("khong", "no"))],
+            [Choice("chat", ctx.t("hd-visit-consent-no"), aliases("hd-visit-consent-no"))],
         )
 
     async def on_phone(self, ctx: Context, answer: Answer) -> None:
@@ -363,8 +368,8 @@ class HomeVisitFlow(Flow):
                 else ctx.t("hd-no-phone"),
             ),
             [
-                Choice("send", ctx.t("hd-visit-send"), ("gui", "send", "ok")),
-                Choice("cancel", ctx.t("hd-visit-cancel"), ("huy", "khong", "no")),
+                Choice("send", ctx.t("hd-visit-send"), aliases("hd-visit-send")),
+                Choice("cancel", ctx.t("hd-visit-cancel"), aliases("hd-visit-cancel")),
             ],
         )
 
@@ -451,7 +456,7 @@ class ResidentRequestsFlow(Flow):
             Choice(f"mine:{r.id}", ctx.t("hd-req-mine-label", label=self._label(ctx, r)))
             for r in mine[:10]
         ]
-        choices.append(Choice("home", ctx.t("btn-menu"), ("menu",)))
+        choices.append(Choice("home", ctx.t("btn-menu"), aliases("btn-menu")))
         text = ctx.t("hd-req-list", open=len(waiting), mine=len(mine))
         ctx.ask(text, choices)
 
@@ -476,14 +481,14 @@ class ResidentRequestsFlow(Flow):
         ctx.say(self._detail(ctx, request, full_phone=mine))
         if mine:
             choices = [
-                Choice("write", ctx.t("hd-req-btn-write"), ("nhan tin", "write")),
-                Choice("done", ctx.t("hd-req-btn-done"), ("xong", "done")),
+                Choice("write", ctx.t("hd-req-btn-write"), aliases("hd-req-btn-write")),
+                Choice("done", ctx.t("hd-req-btn-done"), aliases("hd-req-btn-done")),
             ]
         elif request.owner_member_id is None and request.status == helpdesk.OPEN:
-            choices = [Choice("take", ctx.t("hd-req-btn-take"), ("nhan", "take"))]
+            choices = [Choice("take", ctx.t("hd-req-btn-take"), aliases("hd-req-btn-take"))]
         else:
             choices = []
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("hd-req-what-now"), choices)
 
     async def on_detail(self, ctx: Context, answer: Answer) -> None:
@@ -511,7 +516,9 @@ class ResidentRequestsFlow(Flow):
     async def ask_write(self, ctx: Context) -> None:
         """A message to the resident, through the bot: the only way to reach one who left
         no phone number."""
-        ctx.ask(ctx.t("hd-req-ask-message"), [Choice("back", ctx.t("btn-back"), ("quay lai",))])
+        ctx.ask(
+            ctx.t("hd-req-ask-message"), [Choice("back", ctx.t("btn-back"), aliases("btn-back"))]
+        )
 
     async def on_write(self, ctx: Context, answer: Answer) -> None:
         member = ctx.member
@@ -619,9 +626,9 @@ class AlertsFlow(Flow):
         on = found is not None and found.ward_id == ward.id and found.subscribed_at is not None
         key = "hd-alerts-on" if on else "hd-alerts-off"
         switch = (
-            Choice("off", ctx.t("hd-alerts-btn-off"), ("huy dang ky", "tat", "off"))
+            Choice("off", ctx.t("hd-alerts-btn-off"), aliases("hd-alerts-btn-off"))
             if on
-            else Choice("on", ctx.t("hd-alerts-btn-on"), ("dang ky", "bat", "on"))
+            else Choice("on", ctx.t("hd-alerts-btn-on"), aliases("hd-alerts-btn-on"))
         )
         ctx.ask(ctx.t(key, ward=ward.name), [switch, Choice("home", ctx.t("btn-menu"))])
 
@@ -660,7 +667,7 @@ class WardEntriesFlow(Flow):
         for entry in built_in().entries(ctx.lang, "ward"):
             mark = "✅ " if entry.key in written else ""
             choices.append(Choice(entry.key, f"{mark}{entry.title}"))
-        choices.append(Choice("home", ctx.t("btn-menu"), ("menu",)))
+        choices.append(Choice("home", ctx.t("btn-menu"), aliases("btn-menu")))
         ctx.ask(ctx.t("hd-ward-pick"), choices)
 
     async def on_pick(self, ctx: Context, answer: Answer) -> None:
@@ -677,9 +684,11 @@ class WardEntriesFlow(Flow):
         key = ctx.data["key"]
         current = [r for r in await helpdesk.ward_entries(ctx.db, member.ward_id) if r.key == key]
         shown = current[0].body if current else ctx.t("hd-ward-nothing-yet")
-        choices = [Choice("back", ctx.t("btn-back"), ("quay lai",))]
+        choices = [Choice("back", ctx.t("btn-back"), aliases("btn-back"))]
         if current:
-            choices.insert(0, Choice("remove", ctx.t("hd-ward-btn-remove"), ("xoa", "remove")))
+            choices.insert(
+                0, Choice("remove", ctx.t("hd-ward-btn-remove"), aliases("hd-ward-btn-remove"))
+            )
         ctx.ask(ctx.t("hd-ward-ask-text", current=shown, max=WARD_TEXT_MAX), choices)
 
     async def on_text(self, ctx: Context, answer: Answer) -> None:

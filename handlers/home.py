@@ -6,6 +6,7 @@ import datetime as dt
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
+from bot.i18n import aliases
 from bot.knowledge import is_question
 from bot.menu import Menu, resolve_text
 from storage import access, invites, sessions
@@ -41,38 +42,42 @@ class HomeFlow(Flow):
         """The main menu for this person's role."""
         member, t = ctx.member, ctx.t
         choices: list[Choice] = []
-        choices.append(Choice("helpdesk", t("hd-menu-ask"), ("hoi dap", "huong dan", "ask")))
+        choices.append(Choice("helpdesk", t("hd-menu-ask"), aliases("hd-menu-ask")))
         if member is None:
             choices += self._resident_actions(ctx)
         else:
-            choices.append(Choice("requests", t("hd-menu-requests"), ("yeu cau", "requests")))
+            choices.append(Choice("requests", t("hd-menu-requests"), aliases("hd-menu-requests")))
         if member is not None and member.role == Role.STAFF:
-            choices.append(Choice("ward_entries", t("hd-menu-ward-entries"), ("thong tin phuong",)))
+            choices.append(
+                Choice("ward_entries", t("hd-menu-ward-entries"), aliases("hd-menu-ward-entries"))
+            )
         if access.can_log_sessions(member):
-            choices.append(Choice("log", t("menu-log"), ("ghi", "ghi buoi", "log")))
+            choices.append(Choice("log", t("menu-log"), aliases("menu-log")))
             window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
             if member and await sessions.last_editable_id(ctx.db, member, ctx.now, window):
-                choices.append(Choice("last", t("menu-last"), ("sua", "hoan tac", "undo")))
+                choices.append(Choice("last", t("menu-last"), aliases("menu-last")))
         if member is not None:
-            choices.append(Choice("follow_ups", t("fu-menu"), ("viec", "quay lai", "follow")))
+            choices.append(Choice("follow_ups", t("fu-menu"), aliases("fu-menu")))
         if member is not None:
-            choices.append(Choice("stats", t("menu-stats"), ("thong ke", "so lieu", "stats")))
+            choices.append(Choice("stats", t("menu-stats"), aliases("menu-stats")))
         if member is not None and member.role in (Role.STAFF, Role.LEADER):
-            choices.append(Choice("report", t("report-menu"), ("bao cao", "report")))
+            choices.append(Choice("report", t("report-menu"), aliases("report-menu")))
         if member is not None and member.role == Role.STAFF:
-            choices.append(Choice("announce", t("ann-menu"), ("thong bao", "announce")))
+            choices.append(Choice("announce", t("ann-menu"), aliases("ann-menu")))
         if member is not None and member.role == Role.STAFF:
-            choices.append(Choice("deadlines", t("dl-menu"), ("han bao cao", "deadlines")))
-            choices.append(Choice("tally_time", t("tt-menu"), ("gio bao cao", "report time")))
+            choices.append(Choice("deadlines", t("dl-menu"), aliases("dl-menu")))
+            choices.append(Choice("tally_time", t("tt-menu"), aliases("tt-menu")))
         if member is not None and member.role == Role.LEADER and member.group_id is not None:
-            choices.append(Choice("submit_report", t("dl-menu-submit"), ("nop bao cao",)))
+            choices.append(Choice("submit_report", t("dl-menu-submit"), aliases("dl-menu-submit")))
         if access.can_invite(member) is Role.VOLUNTEER:
-            choices.append(Choice("invite", t("menu-invite-volunteer"), ("moi", "invite")))
+            choices.append(
+                Choice("invite", t("menu-invite-volunteer"), aliases("menu-invite-volunteer"))
+            )
         elif access.can_invite(member) is Role.LEADER:
-            choices.append(Choice("invite", t("menu-invite-leader"), ("moi", "invite")))
-        choices.append(Choice("language", t("menu-language"), ("ngon ngu", "language", "lang")))
-        choices.append(Choice("my_data", t("menu-my-data"), ("du lieu", "my data", "privacy")))
-        choices.append(Choice("help", t("menu-help"), ("tro giup", "help")))
+            choices.append(Choice("invite", t("menu-invite-leader"), aliases("menu-invite-leader")))
+        choices.append(Choice("language", t("menu-language"), aliases("menu-language")))
+        choices.append(Choice("my_data", t("menu-my-data"), aliases("menu-my-data")))
+        choices.append(Choice("help", t("menu-help"), aliases("menu-help")))
         title = (
             t("menu-title-member", name=member.display_name)
             if member
@@ -84,9 +89,9 @@ class HomeFlow(Flow):
     def _resident_actions(ctx: Context) -> list[Choice]:
         t = ctx.t
         return [
-            Choice("home_visit", t("hd-menu-visit"), ("nho to", "den nha")),
-            Choice("alerts", t("hd-menu-alerts"), ("thong bao", "alerts")),
-            Choice("join", t("menu-join"), ("ma moi", "tham gia", "join")),
+            Choice("home_visit", t("hd-menu-visit"), aliases("hd-menu-visit")),
+            Choice("alerts", t("hd-menu-alerts"), aliases("hd-menu-alerts")),
+            Choice("join", t("menu-join"), aliases("menu-join")),
         ]
 
     async def on_menu(self, ctx: Context, answer: Answer) -> None:

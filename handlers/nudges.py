@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
+from bot.i18n import aliases
 from storage import schedule
 from storage.models import Member, Role
 
@@ -23,16 +24,16 @@ class NudgeFlow(Flow):
             ctx.ask(
                 ctx.t("nudge-state-off", days=days),
                 [
-                    Choice("on", ctx.t("nudge-turn-on"), ("bat", "bat nhac", "on")),
-                    Choice("back", ctx.t("btn-back"), ("quay lai",)),
+                    Choice("on", ctx.t("nudge-turn-on"), aliases("nudge-turn-on")),
+                    Choice("back", ctx.t("btn-back"), aliases("btn-back")),
                 ],
             )
         else:
             ctx.ask(
                 ctx.t("nudge-state-on", days=days),
                 [
-                    Choice("off", ctx.t("nudge-turn-off"), ("tat", "tat nhac", "off")),
-                    Choice("back", ctx.t("btn-back"), ("quay lai",)),
+                    Choice("off", ctx.t("nudge-turn-off"), aliases("nudge-turn-off")),
+                    Choice("back", ctx.t("btn-back"), aliases("btn-back")),
                 ],
             )
 

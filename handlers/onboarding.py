@@ -9,6 +9,7 @@ import math
 
 from bot.core import Choice, Reply
 from bot.flow import Answer, Context, Flow
+from bot.i18n import aliases, word_lists
 from bot.i18n import t as translate
 from bot.text import mask_phone, personal_data_kind
 from handlers import vocab
@@ -46,7 +47,7 @@ class JoinFlow(Flow):
 
     async def ask_code(self, ctx: Context) -> None:
         """ "Type the invite code your team leader or ward gave you"."""
-        ctx.ask(ctx.t("join-ask-code"), [Choice("back", ctx.t("btn-back"), ("quay lai",))])
+        ctx.ask(ctx.t("join-ask-code"), [Choice("back", ctx.t("btn-back"), aliases("btn-back"))])
 
     async def on_code(self, ctx: Context, answer: Answer) -> None:
         if answer.key == "back":
@@ -96,8 +97,8 @@ class JoinFlow(Flow):
         ctx.ask(
             ctx.t(key, role=ctx.t(f"role-{invite.role}"), where=where(ward, group)),
             [
-                Choice("agree", ctx.t("consent-agree"), ("dong y", "co", "yes", "ok")),
-                Choice("decline", ctx.t("consent-decline"), ("khong", "no")),
+                Choice("agree", ctx.t("consent-agree"), aliases("consent-agree")),
+                Choice("decline", ctx.t("consent-decline"), aliases("consent-decline")),
             ],
         )
 
@@ -206,8 +207,8 @@ class LanguageFlow(Flow):
         ctx.ask(
             ctx.t("language-ask"),
             [
-                Choice("vi", "Tiếng Việt", ("viet", "vi", "tieng viet", "vietnamese")),
-                Choice("en", "English", ("en", "anh", "tieng anh", "english")),
+                Choice("vi", "Tiếng Việt", word_lists("languages").get("vi", ())),
+                Choice("en", "English", word_lists("languages").get("en", ())),
             ],
         )
 
@@ -319,8 +320,8 @@ class ForgetFlow(Flow):
         ctx.ask(
             ctx.t("forget-confirm" if ctx.member else "hd-forget-confirm-resident"),
             [
-                Choice("yes", ctx.t("forget-yes"), ("co", "xoa", "yes")),
-                Choice("no", ctx.t("forget-no"), ("khong", "no")),
+                Choice("yes", ctx.t("forget-yes"), aliases("forget-yes")),
+                Choice("no", ctx.t("forget-no"), aliases("forget-no")),
             ],
         )
 

@@ -15,7 +15,7 @@ from bot.core import Attachment, Choice, Reply
 from bot.dates import read_when
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ, Answer, Context, Flow
-from bot.i18n import Translator
+from bot.i18n import Translator, aliases
 from handlers import vocab
 from handlers.report_files import ReportData, chart_png, workbook_xlsx
 from handlers.stats import render_tally
@@ -277,7 +277,7 @@ class ReportFlow(Flow):
             Choice(
                 this_monday.isoformat(),
                 ctx.t("report-this-week-choice", start=f"{this_monday:%d/%m}"),
-                ("tuan nay", "this week"),
+                aliases("report-this-week-choice"),
             )
         ]
         for back in range(1, WEEKS_OFFERED + 1):
@@ -285,7 +285,7 @@ class ReportFlow(Flow):
             end = start + dt.timedelta(days=6)
             label = ctx.t("report-week-choice", start=f"{start:%d/%m}", end=f"{end:%d/%m}")
             choices.append(Choice(start.isoformat(), label))
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         example = stats.iso_week(this_monday - dt.timedelta(weeks=6))
         ctx.ask(ctx.t("report-ask-week", example=example), choices)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
+from bot.i18n import aliases
 from storage import access, invites, wards
 from storage.models import Member, ResidentialGroup, Role
 
@@ -32,7 +33,7 @@ class InviteFlow(Flow):
         assert ctx.member is not None
         groups = await wards.groups_of(ctx.db, ctx.member.ward_id)
         choices = [Choice(str(g.id), g.name) for g in groups]
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("invite-ask-group"), choices)
 
     async def on_group(self, ctx: Context, answer: Answer) -> None:

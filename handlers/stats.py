@@ -7,7 +7,7 @@ import datetime as dt
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
-from bot.i18n import Translator
+from bot.i18n import Translator, aliases
 from handlers import vocab
 from storage import access, stats
 from storage.access import View
@@ -29,7 +29,7 @@ class StatsFlow(Flow):
             if access.can_view(ctx.member, view):
                 choices.append(Choice(f"{view.value}:0", t(f"stats-{view.value}-this-week")))
                 choices.append(Choice(f"{view.value}:1", t(f"stats-{view.value}-last-week")))
-        choices.append(Choice("back", t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", t("btn-back"), aliases("btn-back")))
         ctx.ask(t("stats-ask"), choices)
 
     async def on_view(self, ctx: Context, answer: Answer) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 from bot.core import Choice
 from bot.dates import read_day, read_when
 from bot.flow import Answer, Context, Flow
+from bot.i18n import aliases
 from bot.text import personal_data_kind
 from handlers import vocab
 from storage import access, sessions
@@ -91,9 +92,9 @@ class LogSessionFlow(Flow):
         ctx.ask(
             ctx.t("log-ask-due", example=self._example(ctx.today + dt.timedelta(days=10))),
             [
-                Choice("1", ctx.t("due-tomorrow"), ("mai", "ngay mai")),
+                Choice("1", ctx.t("due-tomorrow"), aliases("due-tomorrow")),
                 Choice("3", ctx.t("due-3-days")),
-                Choice("7", ctx.t("due-week"), ("tuan sau",)),
+                Choice("7", ctx.t("due-week"), aliases("due-week")),
             ],
         )
 
@@ -136,18 +137,18 @@ class LogSessionFlow(Flow):
         ctx.ask(
             self._summary(ctx, draft, "log-summary"),
             [
-                Choice("save", t("btn-save"), ("luu", "save", "ok", "dong y")),
-                Choice("count", t("btn-edit-count"), ("so nguoi",)),
-                Choice("place", t("btn-edit-place"), ("noi",)),
-                Choice("day", t("btn-edit-day"), ("ngay",)),
-                Choice("note", t("btn-edit-note"), ("ghi chu",)),
-                Choice("topic", t("btn-edit-topic"), ("chu de",)),
-                Choice("priority", t("btn-edit-priority"), ("nhom",)),
-                Choice("outcome", t("btn-edit-outcome"), ("ket qua",)),
+                Choice("save", t("btn-save"), aliases("btn-save")),
+                Choice("count", t("btn-edit-count"), aliases("btn-edit-count")),
+                Choice("place", t("btn-edit-place"), aliases("btn-edit-place")),
+                Choice("day", t("btn-edit-day"), aliases("btn-edit-day")),
+                Choice("note", t("btn-edit-note"), aliases("btn-edit-note")),
+                Choice("topic", t("btn-edit-topic"), aliases("btn-edit-topic")),
+                Choice("priority", t("btn-edit-priority"), aliases("btn-edit-priority")),
+                Choice("outcome", t("btn-edit-outcome"), aliases("btn-edit-outcome")),
                 Choice(
                     "discard",
                     t("btn-discard-changes" if ctx.data.get("edit_id") else "btn-discard"),
-                    ("bo",),
+                    aliases("btn-discard-changes" if ctx.data.get("edit_id") else "btn-discard"),
                 ),
             ],
         )
@@ -185,10 +186,10 @@ class LogSessionFlow(Flow):
         ctx.ask(
             t("log-what-next", minutes=ctx.settings.edit_window_minutes),
             [
-                Choice("again", t("btn-log-another"), ("ghi tiep", "them")),
-                Choice("edit", t("btn-edit-saved"), ("sua",)),
-                Choice("undo", t("btn-undo"), ("hoan tac", "xoa")),
-                Choice("menu", t("btn-menu"), ("menu",)),
+                Choice("again", t("btn-log-another"), aliases("btn-log-another")),
+                Choice("edit", t("btn-edit-saved"), aliases("btn-edit-saved")),
+                Choice("undo", t("btn-undo"), aliases("btn-undo")),
+                Choice("menu", t("btn-menu"), aliases("btn-menu")),
             ],
         )
 
@@ -217,8 +218,8 @@ class LogSessionFlow(Flow):
         ctx.ask(
             ctx.t("log-undo-confirm"),
             [
-                Choice("yes", ctx.t("btn-undo-yes"), ("co", "xoa", "yes")),
-                Choice("no", ctx.t("btn-undo-no"), ("khong", "no")),
+                Choice("yes", ctx.t("btn-undo-yes"), aliases("btn-undo-yes")),
+                Choice("no", ctx.t("btn-undo-no"), aliases("btn-undo-no")),
             ],
         )
 
@@ -320,7 +321,7 @@ class LogSessionFlow(Flow):
         ctx.ask(
             ctx.t("log-ask-note", max=NOTE_MAX),
             [
-                Choice("none", ctx.t("btn-no-note"), ("khong", "bo qua", "skip")),
+                Choice("none", ctx.t("btn-no-note"), aliases("btn-no-note")),
             ],
         )
 

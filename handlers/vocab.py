@@ -7,29 +7,8 @@ from collections.abc import Iterable
 
 from bot.core import Choice
 from bot.dates import When
-from bot.i18n import Translator
+from bot.i18n import Translator, aliases
 from storage.models import Outcome, Place, PriorityGroup, Topic
-
-# Words people type for a choice besides its label (matched without diacritics).
-TOPIC_ALIASES: dict[str, tuple[str, ...]] = {
-    Topic.VNEID: ("vneid", "dinh danh", "kich hoat", "cai vneid"),
-    Topic.VNEID_LEVEL2: ("muc 2", "level 2", "dinh danh muc 2"),
-    Topic.VNEID_WALLET: ("vi giay to", "wallet", "bhyt", "bang lai"),
-    Topic.PUBLIC_SERVICES: ("dvc", "dich vu cong", "nop ho so", "ho so online"),
-    Topic.CASHLESS: ("thanh toan", "ngan hang", "vietqr", "qr", "chuyen khoan"),
-    Topic.ONLINE_SAFETY: ("lua dao", "an toan", "scam"),
-    Topic.DIGITAL_SKILLS: ("ky nang so", "binh dan hoc vu so", "hoc vu so"),
-    Topic.OTHER: ("khac",),
-}
-
-
-PRIORITY_ALIASES: dict[str, tuple[str, ...]] = {
-    PriorityGroup.ELDERLY: ("nguoi gia", "cao tuoi", "old", "older"),
-    PriorityGroup.HOUSEHOLD_BUSINESS: ("kinh doanh", "tieu thuong", "business", "shop"),
-    PriorityGroup.DISABILITY: ("khuyet tat", "disabled", "disability"),
-    PriorityGroup.POLICY: ("chinh sach", "policy"),
-    PriorityGroup.NONE: ("khong", "khong co", "none", "no"),
-}
 
 
 def label(t: Translator, kind: str, value: str) -> str:
@@ -42,12 +21,12 @@ def labels(t: Translator, kind: str, values: Iterable[str]) -> str:
 
 
 def topic_choices(t: Translator) -> list[Choice]:
-    return [Choice(v.value, label(t, "topic", v), TOPIC_ALIASES.get(v, ())) for v in Topic]
+    return [Choice(v.value, label(t, "topic", v), aliases(f"topic-{v}")) for v in Topic]
 
 
 def priority_choices(t: Translator) -> list[Choice]:
     return [
-        Choice(v.value, label(t, "priority", v), PRIORITY_ALIASES.get(v, ())) for v in PriorityGroup
+        Choice(v.value, label(t, "priority", v), aliases(f"priority-{v}")) for v in PriorityGroup
     ]
 
 

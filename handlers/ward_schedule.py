@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow
+from bot.i18n import aliases
 from handlers.deadlines import weekday_choices
 from scheduler.timing import parse_hhmm
 from storage import schedule
@@ -24,7 +25,7 @@ class TallyTimeFlow(Flow):
             ctx.db, ctx.member.ward_id, ctx.settings.tally_weekday, ctx.settings.tally_time
         )
         choices = weekday_choices(ctx.t)
-        choices.append(Choice("back", ctx.t("btn-back"), ("quay lai",)))
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
         ctx.ask(ctx.t("tt-ask-weekday", weekday=ctx.t(f"dl-weekday-{weekday}"), time=time), choices)
 
     async def on_weekday(self, ctx: Context, answer: Answer) -> None:
@@ -35,7 +36,7 @@ class TallyTimeFlow(Flow):
         ctx.goto("time", self.name)
 
     async def ask_time(self, ctx: Context) -> None:
-        ctx.ask(ctx.t("tt-ask-time"), [Choice("back", ctx.t("btn-back"), ("quay lai",))])
+        ctx.ask(ctx.t("tt-ask-time"), [Choice("back", ctx.t("btn-back"), aliases("btn-back"))])
 
     async def on_time(self, ctx: Context, answer: Answer) -> None:
         assert ctx.member is not None
