@@ -4,10 +4,12 @@ run for every message, built once so SQLAlchemy reuses their compiled form."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, literal, select, update
+from sqlalchemy import and_, bindparam, func, insert, literal, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -19,6 +21,11 @@ from storage.models import (
     ProcessedMessage,
     ResidentProfile,
 )
+
+
+class AlreadyHandled(Exception):
+    """This message was handled before (a duplicate delivery, or the same message reaching
+    two workers): what it did in this transaction must be rolled back."""
 
 
 @dataclass(slots=True)
@@ -57,6 +64,8 @@ _LOAD = (
     )
 )
 _MARK_HANDLED = insert(ProcessedMessage.__table__)
+# Waits until no other transaction holds the chat, then holds it until this one ends.
+_HOLD = select(func.pg_advisory_xact_lock(bindparam("key")))
 _INSERT = insert(_TABLE)
 # The new state of a chat already in the table.
 _UPDATE = (
@@ -66,11 +75,28 @@ _UPDATE = (
 )
 
 
+def chat_key(channel: str, chat_id: str) -> int:
+    """A chat's number for PostgreSQL's advisory locks (a signed 64-bit integer)."""
+    digest = hashlib.blake2b(f"{channel}\0{chat_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+async def hold(db: AsyncSession, channel: str, chat_id: str) -> None:
+    """Take the chat for the rest of this transaction: another worker handling a message of
+    the same chat waits here until this transaction ends, then reads what it left. On
+    PostgreSQL an advisory lock (any number of workers); SQLite has one writer at a time and
+    is served by one process, whose core keeps a chat's messages in order itself."""
+    bind = db.bind
+    if bind is not None and bind.dialect.name == "postgresql":
+        await db.execute(_HOLD, {"key": chat_key(channel, chat_id)})
+
+
 async def load(
     db: AsyncSession, channel: str, chat_id: str, user_id: str
 ) -> tuple[ChatState, Member | None]:
     """The chat's state (a fresh one, not yet stored, for a new chat) and the person's
-    membership, if any."""
+    membership, if any. The chat is held until the transaction ends (see `hold`)."""
+    await hold(db, channel, chat_id)
     row = (
         await db.execute(_LOAD, {"channel": channel, "chat_id": chat_id, "user_id": user_id})
     ).one()
@@ -155,19 +181,31 @@ async def mark_handled(
     message_id: str,
     at: dt.datetime,
     replies: list[dict[str, Any]],
+    *,
+    again: bool = False,
 ) -> None:
     """Record the message as handled, with its answer. Done last in the message's
-    transaction: a duplicate fails here and everything it did is rolled back."""
-    await db.execute(
-        _MARK_HANDLED,
-        {
-            "channel": channel,
-            "chat_id": chat_id,
-            "message_id": message_id,
-            "processed_at": at,
-            "replies": replies,
-        },
+    transaction: a message handled before raises AlreadyHandled here, and everything it did
+    is rolled back. With `again` (after an error) the answer recorded replaces any other."""
+    row = ProcessedMessage(
+        channel=channel, chat_id=chat_id, message_id=message_id, processed_at=at, replies=replies
     )
+    if again:
+        await db.merge(row)
+        return
+    try:
+        await db.execute(
+            _MARK_HANDLED,
+            {
+                "channel": channel,
+                "chat_id": chat_id,
+                "message_id": message_id,
+                "processed_at": at,
+                "replies": replies,
+            },
+        )
+    except IntegrityError as exc:
+        raise AlreadyHandled(message_id) from exc
 
 
 async def answered(
@@ -186,23 +224,3 @@ async def start_over(db: AsyncSession, channel: str, chat_id: str) -> str | None
     convo.flow = convo.step = None
     convo.data, convo.menu = {}, {}
     return convo.language
-
-
-async def remember_answer(
-    db: AsyncSession,
-    channel: str,
-    chat_id: str,
-    message_id: str,
-    at: dt.datetime,
-    replies: list[dict[str, Any]],
-) -> None:
-    """Record a message as handled with `replies`, whether or not it was recorded before."""
-    await db.merge(
-        ProcessedMessage(
-            channel=channel,
-            chat_id=chat_id,
-            message_id=message_id,
-            processed_at=at,
-            replies=replies,
-        )
-    )
