@@ -76,6 +76,16 @@ def received(incoming: Incoming, clock: Callable[[], dt.datetime]) -> Incoming:
     )
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a chat stands after a message: the language it is held in (its member's, else
+    the one chosen in the chat) and whether a member speaks in it. The web chat, where the
+    person is the chat itself, keeps its page and its cookie in step with it."""
+
+    language: str | None
+    member: bool
+
+
 class ConversationCore:
     def __init__(
         self,
@@ -103,6 +113,14 @@ class ConversationCore:
 
         A message already handled gets no new answer; with `replay` (the web chat, whose
         page retries a request whose answer was lost) it gets the answer it had."""
+        replies, _ = await self.handle_standing(incoming, replay=replay)
+        return replies
+
+    async def handle_standing(
+        self, incoming: Incoming, *, replay: bool = False
+    ) -> tuple[list[Reply], Standing | None]:
+        """`handle`, and where the chat stands afterwards, as this message's own transaction
+        left it (None after a duplicate or an error: the caller reads it if it needs it)."""
         incoming = received(incoming, self.db.clock)
         async with self.chat_lock(incoming.channel, incoming.chat_id):
             try:
@@ -110,11 +128,11 @@ class ConversationCore:
             except conversations.AlreadyHandled:
                 log.info("duplicate %s message dropped", incoming.channel)
                 if not replay:
-                    return []
-                return await self._answered(incoming) or []
+                    return [], None
+                return await self._answered(incoming) or [], None
             except Exception:
                 log.exception("failed to handle a %s message", incoming.channel)
-                return await self._recover(incoming)
+                return await self._recover(incoming), None
 
     def chat_lock(self, channel: str, chat_id: str) -> asyncio.Lock:
         """The lock that keeps one chat's messages in order in this process (across workers
@@ -127,7 +145,7 @@ class ConversationCore:
             self._locks[key] = lock
         return lock
 
-    async def _handle(self, incoming: Incoming) -> list[Reply]:
+    async def _handle(self, incoming: Incoming) -> tuple[list[Reply], Standing]:
         async with self.db.transaction(incoming.at) as db:
             convo, member = await conversations.load(
                 db, incoming.channel, incoming.chat_id, incoming.user_id
@@ -155,7 +173,9 @@ class ConversationCore:
                 incoming.at,
                 [r.to_dict() for r in ctx.replies],
             )
-            return ctx.replies
+            member = ctx.member
+            language = (member.language if member else None) or ctx.convo.language
+            return ctx.replies, Standing(language, member is not None)
 
     async def _answered(self, incoming: Incoming) -> list[Reply] | None:
         """The replies given to this message the first time, or None if it was never handled."""

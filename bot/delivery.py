@@ -80,6 +80,14 @@ class RateLimiter:
         """Seconds left of the pause (0 when open)."""
         return max(0.0, self._paused_until - self.clock())
 
+    async def wait_if_paused(self) -> None:
+        """Wait out the platform's pause, if any, without taking a slot (direct replies)."""
+        for _ in range(100):  # a pause may be lengthened while we wait: look again
+            paused = self.paused_for()
+            if paused <= 0:
+                return
+            await asyncio.sleep(paused)
+
     async def acquire(self) -> None:
         while True:
             async with self._lock:

@@ -26,7 +26,7 @@ from aiohttp import web
 
 from bot.channels import json_body
 from bot.config import Settings
-from bot.conversation import ConversationCore
+from bot.conversation import ConversationCore, Standing
 from bot.core import Incoming, Kind
 from bot.files import BadLink, FileStore
 from bot.i18n import LANGUAGES, t
@@ -95,11 +95,14 @@ async def _current_chat(request: web.Request) -> tuple[str, bool, bool] | None:
 
 
 async def _rotate_if_joined(
-    request: web.Request, chat_id: str, was_member: bool
+    request: web.Request, chat_id: str, was_member: bool, standing: Standing | None = None
 ) -> tuple[str, str | None, bool]:
-    """After a message: (chat id, language, is a member). A chat that has just joined a
-    role gets a new id, under the chat's lock so no message of it is handled meanwhile."""
+    """After a message: (chat id, language, is a member), from `standing` (what the core
+    says the message left) or else read again. A chat that has just joined a role gets a new
+    id, under the chat's lock so no message of it is handled meanwhile."""
     core, db = request.app[CORE_KEY], request.app[DB_KEY]
+    if standing is not None and standing.member == was_member:
+        return chat_id, standing.language, standing.member  # the usual case: nothing to do
     async with core.chat_lock(CHANNEL, chat_id):
         async with db.sessions() as session:
             language, is_member = await conversations.standing(session, CHANNEL, chat_id)
@@ -237,8 +240,10 @@ async def resume(request: web.Request) -> web.Response:
         message_id=f"resume-{uuid.uuid4().hex}",
         kind=Kind.RESUME,
     )
-    replies = await request.app[CORE_KEY].handle(incoming)
-    chat_id, language, is_member = await _rotate_if_joined(request, chat_id, was_member)
+    replies, standing = await request.app[CORE_KEY].handle_standing(incoming)
+    chat_id, language, is_member = await _rotate_if_joined(
+        request, chat_id, was_member, standing
+    )
     files = request.app[CORE_KEY].files
     response = web.json_response(
         {"replies": [_for_browser(files, r.to_dict()) for r in replies], "lang": language}
@@ -297,9 +302,11 @@ async def post_message(request: web.Request) -> web.Response:
         language=language,
         origin=client_address(request),
     )
-    replies = await request.app[CORE_KEY].handle(incoming, replay=True)
+    replies, standing = await request.app[CORE_KEY].handle_standing(incoming, replay=True)
     # Joined a role just now: from here on the chat has an id nobody knew before.
-    chat_id, chat_language, is_member = await _rotate_if_joined(request, chat_id, was_member)
+    chat_id, chat_language, is_member = await _rotate_if_joined(
+        request, chat_id, was_member, standing
+    )
     files = request.app[CORE_KEY].files
     response = web.json_response(
         {

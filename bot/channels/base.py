@@ -38,7 +38,9 @@ class Adapter(abc.ABC):
         self._tasks: set[asyncio.Task[Any]] = set()
         # Messages handled at once; a chat's own messages still go one by one (core lock).
         self._gate = asyncio.Semaphore(32)
-        # The bot's overall rate, shared by direct replies and the outbox sender.
+        # The pace of what the bot sends on its own (the outbox). Direct replies are not
+        # paced (a person is waiting: answer at once), but they keep a 429's pause, which
+        # closes this one gate for both.
         self.limiter = RateLimiter(getattr(settings, f"{self.name}_rate_per_second"))
 
     @abc.abstractmethod
@@ -105,10 +107,11 @@ class Adapter(abc.ABC):
             return replies
 
     async def send_direct(self, chat_id: str, reply: Reply) -> bool:
-        """A direct answer: a person is waiting, so retry briefly, then give up and log."""
+        """A direct answer: a person is waiting, so it goes at once (only a 429's pause holds
+        it back); retried briefly, then given up and logged."""
         for attempt in range(1, DIRECT_TRIES + 1):
             try:
-                await self.limiter.acquire()
+                await self.limiter.wait_if_paused()
                 await self.send(chat_id, reply)
                 return True
             except RetryLater as exc:

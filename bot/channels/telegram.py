@@ -312,13 +312,16 @@ class TelegramChannel(Adapter):
             if incoming is None:
                 return
             query = update.callback_query
-            if query is not None:
-                await self._answer(query)
-            else:
+            if query is None:
                 await self._close_menu(incoming.chat_id)
-            await self.handle(incoming)
-            if query is not None and isinstance(query.message, Message):
-                await self._show_choice(query)
+                await self.handle(incoming)
+                return
+            # A button press: its spinner stopped and the pressed menu showing the choice,
+            # while the core works on the answer (the person waits for that, not for these).
+            touches = [self._answer(query)]
+            if isinstance(query.message, Message):
+                touches.append(self._show_choice(query))
+            await asyncio.gather(self.handle(incoming), *touches)
         except Exception:
             log.exception("telegram: failed to process an update")
 

@@ -125,6 +125,20 @@ async def test_typing_instead_of_pressing_closes_the_old_menu(
         assert fake.sent("editMessageReplyMarkup")
 
 
+async def test_people_are_answered_at_once_whatever_the_bulk_pace(
+    settings: Settings, demo: DemoWard, fake: FakeTelegram
+) -> None:
+    """The rate setting paces what the bot sends on its own; answers to people are not held
+    to it. At one message every 4 s, six people writing at once would wait up to 20 s."""
+    slow = telegram_settings(settings, fake, telegram_rate_per_second=0.25)
+    async with running(settings, **slow):
+        people = [LAN + n for n in range(6)]
+        for user in people:
+            fake.push(fake.text_update(user, "/start"))
+        # Well under the 4 s the first paced slot after the first would take.
+        await fake.wait_for(lambda: all(fake.texts(u) for u in people), within=3)
+
+
 async def test_the_same_update_twice_is_answered_once(
     settings: Settings, demo: DemoWard, fake: FakeTelegram
 ) -> None:
