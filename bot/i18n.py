@@ -121,9 +121,14 @@ def _fixed(lang: str, key: str) -> str:
 def _format(lang: str, key: str, args: dict[str, Any]) -> str:
     for candidate in (lang if lang in LANGUAGES else DEFAULT_LANGUAGE, DEFAULT_LANGUAGE):
         b = bundle(candidate)
-        if b.has_message(key):
-            text, _errors = b.format_pattern(b.get_message(key).value, args)
-            return text
+        if not b.has_message(key):
+            continue
+        pattern = b.get_message(key).value
+        if pattern is None:  # a message with attributes only: nothing to show
+            continue
+        text, _errors = b.format_pattern(pattern, args)
+        # Not a string only for a message that refers to itself: shown as its key.
+        return text if isinstance(text, str) else key
     return key
 
 

@@ -152,7 +152,7 @@ class _Query:
     def of(cls, text: str) -> _Query:
         normalised = normalise(text)
         words = content_words(normalised)
-        grams = [(w, (i,)) for i, w in enumerate(words)]
+        grams: list[tuple[str, tuple[int, ...]]] = [(w, (i,)) for i, w in enumerate(words)]
         grams += [(a + b, (i, i + 1)) for i, (a, b) in enumerate(itertools.pairwise(words))]
         return cls(normalised, normalised.replace(" ", ""), grams)
 
@@ -173,7 +173,8 @@ def _find(phrase: _Phrase, query: _Query) -> tuple[float, frozenset[int]]:
     sims: list[float] = []
     missing: list[str] = []
     for word in phrase.words:
-        best, where = 0.0, ()
+        best = 0.0
+        where: tuple[int, ...] = ()
         for gram, covers in query.grams:
             score = _similarity(word, gram)
             if score > best:

@@ -93,10 +93,13 @@ def _alone(match: re.Match[str], text: str, spaced: bool) -> str:
     separators it is part of a number. A list ("28/11, 29/11") is alone: ", " ends a
     number."""
     before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() :][:4]
-    glue_before, glue_after = _GLUED_BEFORE.search(before), _GLUED_AFTER.match(after)
-    if not spaced:
-        glue_before = glue_before and not any(c.isspace() for c in glue_before.group())
-        glue_after = glue_after and not any(c.isspace() for c in glue_after.group())
+    found_before, found_after = _GLUED_BEFORE.search(before), _GLUED_AFTER.match(after)
+    glue_before = found_before is not None and (
+        spaced or not any(c.isspace() for c in found_before.group())
+    )
+    glue_after = found_after is not None and (
+        spaced or not any(c.isspace() for c in found_after.group())
+    )
     glued = (glue_before and not re.search(r"[,;]\s$", before)) or (
         glue_after and not re.match(r"[,;]\s", after)
     )

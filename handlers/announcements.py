@@ -11,7 +11,7 @@ from bot.flow import LOCAL_TZ, Answer, Context, Flow
 from bot.i18n import Translator, aliases
 from scheduler.timing import quiet_until
 from storage import audit, helpdesk, outbox, schedule, wards
-from storage.models import Member, ResidentialGroup, Role, Ward
+from storage.models import Member, Role
 
 MAX_LENGTH = 1000
 SHOWN = 5
@@ -104,7 +104,7 @@ class AnnouncementFlow(Flow):
         member = ctx.member
         assert member is not None
         people, target = await self._recipients(ctx)
-        ward = await ctx.db.get(Ward, member.ward_id)
+        ward = await wards.get(ctx.db, member.ward_id)
         batch = f"ann:{member.ward_id}:{secrets.token_hex(6)}"
         # Not a reminder, but nobody wants a broadcast at 23:00 either: it waits for 07:00.
         held = quiet_until(ctx.now, ctx.settings.quiet_hours)
@@ -139,7 +139,7 @@ class AnnouncementFlow(Flow):
         target = ctx.t("ann-to-ward")
         group_id = None
         if ctx.data.get("target") not in (None, "ward"):
-            group = await ctx.db.get(ResidentialGroup, int(ctx.data["target"]))
+            group = await wards.get_group(ctx.db, int(ctx.data["target"]))
             if group is None or group.ward_id != member.ward_id:
                 return [], ""
             target = group.name
@@ -147,7 +147,9 @@ class AnnouncementFlow(Flow):
         members = await schedule.members_reached(
             ctx.db, member.ward_id, group_id, leaving_out=member.id
         )
-        people = [(m.channel, m.channel_user_id, m.language) for m in members]
+        people: list[tuple[str, str, str | None]] = [
+            (m.channel, m.channel_user_id, m.language) for m in members
+        ]
         people += await helpdesk.subscribers(ctx.db, member.ward_id, group_id)
         return people, target
 

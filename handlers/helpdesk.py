@@ -17,7 +17,7 @@ from bot.i18n import t as translate
 from bot.knowledge import Entry, KnowledgeBase, Outcome, WardText, built_in, is_greeting
 from bot.text import fold, mask_phone, phone_number, strip_personal_data
 from storage import helpdesk, invites, wards
-from storage.models import FollowUp, Member, ResidentialGroup, Role, Ward
+from storage.models import FollowUp, Member, Role, Ward
 
 MAX_MENU_ENTRIES = 12
 MAX_WARDS_SHOWN = 20
@@ -33,10 +33,10 @@ async def resident_ward(ctx: Context) -> Ward | None:
     """The ward this person belongs to: a member's own; a resident's as they told us; the
     only ward of a deployment with one."""
     if ctx.member is not None:
-        return await ctx.db.get(Ward, ctx.member.ward_id)
+        return await wards.get(ctx.db, ctx.member.ward_id)
     found = await helpdesk.profile(ctx.db, ctx.incoming.channel, ctx.incoming.chat_id)
     if found is not None:
-        return await ctx.db.get(Ward, found.ward_id)
+        return await wards.get(ctx.db, found.ward_id)
     all_wards = await helpdesk.all_wards(ctx.db)
     return all_wards[0] if len(all_wards) == 1 else None
 
@@ -98,7 +98,7 @@ class HelpDeskFlow(Flow):
     async def on_choose(self, ctx: Context, answer: Answer) -> None:
         if answer.key == "none_of_these":
             await self._unanswered(ctx, ctx.data.get("question", ""))
-        elif answer.key in ctx.data.get("candidates", []):
+        elif answer.key is not None and answer.key in ctx.data.get("candidates", []):
             await self._show(ctx, answer.key)
         else:
             await self._search(ctx, answer.text)
@@ -151,7 +151,7 @@ class HelpDeskFlow(Flow):
         ctx.ask(ctx.t("hd-ask-ward"), choices)
 
     async def on_ward(self, ctx: Context, answer: Answer) -> None:
-        ward = await ctx.db.get(Ward, int(answer.key or 0))
+        ward = await wards.get(ctx.db, int(answer.key or 0))
         if ward is None:
             ctx.goto("ward", self.name)
             return
@@ -301,7 +301,7 @@ class HomeVisitFlow(Flow):
     async def on_group(self, ctx: Context, answer: Answer) -> None:
         group = None
         if answer.key != "unknown":
-            group = await ctx.db.get(ResidentialGroup, int(answer.key or 0))
+            group = await wards.get_group(ctx.db, int(answer.key or 0))
             if group is None or group.ward_id != ctx.data["ward_id"]:
                 ctx.goto("group", self.name)
                 return
@@ -412,9 +412,9 @@ class HomeVisitFlow(Flow):
         ctx.done()
 
     async def _where(self, ctx: Context) -> str:
-        ward = await ctx.db.get(Ward, ctx.data["ward_id"])
+        ward = await wards.get(ctx.db, ctx.data["ward_id"])
         group_id = ctx.data.get("group_id")
-        group = await ctx.db.get(ResidentialGroup, group_id) if group_id else None
+        group = await wards.get_group(ctx.db, group_id) if group_id else None
         assert ward is not None
         return f"{group.name}, {ward.name}" if group else ward.name
 
@@ -620,7 +620,7 @@ class AlertsFlow(Flow):
 
     async def ask_choose(self, ctx: Context) -> None:
         """Subscribed or not now, and the switch."""
-        ward = await ctx.db.get(Ward, ctx.data["ward_id"])
+        ward = await wards.get(ctx.db, ctx.data["ward_id"])
         assert ward is not None
         found = await helpdesk.profile(ctx.db, ctx.incoming.channel, ctx.incoming.chat_id)
         on = found is not None and found.ward_id == ward.id and found.subscribed_at is not None

@@ -116,11 +116,12 @@ class HelpFlow(Flow):
     async def start(self, ctx: Context, **_: object) -> None:
         """The commands and what the bot is for, with the ones of the person's role."""
         role = ctx.member.role if ctx.member else None
-        extra = {
+        by_role: dict[str | None, str] = {
             None: "help-resident",
             Role.VOLUNTEER: "help-volunteer",
             Role.LEADER: "help-leader",
             Role.STAFF: "help-staff",
-        }.get(role, "help-volunteer")
+        }
+        extra = by_role.get(role, "help-volunteer")
         ctx.say(f"{ctx.t('help-text')}\n\n{ctx.t(extra)}")
         ctx.done()

@@ -188,12 +188,13 @@ class JoinFlow(Flow):
         ctx.done()
 
     async def _invite(self, ctx: Context) -> tuple[Invite, Ward, ResidentialGroup | None]:
-        invite = await ctx.db.get(Invite, ctx.data.get("invite_id"))
+        invite_id = ctx.data.get("invite_id")
+        invite = await invites.get(ctx.db, invite_id) if invite_id is not None else None
         if invite is None:
             raise LookupError("the invite of this conversation is gone")
-        ward = await ctx.db.get(Ward, invite.ward_id)
+        ward = await wards.get(ctx.db, invite.ward_id)
         group_id = invite.group_id or ctx.data.get("group_id")
-        group = await ctx.db.get(ResidentialGroup, group_id) if group_id else None
+        group = await wards.get_group(ctx.db, group_id) if group_id else None
         assert ward is not None
         return invite, ward, group
 
@@ -272,8 +273,8 @@ async def resident_data_lines(ctx: Context) -> list[str]:
         return []
     texts = []
     if found is not None:
-        ward = await ctx.db.get(Ward, found.ward_id)
-        group = await ctx.db.get(ResidentialGroup, found.group_id) if found.group_id else None
+        ward = await wards.get(ctx.db, found.ward_id)
+        group = await wards.get_group(ctx.db, found.group_id) if found.group_id else None
         texts.append(
             ctx.t(
                 "hd-my-data-resident",

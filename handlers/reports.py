@@ -8,8 +8,6 @@ import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot import dates
 from bot.core import Attachment, Choice, Reply
 from bot.dates import read_when
@@ -19,9 +17,10 @@ from bot.i18n import Translator, aliases
 from handlers import vocab
 from handlers.report_files import ReportData, chart_png, workbook_xlsx
 from handlers.stats import render_tally
-from storage import access, audit, helpdesk, stats
+from storage import access, audit, helpdesk, stats, wards
 from storage.access import Scope, View
-from storage.models import Member, ResidentialGroup, Role, Ward
+from storage.db import Session
+from storage.models import Member, Role
 
 # Names listed in a chat message before "and N more" (Zalo caps a message at 2000 chars).
 MAX_NAMES = 12
@@ -29,7 +28,7 @@ WEEKS_OFFERED = 4
 
 
 async def build_weekly(
-    db: AsyncSession,
+    db: Session,
     files: FileStore,
     scope: Scope,
     start: dt.date,
@@ -52,16 +51,16 @@ class WeeklyDraft:
 
 
 async def gather_weekly(
-    db: AsyncSession, scope: Scope, start: dt.date, today: dt.date, t: Translator
+    db: Session, scope: Scope, start: dt.date, today: dt.date, t: Translator
 ) -> WeeklyDraft:
     """The figures and the message of the week (database reads only)."""
     report = await stats.weekly_report(db, scope, start, today)
     rows = await stats.session_rows(db, scope, start, report.tally.end)
     if scope.group_id is not None:
-        group = await db.get(ResidentialGroup, scope.group_id)
+        group = await wards.get_group(db, scope.group_id)
         title = t("report-title-team", name=group.name if group else "")
     else:
-        ward = await db.get(Ward, scope.ward_id)
+        ward = await wards.get(db, scope.ward_id)
         title = t("report-title-ward", name=ward.name if ward else "")
     week = stats.iso_week(start)
     text = render_weekly(t, report, title)

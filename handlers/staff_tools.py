@@ -7,7 +7,7 @@ from bot.core import Choice
 from bot.flow import Answer, Context, Flow
 from bot.i18n import aliases
 from storage import access, invites, wards
-from storage.models import Member, ResidentialGroup, Role
+from storage.models import Member, Role
 
 INVITE_DAYS = 7
 
@@ -46,7 +46,7 @@ class InviteFlow(Flow):
         """A single-use code for one person, valid for a week."""
         member = ctx.member
         assert member is not None
-        group = await ctx.db.get(ResidentialGroup, group_id)
+        group = await wards.get_group(ctx.db, group_id)
         if group is None or group.ward_id != member.ward_id:
             ctx.say(ctx.t("not-allowed"))
             ctx.done()

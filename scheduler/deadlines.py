@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.clock import LOCAL_TZ
 from bot.core import Reply
 from bot.i18n import Translator
 from storage import deadlines, outbox, schedule
+from storage.db import Session
 from storage.models import Deadline, Member, Role
 
 
@@ -53,7 +52,7 @@ def message(t: Translator, deadline: Deadline, due: dt.date, arrives: dt.date, s
     return text + "\n" + t("dl-reminder-staff-hint" if staff else "dl-reminder-hint")
 
 
-async def remind(db: AsyncSession, today: dt.date, *, not_before: dt.datetime | None = None) -> int:
+async def remind(db: Session, today: dt.date, *, not_before: dt.datetime | None = None) -> int:
     """Queue today's deadline reminders; returns how many were queued. Held until
     `not_before`, each says how many days are left on the day it arrives."""
     arrives = not_before.astimezone(LOCAL_TZ).date() if not_before is not None else today

@@ -6,17 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.clock import LOCAL_TZ
 from bot.core import Reply
 from bot.i18n import Translator
 from handlers.followups import describe
-from storage import followups, outbox, schedule
-from storage.models import Member
+from storage import followups, members, outbox, schedule
+from storage.db import Session
 
 
-async def remind(db: AsyncSession, today: dt.date, *, not_before: dt.datetime | None = None) -> int:
+async def remind(db: Session, today: dt.date, *, not_before: dt.datetime | None = None) -> int:
     """Queue today's follow-up messages; returns how many were queued."""
     arrives = not_before.astimezone(LOCAL_TZ).date() if not_before is not None else today
     queued = 0
@@ -25,7 +23,7 @@ async def remind(db: AsyncSession, today: dt.date, *, not_before: dt.datetime | 
         if item.owner_id is not None:
             by_owner[item.owner_id].append(item)
     for owner_id, items in by_owner.items():
-        owner = await db.get(Member, owner_id)
+        owner = await members.get(db, owner_id)
         if owner is None or owner.unreachable_at is not None:
             continue
         t = Translator(owner.language)

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.core import Reply
 from bot.i18n import Translator
 from storage import outbox, schedule
+from storage.db import Session
 
 
 async def nudge(
-    db: AsyncSession, now: dt.datetime, days: int, *, not_before: dt.datetime | None = None
+    db: Session, now: dt.datetime, days: int, *, not_before: dt.datetime | None = None
 ) -> int:
     queued = 0
-    for member in await schedule.inactive_members(db, now, days):
+    members = await schedule.inactive_members(db, now, days)
+    for member in members:
         t = Translator(member.language)
         text = t("nudge-message", name=member.display_name, days=days)
         key = f"nudge:{member.id}:{now.date().isoformat()}"
@@ -29,6 +29,5 @@ async def nudge(
             key,
             not_before=not_before,
         )
-        member.nudged_at = now
-    await db.flush()
+    await schedule.mark_nudged(db, members, now)
     return queued

@@ -19,14 +19,13 @@ from collections.abc import Awaitable, Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ
 from scheduler import deadlines, followups, nudges, timing, weekly
 from storage import backup, members, schedule, stats
-from storage.db import Database
+from storage.db import Database, Session
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ UNFINISHED_AFTER = dt.timedelta(minutes=15)
 # redeliver within minutes, so a week is plenty to catch duplicates.
 HANDLED_KEPT = dt.timedelta(days=7)
 
-DailyWork = Callable[[AsyncSession, dt.date, dt.datetime], Awaitable[int]]
+DailyWork = Callable[[Session, dt.date, dt.datetime], Awaitable[int]]
 
 
 class Scheduler:
@@ -169,7 +168,7 @@ class Scheduler:
     async def daily_reminders(self, now: dt.datetime) -> list[str]:
         """Follow-ups due today and newly overdue."""
 
-        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+        async def work(db: Session, day: dt.date, held: dt.datetime) -> int:
             return await followups.remind(db, day, not_before=held)
 
         return await self._daily(now, "daily", work)
@@ -177,7 +176,7 @@ class Scheduler:
     async def deadline_reminders(self, now: dt.datetime) -> list[str]:
         """Reports that fall due soon, to the teams that have not handed them in."""
 
-        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+        async def work(db: Session, day: dt.date, held: dt.datetime) -> int:
             return await deadlines.remind(db, day, not_before=held)
 
         return await self._daily(now, "deadlines", work)
@@ -187,7 +186,7 @@ class Scheduler:
         if self.settings.inactive_days <= 0:
             return []
 
-        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+        async def work(db: Session, day: dt.date, held: dt.datetime) -> int:
             return await nudges.nudge(db, now, self.settings.inactive_days, not_before=held)
 
         return await self._daily(now, "nudges", work)
@@ -196,7 +195,7 @@ class Scheduler:
         """Once a day: forget the handled-message records older than HANDLED_KEPT (each
         holds the answer given, which may name someone)."""
 
-        async def work(db: AsyncSession, day: dt.date, held: dt.datetime) -> int:
+        async def work(db: Session, day: dt.date, held: dt.datetime) -> int:
             return await members.forget_processed_messages(db, now - HANDLED_KEPT)
 
         return await self._daily(now, "housekeeping", work)

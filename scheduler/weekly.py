@@ -7,15 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.files import FileStore
 from bot.i18n import Translator
 from handlers.reports import WeeklyDraft, gather_weekly, render_weekly_files
 from storage import audit, outbox, schedule, stats
 from storage.access import Scope
-from storage.models import Member, OutboxMessage, Ward
+from storage.db import Session
+from storage.models import Member, Ward
 
 
 @dataclass(slots=True)
@@ -45,9 +43,7 @@ class Recipient:
     key: str
 
 
-async def plan_weekly(
-    db: AsyncSession, ward_id: int, start: dt.date
-) -> tuple[list[Recipient], int]:
+async def plan_weekly(db: Session, ward_id: int, start: dt.date) -> tuple[list[Recipient], int]:
     """The ward's staff (whole ward) and team leaders (their team) who have not had the
     week's report yet, and how many had it already."""
     week = stats.iso_week(start)
@@ -59,7 +55,7 @@ async def plan_weekly(
         for m in await schedule.team_leaders(db, ward_id)
     ]
     keys = [tally_key(ward_id, week, m.id) for m, _ in people]
-    had = set(await db.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys))))
+    had = await outbox.queued_keys(db, keys)
     todo = [
         Recipient(m.id, m.channel, m.channel_user_id, m.language, scope, key)
         for (m, scope), key in zip(people, keys, strict=True)
@@ -72,7 +68,7 @@ Drafts = dict[tuple[Scope, str], WeeklyDraft]
 
 
 async def gather(
-    db: AsyncSession, recipients: list[Recipient], start: dt.date, today: dt.date
+    db: Session, recipients: list[Recipient], start: dt.date, today: dt.date
 ) -> Drafts:
     """The figures of each report the recipients need (one per scope and language)."""
     drafts: Drafts = {}
@@ -95,7 +91,7 @@ async def render(files: FileStore, drafts: Drafts) -> dict[tuple[Scope, str], di
 
 
 async def queue(
-    db: AsyncSession,
+    db: Session,
     ward_id: int,
     start: dt.date,
     recipients: list[Recipient],
@@ -128,7 +124,7 @@ async def queue(
 
 
 async def send_weekly(
-    db: AsyncSession,
+    db: Session,
     files: FileStore,
     ward: Ward,
     start: dt.date,

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, bindparam, func, insert, literal, select, update
+from sqlalchemy import CursorResult, Table, and_, bindparam, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import is_postgresql
 from storage.models import (
     CodeAttempt,
     Conversation,
@@ -45,7 +46,8 @@ class ChatState:
     stored: bool = False  # whether the row exists yet
 
 
-_TABLE = Conversation.__table__
+# Declared as a FromClause on every mapped class; a class mapped to one table has a Table.
+_TABLE = cast(Table, Conversation.__table__)
 _COLUMNS = ("flow", "step", "data", "menu", "menu_seq", "language", "updated_at")
 # The conversation and the member (either may not exist) in one statement.
 _LOAD = (
@@ -63,7 +65,7 @@ _LOAD = (
         ),
     )
 )
-_MARK_HANDLED = insert(ProcessedMessage.__table__)
+_MARK_HANDLED = insert(cast(Table, ProcessedMessage.__table__))
 # Waits until no other transaction holds the chat, then holds it until this one ends.
 _HOLD = select(func.pg_advisory_xact_lock(bindparam("key")))
 _INSERT = insert(_TABLE)
@@ -86,8 +88,7 @@ async def hold(db: AsyncSession, channel: str, chat_id: str) -> None:
     the same chat waits here until this transaction ends, then reads what it left. On
     PostgreSQL an advisory lock (any number of workers); SQLite has one writer at a time and
     is served by one process, whose core keeps a chat's messages in order itself."""
-    bind = db.bind
-    if bind is not None and bind.dialect.name == "postgresql":
+    if is_postgresql(db):
         await db.execute(_HOLD, {"key": chat_key(channel, chat_id)})
 
 
@@ -100,7 +101,7 @@ async def load(
     row = (
         await db.execute(_LOAD, {"channel": channel, "chat_id": chat_id, "user_id": user_id})
     ).one()
-    flow, step, data, menu, menu_seq, language, updated_at, found, member = row
+    flow, step, data, menu, menu_seq, language, updated_at, found, member = tuple(row)
     if found is None:
         return ChatState(channel, chat_id), member
     return (
@@ -145,8 +146,11 @@ async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> bool:
         (ResidentProfile, ResidentProfile.chat_id),
         (OutboxMessage, OutboxMessage.chat_id),
     ):
-        result = await db.execute(
-            update(model).where(model.channel == channel, column == old).values({column: new})
+        result = cast(
+            CursorResult[Any],
+            await db.execute(
+                update(model).where(model.channel == channel, column == old).values({column: new})
+            ),
         )
         moved = moved or (model is Conversation and bool(result.rowcount))
     await db.execute(

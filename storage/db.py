@@ -6,9 +6,9 @@ import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
-from sqlalchemy import event
+from sqlalchemy import event, orm
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -16,13 +16,16 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import Session
 
 from storage import sqlite_driver
 from storage.models import STAMP_ON_INSERT, STAMP_ON_UPDATE
 
 # What storage is given to tell the time: the application's one clock (bot/clock.py).
 Now = Callable[[], dt.datetime]
+
+# The unit of work flows and jobs are handed and pass back to storage's functions, an opaque
+# handle to them (they neither build statements nor call it themselves).
+Session: TypeAlias = AsyncSession
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -57,13 +60,13 @@ def make_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, **kwargs)
 
 
-class StampedSession(Session):
+class StampedSession(orm.Session):
     """A session that dates the rows it writes by the application's clock, never the
     machine's: `now_of(session)` is the instant of the message or job being handled."""
 
 
 @event.listens_for(StampedSession, "before_flush")
-def _stamp(session: Session, _context: Any, _instances: Any) -> None:
+def _stamp(session: orm.Session, _context: Any, _instances: Any) -> None:
     now = now_of(session)
     for obj in session.new:
         for attr in STAMP_ON_INSERT.get(type(obj), ()):
@@ -76,7 +79,13 @@ def _stamp(session: Session, _context: Any, _instances: Any) -> None:
                 setattr(obj, attr, now)
 
 
-def now_of(session: Session | AsyncSession) -> dt.datetime:
+def is_postgresql(session: AsyncSession) -> bool:
+    """Whether the session's database is PostgreSQL (else it is SQLite)."""
+    bind = session.bind
+    return bind is not None and bind.dialect.name == "postgresql"
+
+
+def now_of(session: orm.Session | AsyncSession) -> dt.datetime:
     """The instant a unit of work happens at: the one set for this transaction (a message's
     time of arrival), else the application's clock."""
     info = session.info

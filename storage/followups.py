@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -41,7 +41,7 @@ class FollowUpItem:
     preferred_time: str | None = None
 
 
-async def _items(db: AsyncSession, *where: object) -> list[FollowUpItem]:
+async def _items(db: AsyncSession, *where: ColumnElement[bool]) -> list[FollowUpItem]:
     rows = await db.execute(
         select(
             FollowUp,
@@ -72,7 +72,7 @@ async def _items(db: AsyncSession, *where: object) -> list[FollowUpItem]:
         )
         for fu, group, owner, day, residents in rows
     }
-    by_session = {}
+    by_session: dict[int, list[str]] = {}
     if items:
         pairs = await db.execute(
             select(FollowUp.id, SessionTopic.topic)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -74,7 +75,7 @@ async def remove_entry(
     query = delete(KbEntry).where(KbEntry.ward_id == ward_id, KbEntry.key == key)
     if lang:
         query = query.where(KbEntry.lang == lang)
-    removed = (await db.execute(query)).rowcount or 0
+    removed = cast(CursorResult[Any], await db.execute(query)).rowcount or 0
     if removed:
         audit.record(db, "kb.entry_removed", actor_member_id=member_id, ward_id=ward_id, key=key)
     return removed
@@ -215,16 +216,19 @@ async def take(
     db: AsyncSession, member: Member, request_id: int, now: dt.datetime
 ) -> FollowUp | None:
     """Take a request, unless someone else took it first (then None)."""
-    result = await db.execute(
-        update(FollowUp)
-        .where(
-            *_visible_to(member),
-            FollowUp.id == request_id,
-            FollowUp.status == OPEN,
-            FollowUp.owner_member_id.is_(None),
-        )
-        .values(owner_member_id=member.id, taken_at=now)
-        .execution_options(synchronize_session=False)
+    result = cast(
+        CursorResult[Any],
+        await db.execute(
+            update(FollowUp)
+            .where(
+                *_visible_to(member),
+                FollowUp.id == request_id,
+                FollowUp.status == OPEN,
+                FollowUp.owner_member_id.is_(None),
+            )
+            .values(owner_member_id=member.id, taken_at=now)
+            .execution_options(synchronize_session=False)
+        ),
     )
     if not result.rowcount:
         return None
@@ -243,16 +247,19 @@ async def take(
 
 async def close(db: AsyncSession, member: Member, request_id: int, now: dt.datetime) -> bool:
     """Mark a request done; the phone number goes, its purpose has ended."""
-    result = await db.execute(
-        update(FollowUp)
-        .where(
-            FollowUp.kind == FOLLOW_UP_HOME_VISIT,
-            FollowUp.id == request_id,
-            FollowUp.owner_member_id == member.id,
-            FollowUp.status == OPEN,
-        )
-        .values(status=DONE, closed_at=now, phone=None)
-        .execution_options(synchronize_session=False)
+    result = cast(
+        CursorResult[Any],
+        await db.execute(
+            update(FollowUp)
+            .where(
+                FollowUp.kind == FOLLOW_UP_HOME_VISIT,
+                FollowUp.id == request_id,
+                FollowUp.owner_member_id == member.id,
+                FollowUp.status == OPEN,
+            )
+            .values(status=DONE, closed_at=now, phone=None)
+            .execution_options(synchronize_session=False)
+        ),
     )
     if result.rowcount:
         audit.record(

@@ -92,6 +92,10 @@ async def create(
     return invite
 
 
+async def get(db: AsyncSession, invite_id: int) -> Invite | None:
+    return await db.get(Invite, invite_id)
+
+
 async def lookup(
     db: AsyncSession, code: str, now: dt.datetime
 ) -> tuple[InviteStatus, Invite | None]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, outbox
@@ -87,6 +88,10 @@ async def erase(db: AsyncSession, member: Member, chat_id: str) -> int:
     return kept or 0
 
 
+async def get(db: AsyncSession, member_id: int) -> Member | None:
+    return await db.get(Member, member_id)
+
+
 async def group_and_ward(db: AsyncSession, member: Member) -> tuple[ResidentialGroup | None, Ward]:
     ward = await db.get(Ward, member.ward_id)
     group = await db.get(ResidentialGroup, member.group_id) if member.group_id else None
@@ -115,7 +120,8 @@ async def sessions_logged(db: AsyncSession, member_id: int) -> int:
 async def forget_processed_messages(db: AsyncSession, before: dt.datetime) -> int:
     """Drop the record of messages handled before `before`: channels redeliver within
     minutes, so a week of history is plenty to catch duplicates."""
-    result = await db.execute(
-        delete(ProcessedMessage).where(ProcessedMessage.processed_at < before)
+    result = cast(
+        CursorResult[Any],
+        await db.execute(delete(ProcessedMessage).where(ProcessedMessage.processed_at < before)),
     )
     return result.rowcount or 0

@@ -12,14 +12,14 @@ find it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import now_of
+from storage.db import is_postgresql, now_of
 from storage.models import Member, OutboxMessage, OutboxStatus
 
 # The payload of a message that was delivered or given up.
@@ -55,14 +55,17 @@ def enqueue(
 async def withdraw_for(db: AsyncSession, member_id: int, channel: str, chat_id: str) -> int:
     """A person erased their data: messages still waiting that name them, or that were
     going to them, are withdrawn with their text. Returns how many."""
-    result = await db.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.status == OutboxStatus.PENDING,
-            (OutboxMessage.about_member_id == member_id)
-            | ((OutboxMessage.channel == channel) & (OutboxMessage.chat_id == chat_id)),
-        )
-        .values(status=OutboxStatus.WITHDRAWN, payload=_DONE, claimed_until=None)
+    result = cast(
+        CursorResult[Any],
+        await db.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.status == OutboxStatus.PENDING,
+                (OutboxMessage.about_member_id == member_id)
+                | ((OutboxMessage.channel == channel) & (OutboxMessage.chat_id == chat_id)),
+            )
+            .values(status=OutboxStatus.WITHDRAWN, payload=_DONE, claimed_until=None)
+        ),
     )
     return int(result.rowcount or 0)
 
@@ -90,10 +93,15 @@ async def enqueue_once(
         "status": OutboxStatus.PENDING.value,
         "attempts": 0,
     }
-    insert = pg_insert if db.bind.dialect.name == "postgresql" else sqlite_insert
+    insert = pg_insert if is_postgresql(db) else sqlite_insert
     stmt = insert(OutboxMessage).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    result = await db.execute(stmt)
+    result = cast(CursorResult[Any], await db.execute(stmt))
     return bool(result.rowcount)
+
+
+async def queued_keys(db: AsyncSession, keys: list[str]) -> set[str]:
+    """Which of `keys` were ever queued (see `enqueue_once`)."""
+    return set(await db.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys))))
 
 
 async def batch_counts(db: AsyncSession, batch: str) -> dict[str, int]:

@@ -4,13 +4,14 @@ done per period, each ward's tally time, and the people scheduled messages go to
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import is_postgresql
 from storage.models import (
     Member,
     Role,
@@ -25,7 +26,7 @@ LEASE = "scheduler"
 
 
 def _insert(db: AsyncSession) -> Any:
-    return pg_insert if db.bind.dialect.name == "postgresql" else sqlite_insert
+    return pg_insert if is_postgresql(db) else sqlite_insert
 
 
 async def hold_lease(db: AsyncSession, holder: str, now: dt.datetime, ttl: dt.timedelta) -> bool:
@@ -36,13 +37,16 @@ async def hold_lease(db: AsyncSession, holder: str, now: dt.datetime, ttl: dt.ti
         .values(name=LEASE, holder=holder, expires_at=now - dt.timedelta(seconds=1))
         .on_conflict_do_nothing(index_elements=["name"])
     )
-    result = await db.execute(
-        update(SchedulerLease)
-        .where(
-            SchedulerLease.name == LEASE,
-            or_(SchedulerLease.holder == holder, SchedulerLease.expires_at < now),
-        )
-        .values(holder=holder, expires_at=now + ttl)
+    result = cast(
+        CursorResult[Any],
+        await db.execute(
+            update(SchedulerLease)
+            .where(
+                SchedulerLease.name == LEASE,
+                or_(SchedulerLease.holder == holder, SchedulerLease.expires_at < now),
+            )
+            .values(holder=holder, expires_at=now + ttl)
+        ),
     )
     return bool(result.rowcount)
 
@@ -59,10 +63,13 @@ async def release_lease(db: AsyncSession, holder: str) -> None:
 async def claim_run(db: AsyncSession, key: str, now: dt.datetime, **detail: Any) -> bool:
     """Mark the work `key` done in the caller's transaction; False when it was done
     already (or is being done by another process, which then wins)."""
-    result = await db.execute(
-        _insert(db)(ScheduledRun)
-        .values(key=key, done_at=now, detail=detail)
-        .on_conflict_do_nothing(index_elements=["key"])
+    result = cast(
+        CursorResult[Any],
+        await db.execute(
+            _insert(db)(ScheduledRun)
+            .values(key=key, done_at=now, detail=detail)
+            .on_conflict_do_nothing(index_elements=["key"])
+        ),
     )
     return bool(result.rowcount)
 
@@ -181,6 +188,13 @@ async def inactive_members(db: AsyncSession, now: dt.datetime, days: int) -> lis
             continue  # nudged already in this spell
         found.append(member)
     return found
+
+
+async def mark_nudged(db: AsyncSession, members: list[Member], now: dt.datetime) -> None:
+    """They were nudged at `now`: not again until they log a session and go quiet again."""
+    for member in members:
+        member.nudged_at = now
+    await db.flush()
 
 
 async def set_nudges(db: AsyncSession, member: Member, on: bool) -> None:

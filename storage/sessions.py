@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -19,9 +20,10 @@ from storage.models import (
     SupportSession,
 )
 
-_INSERT_SESSION = insert(SupportSession.__table__)
-_INSERT_TOPIC = insert(SessionTopic.__table__)
-_INSERT_PRIORITY = insert(SessionPriorityGroup.__table__)
+# Core inserts (no ORM objects to track); `__table__` is declared a FromClause, it is a Table.
+_INSERT_SESSION = insert(cast(Table, SupportSession.__table__))
+_INSERT_TOPIC = insert(cast(Table, SessionTopic.__table__))
+_INSERT_PRIORITY = insert(cast(Table, SessionPriorityGroup.__table__))
 
 
 @dataclass(slots=True)
@@ -107,17 +109,22 @@ async def save(
     topics = list(dict.fromkeys(draft.topics))
     priority_groups = list(dict.fromkeys(draft.priority_groups or ["none"]))
     if session_id is None:
-        inserted = await db.execute(
-            _INSERT_SESSION,
-            {
-                "ward_id": member.ward_id,
-                "group_id": member.group_id,
-                "member_id": member.id,
-                "created_at": now,
-                **fields,
-            },
+        inserted = cast(
+            CursorResult[Any],
+            await db.execute(
+                _INSERT_SESSION,
+                {
+                    "ward_id": member.ward_id,
+                    "group_id": member.group_id,
+                    "member_id": member.id,
+                    "created_at": now,
+                    **fields,
+                },
+            ),
         )
-        saved_id: int = inserted.inserted_primary_key[0]
+        key = inserted.inserted_primary_key
+        assert key is not None  # a single-row insert always has one
+        saved_id: int = key[0]
         await db.execute(_INSERT_TOPIC, [{"session_id": saved_id, "topic": t} for t in topics])
         await db.execute(
             _INSERT_PRIORITY,

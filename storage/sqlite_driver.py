@@ -268,7 +268,8 @@ class Connection:
 
     @isolation_level.setter
     def isolation_level(self, value: str | None) -> None:
-        self.sqlite.isolation_level = value
+        # SQLAlchemy sets "" (sqlite3's legacy "BEGIN"), which typeshed's Literal leaves out.
+        self.sqlite.isolation_level = value  # type: ignore[assignment]
 
 
 class DBAPI:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
 
 from storage.access import Scope
@@ -77,39 +78,11 @@ async def tally(
     by_member: bool = False,
 ) -> Tally:
     result = Tally(start=start, end=end)
-    sessions, residents = (
-        await db.execute(
-            _within(
-                select(func.count(SupportSession.id), func.sum(SupportSession.residents_count)),
-                scope,
-                start,
-                end,
-            )
-        )
-    ).one()
-    result.sessions, result.residents = sessions or 0, residents or 0
-    topic_rows = await db.execute(
-        _within(
-            select(SessionTopic.topic, func.count())
-            .join(SupportSession, SupportSession.id == SessionTopic.session_id)
-            .group_by(SessionTopic.topic),
-            scope,
-            start,
-            end,
-        )
+    result.sessions, result.residents = await totals(db, scope, start, end)
+    result.by_topic = await _count_by(db, SessionTopic, SessionTopic.topic, scope, start, end)
+    result.by_priority = await _count_by(
+        db, SessionPriorityGroup, SessionPriorityGroup.priority_group, scope, start, end
     )
-    result.by_topic = {topic: n for topic, n in topic_rows}
-    priority_rows = await db.execute(
-        _within(
-            select(SessionPriorityGroup.priority_group, func.count())
-            .join(SupportSession, SupportSession.id == SessionPriorityGroup.session_id)
-            .group_by(SessionPriorityGroup.priority_group),
-            scope,
-            start,
-            end,
-        )
-    )
-    result.by_priority = {group: n for group, n in priority_rows}
     if by_group:
         lines = await _lines(
             db,
@@ -139,6 +112,28 @@ async def tally(
         )
         result.by_member = sorted(lines, key=lambda line: (-line.sessions, line.name))
     return result
+
+
+async def _count_by(
+    db: AsyncSession,
+    entity: type[SessionTopic] | type[SessionPriorityGroup],
+    column: InstrumentedAttribute[str],
+    scope: Scope,
+    start: dt.date,
+    end: dt.date,
+) -> dict[str, int]:
+    """Sessions of the period per topic, or per priority group."""
+    rows = await db.execute(
+        _within(
+            select(column, func.count())
+            .join(SupportSession, SupportSession.id == entity.session_id)
+            .group_by(column),
+            scope,
+            start,
+            end,
+        )
+    )
+    return {value: n for value, n in rows}
 
 
 async def _lines(

@@ -25,6 +25,14 @@ class BadName(ValueError):
     """A ward code or a name that cannot be used; the message says why."""
 
 
+async def get(db: AsyncSession, ward_id: int) -> Ward | None:
+    return await db.get(Ward, ward_id)
+
+
+async def get_group(db: AsyncSession, group_id: int) -> ResidentialGroup | None:
+    return await db.get(ResidentialGroup, group_id)
+
+
 async def by_code(db: AsyncSession, code: str) -> Ward | None:
     return await db.scalar(select(Ward).where(func.upper(Ward.code) == code.strip().upper()))
 
