@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.delivery import OutboxSender, Pacing
+from bot.flow import check_flows
 from bot.web import make_app
 from scheduler.runner import Scheduler
 from storage import wards
@@ -38,7 +39,9 @@ class Application:
         self.ready = asyncio.Event()
         _keep_tokens_out_of_logs(settings)
         self.db = Database(settings.database_url, self.clock)
-        self.core = ConversationCore(self.db, settings, handlers.all_flows(), handlers.COMMANDS)
+        flows = handlers.all_flows()
+        check_flows(flows)  # a flow declared wrong stops start-up here, saying where
+        self.core = ConversationCore(self.db, settings, flows, handlers.COMMANDS)
         self.web = make_app(self.core, self.db)
         self.channels = self._channels()
         for channel in self.channels:

@@ -12,6 +12,7 @@ import click
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.flow import FlowError
 from storage import invites as invite_store
 from storage import migrate
 from storage import wards as ward_store
@@ -83,6 +84,8 @@ def run(host: str | None, port: int | None, no_scheduler: bool) -> None:
 
     try:
         asyncio.run(go())
+    except FlowError as exc:
+        raise click.ClickException(str(exc)) from None
     except OSError as exc:
         # Most often the port is taken (another ngoso, or another server): say so plainly.
         raise click.ClickException(

@@ -86,6 +86,14 @@ class Standing:
     member: bool
 
 
+def refusal(ctx: Context, flow: Flow) -> str:
+    """Why this person may not use `flow`, from who the flow declares it is for. Someone who
+    has not joined may simply not know that they have to."""
+    if ctx.member is None:
+        return ctx.t("not-allowed-join-first")
+    return ctx.t("not-allowed-for", who=ctx.t(f"who-{flow.who}"))
+
+
 class ConversationCore:
     def __init__(
         self,
@@ -158,7 +166,9 @@ class ConversationCore:
                 or (incoming.language if incoming.language in LANGUAGES else None)
                 or self.settings.default_language
             )
-            ctx = Context(incoming, db, convo, member, self.settings, language, self.files)
+            ctx = Context(
+                incoming, db, convo, member, self.settings, language, self.files, self.flows
+            )
             await self._dispatch(ctx, is_new)
             await self._run_steps(ctx)
             await self._save(ctx)
@@ -170,12 +180,12 @@ class ConversationCore:
                 incoming.channel,
                 incoming.chat_id,
                 incoming.message_id,
-                incoming.at,
+                ctx.now,
                 [r.to_dict() for r in ctx.replies],
             )
             member = ctx.member
-            language = (member.language if member else None) or ctx.convo.language
-            return ctx.replies, Standing(language, member is not None)
+            held = (member.language if member else None) or ctx.convo.language
+            return ctx.replies, Standing(held, member is not None)
 
     async def _answered(self, incoming: Incoming) -> list[Reply] | None:
         """The replies given to this message the first time, or None if it was never handled."""
@@ -188,8 +198,9 @@ class ConversationCore:
     async def _recover(self, incoming: Incoming) -> list[Reply]:
         """After an unexpected error: mark the message handled, start the chat over, apologise."""
         language = self.settings.default_language
+        at = incoming.at or self.db.clock()
         try:
-            async with self.db.transaction(incoming.at) as db:
+            async with self.db.transaction(at) as db:
                 key = (incoming.channel, incoming.chat_id)
                 language = await conversations.start_over(db, *key) or language
                 replies = [Reply(t(language, "error-generic"))]
@@ -197,7 +208,7 @@ class ConversationCore:
                     db,
                     *key,
                     incoming.message_id,
-                    incoming.at,
+                    at,
                     [r.to_dict() for r in replies],
                     again=True,
                 )
@@ -215,7 +226,7 @@ class ConversationCore:
         name_step = current is not None and (convo.step or "menu") in current.name_steps
         command = parse_command(text, name_step=name_step) if incoming.kind is Kind.TEXT else None
 
-        if self._expired(convo, incoming.at):
+        if self._expired(convo, ctx.now):
             self._reset(ctx)
             ctx.say(ctx.t("conversation-expired"))
             if command is None:
@@ -288,8 +299,7 @@ class ConversationCore:
             if flow.allowed(ctx.member):
                 await flow.start(ctx, arg=arg)
             else:
-                # Someone who has not joined may simply not know that they have to.
-                ctx.say(ctx.t("not-allowed" if ctx.member else "not-allowed-join-first"))
+                ctx.say(refusal(ctx, flow))
                 ctx.done()
         else:
             ctx.say(ctx.t("unknown-command"))

@@ -1,22 +1,46 @@
-"""What a flow in `handlers/` is given and what it may do. A flow is a class whose steps
-are pairs of methods: `ask_<step>` shows the question, `on_<step>` takes the answer."""
+"""What a flow in `handlers/` is given and what it may do, and how it declares itself.
+
+A flow is a class in a file of `handlers/`. It declares its name, who may use it (`who`, one
+of `storage.access.Who`), its main-menu entry (`menu`), the line /help and Telegram's command
+list show for it (`summary`), and its steps: each step is a pair of methods, `ask_<step>`
+(shows the question, declared with `@step`) and `on_<step>` (takes the answer). Its commands,
+in every language, are in `[commands]` of locales/<lang>/words.toml under the flow's name.
+
+    class NudgeFlow(Flow):
+        name = "nudges"
+        first_step = "toggle"
+        who = Who.TEAM
+        summary = "cmd-nudges"
+
+        @step()
+        async def ask_toggle(self, ctx: Context) -> None: ...
+
+        async def on_toggle(self, ctx: Context, answer: Answer) -> None: ...
+
+`check_flows` (run when the application starts) stops start-up with a clear error when a
+step lacks its pair, a move (`ctx.goto`, `ctx.begin`) names a step or flow that does not
+exist, or a declared string is missing from a language."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import inspect
+import textwrap
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from bot.clock import LOCAL_TZ
 from bot.core import Attachment, Choice, Incoming, Kind, Reply
-from bot.i18n import Translator
+from bot.i18n import LANGUAGES, Translator, message_ids, word_table
+from storage.access import Who, may
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncSession
-
     from bot.config import Settings
     from bot.files import FileStore
     from storage.conversations import ChatState
+    from storage.db import Session
     from storage.models import Member
 
 
@@ -50,14 +74,17 @@ class Context:
     def __init__(
         self,
         incoming: Incoming,
-        db: AsyncSession,
+        db: Session,
         convo: ChatState,
         member: Member | None,
         settings: Settings,
         language: str,
         files: FileStore,
+        flows: Mapping[str, Flow] | None = None,
     ) -> None:
         self.incoming = incoming
+        # Every flow, by name: what the main menu and /help are built from.
+        self.flows: Mapping[str, Flow] = flows or {}
         self.files = files
         self.db = db
         self.convo = convo
@@ -119,19 +146,92 @@ class Context:
         self.outbox.append((channel, chat_id, reply, about_member_id))
 
 
+Ask = TypeVar("Ask", bound=Callable[..., Awaitable[None]])
+
+
+@dataclass(frozen=True, slots=True)
+class StepSpec:
+    """A declared step: its name, and whether its answer may be free text (not only a menu
+    choice) or a person's name (a bare "huy" there is a name, not "cancel")."""
+
+    name: str
+    text: bool = False
+    person_name: bool = False
+
+
+def step(*, text: bool = False, name: bool = False) -> Callable[[Ask], Ask]:
+    """Declares the step whose question `ask_<step>` shows; `on_<step>` takes the answer.
+    `text`: the answer may be typed freely; `name`: the step asks for a person's name."""
+
+    def declare(ask: Ask) -> Ask:
+        step_name = ask.__name__.removeprefix("ask_")
+        if step_name == ask.__name__:
+            raise TypeError(f"@step goes on an ask_<step> method, not on {ask.__name__}")
+        ask.step_spec = StepSpec(step_name, text or name, name)  # type: ignore[attr-defined]
+        return ask
+
+    return declare
+
+
+@dataclass(frozen=True, slots=True)
+class MenuEntry:
+    """A flow's button on the main menu: the message id of its label (by role, when the label
+    depends on it), its place (lower first), and who sees it (default: who may use the flow)."""
+
+    label: str | Mapping[str, str]
+    order: int
+    who: Who | None = None
+
+    def label_for(self, member: Member | None) -> str | None:
+        if isinstance(self.label, str):
+            return self.label
+        return self.label.get(str(member.role) if member else "")
+
+    def labels(self) -> list[str]:
+        return [self.label] if isinstance(self.label, str) else list(self.label.values())
+
+
+class FlowError(Exception):
+    """A flow is declared wrong: the application does not start."""
+
+
 class Flow:
-    """Base of every flow in handlers/. Subclasses set `name` and define their steps."""
+    """Base of every flow in handlers/ (see the module's text)."""
 
     name: ClassVar[str]
-    first_step: ClassVar[str]
-    # Steps whose answer may be free text rather than one of the menu's choices.
+    first_step: ClassVar[str] = ""
+    # Who may use the flow (checked on every message, and for the menu, /help, refusals).
+    who: ClassVar[Who] = Who.ANYONE
+    # Its main-menu button, if it has one.
+    menu: ClassVar[MenuEntry | None] = None
+    # The message id of its one-line description for /help and Telegram's command list.
+    summary: ClassVar[str | None] = None
+    # Listed in Telegram's command menu (under its first English command).
+    telegram: ClassVar[bool] = False
+    # Declared with @step, collected when the class is made.
+    steps: ClassVar[Mapping[str, StepSpec]] = {}
     text_steps: ClassVar[frozenset[str]] = frozenset()
-    # Text steps that ask for a person's name: a bare "huy" there is a name, not "cancel".
     name_steps: ClassVar[frozenset[str]] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        steps: dict[str, StepSpec] = {}
+        for klass in reversed(cls.__mro__):
+            for value in vars(klass).values():
+                spec = getattr(value, "step_spec", None)
+                if isinstance(spec, StepSpec):
+                    steps[spec.name] = spec
+        cls.steps = steps
+        cls.text_steps = frozenset(n for n, s in steps.items() if s.text)
+        cls.name_steps = frozenset(n for n, s in steps.items() if s.person_name)
 
     def allowed(self, member: Member | None) -> bool:
         """Whether this person may use the flow at all (checked on every message)."""
-        return True
+        return may(member, self.who)
+
+    def shown(self, member: Member | None) -> bool:
+        """Whether the main menu shows this flow's button to this person."""
+        return self.menu is not None and may(member, self.menu.who or self.who)
 
     async def start(self, ctx: Context, **data: Any) -> None:
         """Enter the flow from its first step, with fresh flow data."""
@@ -145,4 +245,103 @@ class Flow:
         await getattr(self, f"on_{step}")(ctx, answer)
 
     def has_step(self, step: str) -> bool:
-        return hasattr(self, f"ask_{step}") and hasattr(self, f"on_{step}")
+        return step in self.steps
+
+
+def commands_of(flow: str, lang: str) -> list[str]:
+    """The commands that open `flow` in `lang` ("/ghi"), from locales/<lang>/words.toml."""
+    listed = word_table(lang).get("commands", {}).get(flow, [])
+    return [str(c) for c in listed]
+
+
+def menu_order(flows: Mapping[str, Flow]) -> list[Flow]:
+    """The flows that have a main-menu button, in its order."""
+    with_menu = [f for f in flows.values() if f.menu is not None]
+    return sorted(with_menu, key=lambda f: f.menu.order if f.menu else 0)
+
+
+def help_order(flows: Mapping[str, Flow]) -> list[Flow]:
+    """The flows as /help lists them: menu order first, then the others by name."""
+    return sorted(flows.values(), key=lambda f: (f.menu.order if f.menu else 1000, f.name))
+
+
+def check_flows(flows: Mapping[str, Flow]) -> None:
+    """Every flow's declarations hold together, or FlowError says where they do not."""
+    problems: list[str] = []
+    for key, flow in flows.items():
+        problems += _check_one(key, flow, flows)
+    for lang in LANGUAGES:
+        for flow_name in word_table(lang).get("commands", {}):
+            if flow_name not in flows:
+                problems.append(
+                    f"locales/{lang}/words.toml: [commands] names a flow that does not exist: "
+                    f"{flow_name!r}"
+                )
+    if problems:
+        raise FlowError("flows declared wrong:\n  " + "\n  ".join(problems))
+
+
+def _check_one(key: str, flow: Flow, flows: Mapping[str, Flow]) -> list[str]:
+    cls = type(flow)
+    where = f"{inspect.getsourcefile(cls)}: {cls.__name__}"
+    problems: list[str] = []
+    if getattr(cls, "name", None) != key:
+        problems.append(f"{where}: registered as {key!r} but named {getattr(cls, 'name', None)!r}")
+    for name in dir(cls):
+        for prefix, pair in (("ask_", "on_"), ("on_", "ask_")):
+            if name.startswith(prefix) and not hasattr(cls, pair + name.removeprefix(prefix)):
+                problems.append(f"{where}.{name} has no {pair}{name.removeprefix(prefix)}")
+        if name.startswith("ask_") and name.removeprefix("ask_") not in cls.steps:
+            problems.append(f"{where}.{name} is not declared: put @step() on it")
+    overrides_start = cls.start is not Flow.start
+    if not overrides_start and cls.first_step not in cls.steps:
+        problems.append(f"{where}: first_step {cls.first_step!r} is not one of its steps")
+    keys = [k for k in (cls.summary,) if k]
+    if cls.menu is not None:
+        keys += cls.menu.labels()
+    for lang in LANGUAGES:
+        known = message_ids(lang)
+        problems += [
+            f"{where}: no message {k!r} in locales for {lang!r}" for k in keys if k not in known
+        ]
+    if cls.telegram and not commands_of(cls.name, "en"):
+        problems.append(f"{where}: listed for Telegram but has no English command")
+    problems += _check_moves(cls, flows)
+    return problems
+
+
+def _check_moves(cls: type[Flow], flows: Mapping[str, Flow]) -> list[str]:
+    """The literal targets of `ctx.goto(step[, flow])` and `ctx.begin(flow)` in the flow's
+    own code exist (targets computed at run time are checked when they run)."""
+    try:
+        lines, first = inspect.getsourcelines(cls)
+    except (OSError, TypeError):
+        return []
+    tree = ast.parse(textwrap.dedent("".join(lines)))
+    path = inspect.getsourcefile(cls)
+    problems: list[str] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        args = [a.value if isinstance(a, ast.Constant) else a for a in node.args]
+        line = f"{path}:{first + node.lineno - 1}"
+        if node.func.attr == "goto" and args and isinstance(args[0], str):
+            target = cls.name
+            if len(args) > 1:
+                other = args[1]
+                if isinstance(other, str):
+                    target = other
+                elif not (isinstance(other, ast.Attribute) and other.attr == "name"):
+                    continue  # computed: checked when it runs
+            flow = flows.get(target)
+            if flow is None:
+                problems.append(f"{line}: moves to a flow that does not exist: {target!r}")
+            elif args[0] not in flow.steps:
+                problems.append(
+                    f"{line}: moves to step {args[0]!r} of {target!r}, which has no such step "
+                    f"(its steps: {', '.join(flow.steps) or 'none'})"
+                )
+        elif node.func.attr == "begin" and args and isinstance(args[0], str):
+            if args[0] not in flows:
+                problems.append(f"{line}: starts a flow that does not exist: {args[0]!r}")
+    return problems

@@ -48,7 +48,6 @@ WEB_KEYS = ("web-title", "web-placeholder", "web-send", "web-offline", "web-intr
 CORE_KEY = web.AppKey("core", ConversationCore)
 DB_KEY = web.AppKey("db", Database)
 SETTINGS_KEY = web.AppKey("settings", Settings)
-GUARD_KEY = web.AppKey("guard", "GuessGuard")
 
 
 def _error(status: int, reason: str) -> web.Response:
@@ -190,6 +189,9 @@ class GuessGuard:
             await asyncio.sleep(self.settings.slow_guess_seconds)
 
 
+GUARD_KEY = web.AppKey("guard", GuessGuard)
+
+
 async def _chat_language(request: web.Request, chat_id: str | None) -> str | None:
     if chat_id is None:
         return None
@@ -241,9 +243,7 @@ async def resume(request: web.Request) -> web.Response:
         kind=Kind.RESUME,
     )
     replies, standing = await request.app[CORE_KEY].handle_standing(incoming)
-    chat_id, language, is_member = await _rotate_if_joined(
-        request, chat_id, was_member, standing
-    )
+    chat_id, language, is_member = await _rotate_if_joined(request, chat_id, was_member, standing)
     files = request.app[CORE_KEY].files
     response = web.json_response(
         {"replies": [_for_browser(files, r.to_dict()) for r in replies], "lang": language}

@@ -1,29 +1,14 @@
-"""The conversations, one file per flow. They import the core types only, never a channel."""
+"""The conversations, one file per flow (found here by themselves). They import the core
+types only, never a channel."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterator, Mapping
 
 from bot.flow import Flow
 from bot.i18n import meanings
-from handlers.announcements import AnnouncementFlow
-from handlers.deadlines import DeadlineFlow, SubmitFlow
-from handlers.followups import FollowUpFlow
-from handlers.helpdesk import (
-    AlertsFlow,
-    HelpDeskFlow,
-    HomeVisitFlow,
-    ResidentRequestsFlow,
-    WardEntriesFlow,
-)
-from handlers.home import HelpFlow, HomeFlow
-from handlers.nudges import NudgeFlow
-from handlers.onboarding import ForgetFlow, JoinFlow, LanguageFlow, MyDataFlow
-from handlers.reports import ReportFlow
-from handlers.staff_tools import InviteFlow
-from handlers.stats import StatsFlow
-from handlers.visit_logging import LogSessionFlow
-from handlers.ward_schedule import TallyTimeFlow
 
 
 class _Commands(Mapping[str, str]):
@@ -43,28 +28,23 @@ class _Commands(Mapping[str, str]):
 COMMANDS: Mapping[str, str] = _Commands()
 
 
+def flow_classes() -> list[type[Flow]]:
+    """Every flow defined in a module of this package: adding a flow is adding a file here
+    (plus its strings and commands in locales/)."""
+    found: dict[str, type[Flow]] = {}
+    for module in pkgutil.iter_modules(__path__):
+        loaded = importlib.import_module(f"{__name__}.{module.name}")
+        for value in vars(loaded).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Flow)
+                and value is not Flow
+                and value.__module__ == loaded.__name__
+            ):
+                found[value.__qualname__ + value.__module__] = value
+    return list(found.values())
+
+
 def all_flows() -> dict[str, Flow]:
-    flows: list[Flow] = [
-        HomeFlow(),
-        HelpFlow(),
-        JoinFlow(),
-        LanguageFlow(),
-        MyDataFlow(),
-        ForgetFlow(),
-        LogSessionFlow(),
-        StatsFlow(),
-        InviteFlow(),
-        ReportFlow(),
-        FollowUpFlow(),
-        AnnouncementFlow(),
-        HelpDeskFlow(),
-        HomeVisitFlow(),
-        AlertsFlow(),
-        ResidentRequestsFlow(),
-        WardEntriesFlow(),
-        DeadlineFlow(),
-        SubmitFlow(),
-        NudgeFlow(),
-        TallyTimeFlow(),
-    ]
-    return {flow.name: flow for flow in flows}
+    """One of each flow, by name (checked when the application starts: bot.flow.check_flows)."""
+    return {cls.name: cls() for cls in flow_classes()}

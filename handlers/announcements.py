@@ -7,11 +7,11 @@ from __future__ import annotations
 import secrets
 
 from bot.core import Choice, Reply
-from bot.flow import LOCAL_TZ, Answer, Context, Flow
+from bot.flow import LOCAL_TZ, Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from scheduler.timing import quiet_until
 from storage import audit, helpdesk, outbox, schedule, wards
-from storage.models import Member, Role
+from storage.access import Who
 
 MAX_LENGTH = 1000
 SHOWN = 5
@@ -21,11 +21,11 @@ ACTION = "announcement.sent"
 class AnnouncementFlow(Flow):
     name = "announce"
     first_step = "what"
-    text_steps = frozenset({"text"})
+    who = Who.STAFF
+    menu = MenuEntry("ann-menu", 80)
+    summary = "cmd-announce"
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None and member.role == Role.STAFF
-
+    @step()
     async def ask_what(self, ctx: Context) -> None:
         """Write a new announcement, or see how far earlier ones got."""
         ctx.ask(
@@ -46,6 +46,7 @@ class AnnouncementFlow(Flow):
         else:
             ctx.done()
 
+    @step()
     async def ask_target(self, ctx: Context) -> None:
         """To the whole ward, or to one residential group."""
         assert ctx.member is not None
@@ -63,6 +64,7 @@ class AnnouncementFlow(Flow):
         ctx.data["target"] = answer.key
         ctx.goto("text", self.name)
 
+    @step(text=True)
     async def ask_text(self, ctx: Context) -> None:
         """The announcement itself, as free text."""
         ctx.ask(ctx.t("ann-ask-text", max=MAX_LENGTH), [Choice("back", ctx.t("btn-back"))])
@@ -79,6 +81,7 @@ class AnnouncementFlow(Flow):
         ctx.data["text"] = text
         ctx.goto("confirm", self.name)
 
+    @step()
     async def ask_confirm(self, ctx: Context) -> None:
         """The announcement as it will read, how many people it goes to, Send or Cancel."""
         people, target = await self._recipients(ctx)

@@ -10,10 +10,11 @@ import re
 
 from bot.core import Choice
 from bot.dates import read_day
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from storage import deadlines
-from storage.models import Deadline, DeadlineKind, Member, Role
+from storage.access import Who
+from storage.models import Deadline, DeadlineKind, Role
 
 MAX_TITLE = 200
 MAX_SHOWN = 20
@@ -64,11 +65,11 @@ class DeadlineFlow(Flow):
 
     name = "deadlines"
     first_step = "pick"
-    text_steps = frozenset({"title", "when", "offsets"})
+    who = Who.STAFF
+    menu = MenuEntry("dl-menu", 90)
+    summary = "cmd-deadlines"
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None and member.role == Role.STAFF
-
+    @step()
     async def ask_pick(self, ctx: Context) -> None:
         assert ctx.member is not None
         found = await deadlines.of_ward(ctx.db, ctx.member.ward_id)
@@ -94,6 +95,7 @@ class DeadlineFlow(Flow):
         assert ctx.member is not None
         return await deadlines.get(ctx.db, ctx.member.ward_id, int(ctx.data.get("id", 0)))
 
+    @step()
     async def ask_detail(self, ctx: Context) -> None:
         """The deadline, its current period, and the groups that have not handed it in."""
         deadline = await self._deadline(ctx)
@@ -132,6 +134,7 @@ class DeadlineFlow(Flow):
         else:
             ctx.goto("pick", self.name)
 
+    @step()
     async def ask_delete(self, ctx: Context) -> None:
         deadline = await self._deadline(ctx)
         if deadline is None:
@@ -158,6 +161,7 @@ class DeadlineFlow(Flow):
 
     # -- a new deadline: title, kind, when, who, reminders, confirm; saved only at the end --
 
+    @step(text=True)
     async def ask_title(self, ctx: Context) -> None:
         ctx.ask(ctx.t("dl-ask-title", max=MAX_TITLE), [Choice("back", ctx.t("btn-back"))])
 
@@ -173,6 +177,7 @@ class DeadlineFlow(Flow):
         ctx.data["title"] = title
         ctx.goto("kind", self.name)
 
+    @step()
     async def ask_kind(self, ctx: Context) -> None:
         t = ctx.t
         ctx.ask(
@@ -193,6 +198,7 @@ class DeadlineFlow(Flow):
         ctx.data["kind"] = answer.key
         ctx.goto("when", self.name)
 
+    @step(text=True)
     async def ask_when(self, ctx: Context) -> None:
         kind = ctx.data["kind"]
         choices = weekday_choices(ctx.t) if kind == "weekly" else []
@@ -246,6 +252,7 @@ class DeadlineFlow(Flow):
             on = dt.date(on.year + 1, month, day)
         return on
 
+    @step()
     async def ask_roles(self, ctx: Context) -> None:
         t = ctx.t
         ctx.ask(
@@ -264,6 +271,7 @@ class DeadlineFlow(Flow):
         ctx.data["roles"] = roles
         ctx.goto("offsets", self.name)
 
+    @step(text=True)
     async def ask_offsets(self, ctx: Context) -> None:
         default = offsets_text(ctx.t, list(deadlines.DEFAULT_OFFSETS))
         ctx.ask(
@@ -296,6 +304,7 @@ class DeadlineFlow(Flow):
             offsets=",".join(str(n) for n in d["offsets"]),
         )
 
+    @step()
     async def ask_confirm(self, ctx: Context) -> None:
         draft, t = self._draft(ctx), ctx.t
         first = deadlines.next_due(draft, ctx.today)
@@ -345,10 +354,11 @@ class SubmitFlow(Flow):
 
     name = "submit_report"
     first_step = "pick"
+    who = Who.LEADER
+    menu = MenuEntry("dl-menu-submit", 95)
+    summary = "cmd-submitted"
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None and member.role == Role.LEADER and member.group_id is not None
-
+    @step()
     async def ask_pick(self, ctx: Context) -> None:
         member = ctx.member
         assert member is not None and member.group_id is not None

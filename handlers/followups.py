@@ -4,11 +4,11 @@ their team's, ward staff their ward's; any of them can close an item once it is 
 from __future__ import annotations
 
 from bot.core import Choice
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from handlers import vocab
 from storage import access, followups
-from storage.access import View
+from storage.access import View, Who
 from storage.models import FOLLOW_UP_HOME_VISIT, Member, Role
 
 MAX_SHOWN = 20
@@ -45,10 +45,11 @@ def _scope(member: Member) -> access.Scope:
 class FollowUpFlow(Flow):
     name = "follow_ups"
     first_step = "pick"
+    who = Who.MEMBER
+    menu = MenuEntry("fu-menu", 50)
+    summary = "cmd-followups"
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None
-
+    @step()
     async def ask_pick(self, ctx: Context) -> None:
         """The open follow-ups, soonest first; tapping one closes it."""
         assert ctx.member is not None

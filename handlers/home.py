@@ -5,18 +5,27 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core import Choice
-from bot.flow import Answer, Context, Flow
+from bot.flow import (
+    Answer,
+    Context,
+    Flow,
+    MenuEntry,
+    commands_of,
+    help_order,
+    menu_order,
+    step,
+)
 from bot.i18n import aliases
 from bot.knowledge import is_question
 from bot.menu import Menu, resolve_text
-from storage import access, invites, sessions
-from storage.models import Role
+from storage import invites, sessions
+from storage.access import Who
 
 
 class HomeFlow(Flow):
     name = "home"
     first_step = "menu"
-    text_steps = frozenset({"menu"})
+    who = Who.ANYONE
 
     async def start(self, ctx: Context, code: str = "", first: bool = False, **_: object) -> None:
         """/start, /start CODE (a deep link), or a first message."""
@@ -38,46 +47,22 @@ class HomeFlow(Flow):
             ctx.say(ctx.t("welcome"))
         ctx.goto("menu", self.name)
 
+    @step(text=True)
     async def ask_menu(self, ctx: Context) -> None:
-        """The main menu for this person's role."""
+        """The main menu for this person: the flows that declare a button and that they may
+        use, in the declared order (see bot/flow.py)."""
         member, t = ctx.member, ctx.t
         choices: list[Choice] = []
-        choices.append(Choice("helpdesk", t("hd-menu-ask"), aliases("hd-menu-ask")))
-        if member is None:
-            choices += self._resident_actions(ctx)
-        else:
-            choices.append(Choice("requests", t("hd-menu-requests"), aliases("hd-menu-requests")))
-        if member is not None and member.role == Role.STAFF:
-            choices.append(
-                Choice("ward_entries", t("hd-menu-ward-entries"), aliases("hd-menu-ward-entries"))
-            )
-        if access.can_log_sessions(member):
-            choices.append(Choice("log", t("menu-log"), aliases("menu-log")))
-            window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
-            if member and await sessions.last_editable_id(ctx.db, member, ctx.now, window):
-                choices.append(Choice("last", t("menu-last"), aliases("menu-last")))
-        if member is not None:
-            choices.append(Choice("follow_ups", t("fu-menu"), aliases("fu-menu")))
-        if member is not None:
-            choices.append(Choice("stats", t("menu-stats"), aliases("menu-stats")))
-        if member is not None and member.role in (Role.STAFF, Role.LEADER):
-            choices.append(Choice("report", t("report-menu"), aliases("report-menu")))
-        if member is not None and member.role == Role.STAFF:
-            choices.append(Choice("announce", t("ann-menu"), aliases("ann-menu")))
-        if member is not None and member.role == Role.STAFF:
-            choices.append(Choice("deadlines", t("dl-menu"), aliases("dl-menu")))
-            choices.append(Choice("tally_time", t("tt-menu"), aliases("tt-menu")))
-        if member is not None and member.role == Role.LEADER and member.group_id is not None:
-            choices.append(Choice("submit_report", t("dl-menu-submit"), aliases("dl-menu-submit")))
-        if access.can_invite(member) is Role.VOLUNTEER:
-            choices.append(
-                Choice("invite", t("menu-invite-volunteer"), aliases("menu-invite-volunteer"))
-            )
-        elif access.can_invite(member) is Role.LEADER:
-            choices.append(Choice("invite", t("menu-invite-leader"), aliases("menu-invite-leader")))
-        choices.append(Choice("language", t("menu-language"), aliases("menu-language")))
-        choices.append(Choice("my_data", t("menu-my-data"), aliases("menu-my-data")))
-        choices.append(Choice("help", t("menu-help"), aliases("menu-help")))
+        for flow in menu_order(ctx.flows):
+            label = flow.menu.label_for(member) if flow.menu else None
+            if label is None or not flow.shown(member):
+                continue
+            choices.append(Choice(flow.name, t(label), aliases(label)))
+            if flow.name == "log":
+                # Right after logging: undo or fix the session just saved, while it may be.
+                window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
+                if member and await sessions.last_editable_id(ctx.db, member, ctx.now, window):
+                    choices.append(Choice("last", t("menu-last"), aliases("menu-last")))
         title = (
             t("menu-title-member", name=member.display_name)
             if member
@@ -87,12 +72,15 @@ class HomeFlow(Flow):
 
     @staticmethod
     def _resident_actions(ctx: Context) -> list[Choice]:
-        t = ctx.t
-        return [
-            Choice("home_visit", t("hd-menu-visit"), aliases("hd-menu-visit")),
-            Choice("alerts", t("hd-menu-alerts"), aliases("hd-menu-alerts")),
-            Choice("join", t("menu-join"), aliases("menu-join")),
-        ]
+        """What the menu offers residents only (a visit, alerts, joining), which a first
+        message may ask for in its own words."""
+        choices = []
+        for flow in menu_order(ctx.flows):
+            entry = flow.menu
+            if entry is not None and Who.RESIDENT in (entry.who, flow.who):
+                label = entry.labels()[0]
+                choices.append(Choice(flow.name, ctx.t(label), aliases(label)))
+        return choices
 
     async def on_menu(self, ctx: Context, answer: Answer) -> None:
         if answer.key == "last":
@@ -112,16 +100,19 @@ class HomeFlow(Flow):
 class HelpFlow(Flow):
     name = "help"
     first_step = "none"
+    who = Who.ANYONE
+    menu = MenuEntry("menu-help", 130)
+    summary = "cmd-help"
+    telegram = True
 
     async def start(self, ctx: Context, **_: object) -> None:
-        """The commands and what the bot is for, with the ones of the person's role."""
-        role = ctx.member.role if ctx.member else None
-        by_role: dict[str | None, str] = {
-            None: "help-resident",
-            Role.VOLUNTEER: "help-volunteer",
-            Role.LEADER: "help-leader",
-            Role.STAFF: "help-staff",
-        }
-        extra = by_role.get(role, "help-volunteer")
-        ctx.say(f"{ctx.t('help-text')}\n\n{ctx.t(extra)}")
+        """The commands that always work, then every flow this person may use with its
+        commands in their language and its one-line summary (built from the declarations)."""
+        role = ctx.member.role if ctx.member else "resident"
+        lines = [ctx.t("help-text"), "", ctx.t(f"help-for-{role}")]
+        for flow in help_order(ctx.flows):
+            commands = commands_of(flow.name, ctx.lang)
+            if flow.summary and commands and flow.allowed(ctx.member):
+                lines.append(f"{', '.join(commands)}: {ctx.t(flow.summary)}")
+        ctx.say("\n".join(lines))
         ctx.done()

@@ -4,19 +4,19 @@ after `inactive_days` without a logged session) off, or back on."""
 from __future__ import annotations
 
 from bot.core import Choice
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, step
 from bot.i18n import aliases
 from storage import schedule
-from storage.models import Member, Role
+from storage.access import Who
 
 
 class NudgeFlow(Flow):
     name = "nudges"
     first_step = "toggle"
+    who = Who.TEAM
+    summary = "cmd-nudges"
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None and member.role in (Role.VOLUNTEER, Role.LEADER)
-
+    @step()
     async def ask_toggle(self, ctx: Context) -> None:
         assert ctx.member is not None
         days = ctx.settings.inactive_days

@@ -8,12 +8,13 @@ import datetime as dt
 import math
 
 from bot.core import Choice, Reply
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases, word_lists
 from bot.i18n import t as translate
 from bot.text import mask_phone, personal_data_kind
 from handlers import vocab
 from storage import helpdesk, invites, members, sessions, wards
+from storage.access import Who
 from storage.invites import InviteStatus
 from storage.models import Invite, ResidentialGroup, Role, Ward
 
@@ -29,11 +30,9 @@ def where(ward: Ward, group: ResidentialGroup | None) -> str:
 class JoinFlow(Flow):
     name = "join"
     first_step = "code"
-    text_steps = frozenset({"code", "name"})
-    name_steps = frozenset({"name"})
-
-    def allowed(self, member: object) -> bool:
-        return member is None
+    who = Who.RESIDENT
+    menu = MenuEntry("menu-join", 22)
+    summary = "cmd-join"
 
     async def start(self, ctx: Context, code: str = "", **_: object) -> None:
         ctx.data = {}
@@ -45,6 +44,7 @@ class JoinFlow(Flow):
         else:
             ctx.goto("code", self.name)
 
+    @step(text=True)
     async def ask_code(self, ctx: Context) -> None:
         """ "Type the invite code your team leader or ward gave you"."""
         ctx.ask(ctx.t("join-ask-code"), [Choice("back", ctx.t("btn-back"), aliases("btn-back"))])
@@ -90,6 +90,7 @@ class JoinFlow(Flow):
         ctx.data = {"invite_id": invite.id}
         ctx.goto("consent", self.name)
 
+    @step()
     async def ask_consent(self, ctx: Context) -> None:
         """What is stored, why, who sees it and how to erase it; agree or decline."""
         invite, ward, group = await self._invite(ctx)
@@ -112,6 +113,7 @@ class JoinFlow(Flow):
         ctx.data["consent"] = True
         await self._next_missing(ctx, invite)
 
+    @step(name=True)
     async def ask_name(self, ctx: Context) -> None:
         """ "What name should your team see?" (only where the channel gives no name)."""
         ctx.ask(ctx.t("join-ask-name"), [])
@@ -129,6 +131,7 @@ class JoinFlow(Flow):
             return
         ctx.goto("name", self.name)
 
+    @step()
     async def ask_group(self, ctx: Context) -> None:
         """Which residential group (tổ dân phố / thôn) the person's team works in."""
         invite, _ward, _group = await self._invite(ctx)
@@ -202,7 +205,12 @@ class JoinFlow(Flow):
 class LanguageFlow(Flow):
     name = "language"
     first_step = "choose"
+    who = Who.ANYONE
+    menu = MenuEntry("menu-language", 110)
+    summary = "cmd-lang"
+    telegram = True
 
+    @step()
     async def ask_choose(self, ctx: Context) -> None:
         """Tiếng Việt or English."""
         ctx.ask(
@@ -225,6 +233,10 @@ class LanguageFlow(Flow):
 class MyDataFlow(Flow):
     name = "my_data"
     first_step = "none"
+    who = Who.ANYONE
+    menu = MenuEntry("menu-my-data", 120)
+    summary = "cmd-mydata"
+    telegram = True
 
     async def start(self, ctx: Context, **_: object) -> None:
         """Everything the bot holds about this person, and how to erase it."""
@@ -307,6 +319,9 @@ async def resident_data_lines(ctx: Context) -> list[str]:
 class ForgetFlow(Flow):
     name = "forget"
     first_step = "confirm"
+    who = Who.ANYONE
+    summary = "cmd-forgetme"
+    telegram = True
 
     async def start(self, ctx: Context, **_: object) -> None:
         ctx.data = {}
@@ -316,6 +331,7 @@ class ForgetFlow(Flow):
         else:
             ctx.goto("confirm", self.name)
 
+    @step()
     async def ask_confirm(self, ctx: Context) -> None:
         """What erasing means, and a yes/no."""
         ctx.ask(

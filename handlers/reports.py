@@ -12,13 +12,13 @@ from bot import dates
 from bot.core import Attachment, Choice, Reply
 from bot.dates import read_when
 from bot.files import FileStore
-from bot.flow import LOCAL_TZ, Answer, Context, Flow
+from bot.flow import LOCAL_TZ, Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from handlers import vocab
 from handlers.report_files import ReportData, chart_png, workbook_xlsx
 from handlers.stats import render_tally
 from storage import access, audit, helpdesk, stats, wards
-from storage.access import Scope, View
+from storage.access import Scope, View, Who
 from storage.db import Session
 from storage.models import Member, Role
 
@@ -264,11 +264,11 @@ class ReportFlow(Flow):
 
     name = "report"
     first_step = "week"
-    text_steps = frozenset({"week"})
+    who = Who.MANAGER
+    menu = MenuEntry("report-menu", 70)
+    summary = "cmd-report"
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None and member.role in (Role.STAFF, Role.LEADER)
-
+    @step(text=True)
     async def ask_week(self, ctx: Context) -> None:
         """Which week: the last few as buttons, or any week typed as a date or 2026-W45."""
         this_monday = stats.week_of(ctx.today)[0]

@@ -4,10 +4,11 @@ team; ward staff invite team leaders for a residential group of their ward."""
 from __future__ import annotations
 
 from bot.core import Choice
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
 from storage import access, invites, wards
-from storage.models import Member, Role
+from storage.access import Who
+from storage.models import Role
 
 INVITE_DAYS = 7
 
@@ -15,9 +16,9 @@ INVITE_DAYS = 7
 class InviteFlow(Flow):
     name = "invite"
     first_step = "group"
-
-    def allowed(self, member: Member | None) -> bool:
-        return access.can_invite(member) is not None
+    who = Who.INVITER
+    menu = MenuEntry({"leader": "menu-invite-volunteer", "staff": "menu-invite-leader"}, 100)
+    summary = "cmd-invite"
 
     async def start(self, ctx: Context, **_: object) -> None:
         member = ctx.member
@@ -28,6 +29,7 @@ class InviteFlow(Flow):
         else:
             ctx.goto("group", self.name)
 
+    @step()
     async def ask_group(self, ctx: Context) -> None:
         """Staff: which residential group the new team leader is for."""
         assert ctx.member is not None

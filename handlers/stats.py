@@ -6,21 +6,23 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core import Choice
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from handlers import vocab
 from storage import access, stats
-from storage.access import View
-from storage.models import Member, Role
+from storage.access import View, Who
+from storage.models import Role
 
 
 class StatsFlow(Flow):
     name = "stats"
     first_step = "view"
+    who = Who.MEMBER
+    menu = MenuEntry("menu-stats", 60)
+    summary = "cmd-stats"
+    telegram = True
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None
-
+    @step()
     async def ask_view(self, ctx: Context) -> None:
         """Which figures: mine, my team's, or the ward's; this week or last week."""
         t = ctx.t

@@ -10,12 +10,13 @@ import datetime as dt
 
 from bot.core import Choice
 from bot.dates import read_day, read_when
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
 from bot.text import personal_data_kind
 from handlers import vocab
-from storage import access, sessions
-from storage.models import Member, Outcome, PriorityGroup, SupportSession
+from storage import sessions
+from storage.access import Who
+from storage.models import Outcome, PriorityGroup, SupportSession
 from storage.sessions import SessionDraft
 
 MAX_RESIDENTS = 50
@@ -26,10 +27,10 @@ MAX_FOLLOW_UP_DAYS = 90
 class LogSessionFlow(Flow):
     name = "log"
     first_step = "topic"
-    text_steps = frozenset({"count", "day", "due", "note"})
-
-    def allowed(self, member: Member | None) -> bool:
-        return access.can_log_sessions(member)
+    who = Who.TEAM
+    menu = MenuEntry("menu-log", 40)
+    summary = "cmd-log"
+    telegram = True
 
     async def start(self, ctx: Context, mode: str = "new", **_: object) -> None:
         """A new session, or (mode "last") the one just saved, to edit or undo."""
@@ -51,6 +52,7 @@ class LogSessionFlow(Flow):
 
     # -- the five-tap path ----------------------------------------------------------------
 
+    @step()
     async def ask_topic(self, ctx: Context) -> None:
         """ "What did you help with?" One tap, or several numbers typed ("1 4")."""
         ctx.ask(ctx.t("log-ask-topic"), vocab.topic_choices(ctx.t), multi=True)
@@ -61,6 +63,7 @@ class LogSessionFlow(Flow):
         self._keep(ctx, draft)
         self._next(ctx, "priority")
 
+    @step()
     async def ask_priority(self, ctx: Context) -> None:
         """ "Who did you help?" The priority groups the plans count."""
         ctx.ask(ctx.t("log-ask-priority"), vocab.priority_choices(ctx.t), multi=True)
@@ -72,6 +75,7 @@ class LogSessionFlow(Flow):
         self._keep(ctx, draft)
         self._next(ctx, "outcome")
 
+    @step()
     async def ask_outcome(self, ctx: Context) -> None:
         """ "How did it end?" Resolved, needs a follow-up, or referred to the ward office."""
         ctx.ask(ctx.t("log-ask-outcome"), vocab.outcome_choices(ctx.t))
@@ -87,6 +91,7 @@ class LogSessionFlow(Flow):
             self._keep(ctx, draft)
             ctx.goto("due", self.name)
 
+    @step(text=True)
     async def ask_due(self, ctx: Context) -> None:
         """ "When will you come back?" Tomorrow, in 3 days, in a week, or a typed date."""
         ctx.ask(
@@ -130,6 +135,7 @@ class LogSessionFlow(Flow):
         self._keep(ctx, draft)
         ctx.goto("confirm", self.name)
 
+    @step()
     async def ask_confirm(self, ctx: Context) -> None:
         """The summary with every field, Save, and a button for each thing to change."""
         draft = self._draft(ctx)
@@ -180,6 +186,7 @@ class LogSessionFlow(Flow):
         ctx.say(self._summary(ctx, draft, key))
         ctx.goto("saved", self.name)
 
+    @step()
     async def ask_saved(self, ctx: Context) -> None:
         """After saving: log another, change it or undo it (for a few minutes), or go back."""
         t = ctx.t
@@ -213,6 +220,7 @@ class LogSessionFlow(Flow):
         else:
             ctx.goto("undo", self.name)
 
+    @step()
     async def ask_undo(self, ctx: Context) -> None:
         """ "Delete this session?" yes / no."""
         ctx.ask(
@@ -238,6 +246,7 @@ class LogSessionFlow(Flow):
 
     # -- changes from the summary ---------------------------------------------------------
 
+    @step(text=True)
     async def ask_count(self, ctx: Context) -> None:
         """ "How many residents?" 1-50: a button or a typed number."""
         ctx.ask(
@@ -256,6 +265,7 @@ class LogSessionFlow(Flow):
         self._keep(ctx, draft)
         ctx.goto("confirm", self.name)
 
+    @step()
     async def ask_place(self, ctx: Context) -> None:
         """ "Where?" Home, community house, ward office, remote."""
         ctx.ask(ctx.t("log-ask-place"), vocab.place_choices(ctx.t))
@@ -266,6 +276,7 @@ class LogSessionFlow(Flow):
         self._keep(ctx, draft)
         ctx.goto("confirm", self.name)
 
+    @step(text=True)
     async def ask_day(self, ctx: Context) -> None:
         """ "Which day?" Today, yesterday, or up to a week back."""
         days = [ctx.today - dt.timedelta(days=n) for n in range(ctx.settings.max_backdate_days + 1)]
@@ -316,6 +327,7 @@ class LogSessionFlow(Flow):
         self._keep(ctx, draft)
         ctx.goto("confirm", self.name)
 
+    @step(text=True)
     async def ask_note(self, ctx: Context) -> None:
         """ "A short note?" Never names, ID numbers or phone numbers."""
         ctx.ask(

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from bot.core import Choice
-from bot.flow import Answer, Context, Flow
+from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
 from handlers.deadlines import weekday_choices
 from scheduler.timing import parse_hhmm
 from storage import schedule
-from storage.models import Member, Role
+from storage.access import Who
 
 
 class TallyTimeFlow(Flow):
     name = "tally_time"
     first_step = "weekday"
-    text_steps = frozenset({"time"})
+    who = Who.STAFF
+    menu = MenuEntry("tt-menu", 91)
+    summary = "cmd-reporttime"
 
-    def allowed(self, member: Member | None) -> bool:
-        return member is not None and member.role == Role.STAFF
-
+    @step()
     async def ask_weekday(self, ctx: Context) -> None:
         assert ctx.member is not None
         weekday, time = await schedule.tally_time(
@@ -35,6 +35,7 @@ class TallyTimeFlow(Flow):
         ctx.data["weekday"] = int(answer.key)
         ctx.goto("time", self.name)
 
+    @step(text=True)
     async def ask_time(self, ctx: Context) -> None:
         ctx.ask(ctx.t("tt-ask-time"), [Choice("back", ctx.t("btn-back"), aliases("btn-back"))])
 

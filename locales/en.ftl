@@ -10,6 +10,15 @@ not-understood = I did not understand. Please tap a button, or type the number o
 cancelled = Cancelled what you were doing. Anything saved before stays as it was.
 nothing-to-cancel = There is nothing in progress to cancel.
 not-allowed = This is not available for your role.
+not-allowed-for = This is not available for your role: it is only for { $who }.
+who-anyone = everyone
+who-resident = people who have not joined a team
+who-member = members of a community digital team
+who-team = team members and team leaders
+who-leader = team leaders
+who-manager = team leaders and ward staff
+who-staff = ward staff
+who-inviter = team leaders and ward staff
 not-allowed-join-first = This is for members of a community digital team. If your team leader or ward staff sent you an invite code, type it to join.
 unknown-command = I don't know that command. Type /help to see the commands.
 error-generic = Sorry, something went wrong and nothing was half-saved. Please start again (type /start).
@@ -33,11 +42,6 @@ help-text =
     Commands that work at any time:
     /start: back to the main screen
     /cancel: cancel what you are doing
-    /log: log a support session
-    /stats: this week's figures
-    /lang: change language
-    /mydata: see what I hold about you
-    /forgetme: erase your data
     You can tap a button, type the number of a choice, or type its words (with or without Vietnamese accents).
 
 ## Joining

@@ -10,6 +10,15 @@ not-understood = Mình chưa hiểu ý bạn. Bạn bấm một nút, hoặc gõ
 cancelled = Đã huỷ việc đang làm. Những gì đã lưu trước đó vẫn giữ nguyên.
 nothing-to-cancel = Không có việc gì đang dở để huỷ.
 not-allowed = Chức năng này không dành cho vai trò của bạn.
+not-allowed-for = Chức năng này không dành cho vai trò của bạn: chỉ dành cho { $who }.
+who-anyone = mọi người
+who-resident = người chưa tham gia tổ
+who-member = thành viên tổ công nghệ số
+who-team = thành viên tổ và tổ trưởng
+who-leader = tổ trưởng
+who-manager = tổ trưởng và cán bộ phường
+who-staff = cán bộ phường
+who-inviter = tổ trưởng và cán bộ phường
 not-allowed-join-first = Việc này dành cho thành viên tổ công nghệ số. Nếu tổ trưởng hoặc cán bộ phường đã gửi bạn mã mời, bạn gõ mã đó để tham gia.
 unknown-command = Mình không biết lệnh này. Gõ /trogiup để xem các lệnh.
 error-generic = Xin lỗi, đã có lỗi xảy ra và không có gì bị lưu dở. Bạn thử lại từ đầu nhé (gõ /start).
@@ -33,11 +42,6 @@ help-text =
     Các lệnh dùng được ở mọi lúc:
     /start: về màn hình chính
     /huy: huỷ việc đang làm
-    /ghi: ghi một buổi hỗ trợ
-    /thongke: xem số liệu tuần
-    /ngonngu: đổi ngôn ngữ
-    /dulieu: xem dữ liệu mình lưu về bạn
-    /xoadulieu: xoá dữ liệu của bạn
     Bạn có thể bấm nút, gõ số thứ tự, hoặc gõ chữ (có dấu hay không dấu đều được).
 
 ## Tham gia tổ

@@ -1,4 +1,7 @@
-"""The one place that decides who may see what.
+"""The one place that decides who may do and see what.
+
+Who may use a flow: each flow in handlers/ declares one `Who`, and `may` decides, for the
+core (every message), the main menu, /help and the refusals alike.
 
 Volunteers see their own figures and their team's; team leaders the same; ward staff their
 whole ward. Nobody sees another ward's data: every statistic is filtered by a `Scope` made
@@ -20,6 +23,42 @@ class View(enum.StrEnum):
 
 class NotAllowed(Exception):
     pass
+
+
+class Who(enum.StrEnum):
+    """Who may use something. The value names its description in locales (`who-<value>`),
+    which refusals show."""
+
+    ANYONE = "anyone"
+    RESIDENT = "resident"  # someone who has not joined a team (residents)
+    MEMBER = "member"  # anyone who joined: volunteers, team leaders, ward staff
+    TEAM = "team"  # volunteers and team leaders: they log sessions
+    LEADER = "leader"  # a team leader of a residential group
+    MANAGER = "manager"  # team leaders and ward staff
+    STAFF = "staff"  # ward staff
+    INVITER = "inviter"  # who may invite in chat (see can_invite)
+
+
+def may(member: Member | None, who: Who) -> bool:
+    """Whether this person (None: someone who has not joined) is one of `who`."""
+    if who is Who.ANYONE:
+        return True
+    if member is None:
+        return who is Who.RESIDENT
+    role = member.role
+    if who is Who.MEMBER:
+        return True
+    if who is Who.TEAM:
+        return role in (Role.VOLUNTEER, Role.LEADER)
+    if who is Who.LEADER:
+        return role == Role.LEADER and member.group_id is not None
+    if who is Who.MANAGER:
+        return role in (Role.STAFF, Role.LEADER)
+    if who is Who.STAFF:
+        return role == Role.STAFF
+    if who is Who.INVITER:
+        return can_invite(member) is not None
+    return False  # Who.RESIDENT: a member has joined already
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +92,7 @@ def scope_for(member: Member | None, view: View) -> Scope:
 
 
 def can_log_sessions(member: Member | None) -> bool:
-    return member is not None and member.role in (Role.VOLUNTEER, Role.LEADER)
+    return may(member, Who.TEAM)
 
 
 def can_invite(member: Member | None) -> Role | None:

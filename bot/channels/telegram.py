@@ -32,7 +32,8 @@ from bot.channels.base import Adapter
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Attachment, Incoming, Kind, Reply
-from bot.i18n import t
+from bot.flow import commands_of, help_order
+from bot.i18n import LANGUAGES, t
 from storage import outbox
 
 log = logging.getLogger(__name__)
@@ -45,16 +46,6 @@ MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 # (command, locale key of its description): the commands menu, in both languages.
-COMMANDS = [
-    ("start", "cmd-start"),
-    ("log", "cmd-log"),
-    ("stats", "cmd-stats"),
-    ("mydata", "cmd-mydata"),
-    ("lang", "cmd-lang"),
-    ("help", "cmd-help"),
-    ("cancel", "cmd-cancel"),
-    ("forgetme", "cmd-forgetme"),
-]
 
 
 def _seconds(exc: RetryAfter) -> float:
@@ -269,8 +260,16 @@ class TelegramChannel(Adapter):
         await self.bot.shutdown()
 
     async def _set_commands(self) -> None:
-        for lang in ("vi", "en"):
-            commands = [BotCommand(name, t(lang, key)) for name, key in COMMANDS]
+        """Telegram's command menu, from the flows' declarations: /start, the flows listed
+        for Telegram (under their first English command, which works in every language)
+        with their summaries, and /cancel."""
+        listed = [f for f in help_order(self.core.flows) if f.telegram and f.summary]
+        for lang in LANGUAGES:
+            commands = [BotCommand("start", t(lang, "cmd-start"))]
+            for flow in listed:
+                name = commands_of(flow.name, "en")[0].lstrip("/")
+                commands.append(BotCommand(name, t(lang, flow.summary or "")))
+            commands.append(BotCommand("cancel", t(lang, "cmd-cancel")))
             try:
                 await self.bot.set_my_commands(
                     commands, language_code=None if lang == "vi" else lang
