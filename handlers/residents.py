@@ -13,8 +13,6 @@ MAX_MENU_ENTRIES = 12
 MAX_WARDS_SHOWN = 20
 QUESTION_MAX = 300
 WARD_TEXT_MAX = 1500
-# 09x, 03x, 05x, 07x, 08x mobiles and landlines: 10-11 digits starting 0, or +84 / 84.
-# A Vietnamese number: 0 and 9 digits (mobile) or 10 (landline, 02x...), or +84 / 84.
 # Fewer words than this is a stray reply, not a question the knowledge base lacks.
 MIN_QUESTION_WORDS = 3
 
