@@ -312,8 +312,11 @@ class TelegramChannel(Adapter):
                 return
             query = update.callback_query
             if query is None:
-                await self._close_menu(incoming.chat_id)
-                await self.handle(incoming)
+                # Typed instead of pressed: the buttons above are closed while the core works.
+                old_menu = self._open_menus.pop(incoming.chat_id, None)
+                await asyncio.gather(
+                    self.handle(incoming), self._close_menu(incoming.chat_id, old_menu)
+                )
                 return
             # A button press: its spinner stopped and the pressed menu showing the choice,
             # while the core works on the answer (the person waits for that, not for these).
@@ -360,9 +363,8 @@ class TelegramChannel(Adapter):
         except TelegramError as exc:
             log.info("telegram: could not edit the pressed menu: %s", exc)
 
-    async def _close_menu(self, chat_id: str) -> None:
+    async def _close_menu(self, chat_id: str, message_id: int | None) -> None:
         """Someone typed instead of pressing: the buttons above are no longer the question."""
-        message_id = self._open_menus.pop(chat_id, None)
         if message_id is None:
             return
         try:
