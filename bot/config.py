@@ -82,6 +82,7 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = "https://api.telegram.org"
     telegram_mode: Literal["polling", "webhook"] = "polling"
     telegram_webhook_secret: str = ""
+    # The pace of what the bot sends on its own (the outbox); answers to people go at once.
     telegram_rate_per_second: float = 25.0
     telegram_timeout_seconds: float = 10.0
     telegram_poll_timeout_seconds: float = 30.0
