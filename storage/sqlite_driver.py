@@ -202,14 +202,31 @@ class Connection:
         # The first try never suspends: an ordinary statement costs no trip round the loop.
         if in_thread_var.get() and self.reader is not None and not self.sqlite.in_transaction:
             return await asyncio.to_thread(read_apart, self.reader, fn, *args)
+        try:
+            return fn(self.sqlite, *args)
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            busy = error
+        return await self.wait_and_retry(busy, fn, *args)
+
+    async def wait_and_retry(
+        self, busy: sqlite3.OperationalError, fn: Callable[..., T], *args: Any
+    ) -> T:
+        """Another writer holds the lock: try again after each pause, the loop free; after
+        BUSY_TIMEOUT_MS the last "database is locked" reaches the caller."""
+        last = busy
         for pause in self.pauses():
+            if pause is None:
+                break
+            await asyncio.sleep(pause / 1000)
             try:
                 return fn(self.sqlite, *args)
             except sqlite3.OperationalError as error:
-                if not is_busy(error) or pause is None:
+                if not is_busy(error):
                     raise
-            await asyncio.sleep(pause / 1000)
-        raise AssertionError("unreachable")  # pragma: no cover
+                last = error
+        raise last
 
     @staticmethod
     def pauses() -> Iterator[int | None]:
