@@ -19,7 +19,9 @@ in every language, are in `[commands]` of locales/<lang>/words.toml under the fl
 
 `check_flows` (run when the application starts) stops start-up with a clear error when a
 step lacks its pair, a move (`ctx.goto`, `ctx.begin`) names a step or flow that does not
-exist, or a declared string is missing from a language."""
+exist, a declared string or a literal `ctx.t("...")` is missing from a language, or a command
+is listed for two flows. A step whose answer may be typed needs `@step(text=True)`: without
+it a typed answer is "not understood" (only a test shows that)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from bot.clock import LOCAL_TZ
 from bot.core import Attachment, Choice, Incoming, Kind, Reply
 from bot.i18n import LANGUAGES, Translator, message_ids, word_table
+from bot.text import fold
 from storage.access import Who, may
 
 if TYPE_CHECKING:
@@ -270,6 +273,17 @@ def check_flows(flows: Mapping[str, Flow]) -> None:
     problems: list[str] = []
     for key, flow in flows.items():
         problems += _check_one(key, flow, flows)
+    owners: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        for flow_name, listed in word_table(lang).get("commands", {}).items():
+            for command in listed:
+                owners.setdefault(fold(str(command)), set()).add(flow_name)
+    for command, named in sorted(owners.items()):
+        if len(named) > 1:
+            problems.append(
+                f"locales: the command {command!r} is listed for several flows: "
+                f"{', '.join(sorted(named))}"
+            )
     for lang in LANGUAGES:
         for flow_name in word_table(lang).get("commands", {}):
             if flow_name not in flows:
@@ -281,6 +295,14 @@ def check_flows(flows: Mapping[str, Flow]) -> None:
         raise FlowError("flows declared wrong:\n  " + "\n  ".join(problems))
 
 
+def _place(obj: Any, otherwise: str) -> str:
+    """ "path:line" of a function, for error messages."""
+    try:
+        return f"{inspect.getsourcefile(obj)}:{inspect.getsourcelines(obj)[1]}"
+    except (OSError, TypeError):
+        return otherwise
+
+
 def _check_one(key: str, flow: Flow, flows: Mapping[str, Flow]) -> list[str]:
     cls = type(flow)
     where = f"{inspect.getsourcefile(cls)}: {cls.__name__}"
@@ -288,11 +310,12 @@ def _check_one(key: str, flow: Flow, flows: Mapping[str, Flow]) -> list[str]:
     if getattr(cls, "name", None) != key:
         problems.append(f"{where}: registered as {key!r} but named {getattr(cls, 'name', None)!r}")
     for name in dir(cls):
+        at = _place(getattr(cls, name), f"{where}.{name}")
         for prefix, pair in (("ask_", "on_"), ("on_", "ask_")):
             if name.startswith(prefix) and not hasattr(cls, pair + name.removeprefix(prefix)):
-                problems.append(f"{where}.{name} has no {pair}{name.removeprefix(prefix)}")
+                problems.append(f"{at}: {name} has no {pair}{name.removeprefix(prefix)}")
         if name.startswith("ask_") and name.removeprefix("ask_") not in cls.steps:
-            problems.append(f"{where}.{name} is not declared: put @step() on it")
+            problems.append(f"{at}: {name} is not declared: put @step() on it")
     overrides_start = cls.start is not Flow.start
     if not overrides_start and cls.first_step not in cls.steps:
         problems.append(f"{where}: first_step {cls.first_step!r} is not one of its steps")
@@ -320,28 +343,48 @@ def _check_moves(cls: type[Flow], flows: Mapping[str, Flow]) -> list[str]:
     tree = ast.parse(textwrap.dedent("".join(lines)))
     path = inspect.getsourcefile(cls)
     problems: list[str] = []
+    known = {lang: message_ids(lang) for lang in LANGUAGES}
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
-        args = [a.value if isinstance(a, ast.Constant) else a for a in node.args]
+        args: list[Any] = [a.value if isinstance(a, ast.Constant) else a for a in node.args]
+        named = {k.arg: k.value for k in node.keywords if k.arg}
         line = f"{path}:{first + node.lineno - 1}"
-        if node.func.attr == "goto" and args and isinstance(args[0], str):
+        if node.func.attr == "goto":
+            step_arg = args[0] if args else named.get("step")
+            flow_arg = args[1] if len(args) > 1 else named.get("flow")
+            if isinstance(step_arg, ast.Constant):
+                step_arg = step_arg.value
+            if isinstance(flow_arg, ast.Constant):
+                flow_arg = flow_arg.value
+            if not isinstance(step_arg, str):
+                continue  # computed: checked when it runs
             target = cls.name
-            if len(args) > 1:
-                other = args[1]
-                if isinstance(other, str):
-                    target = other
-                elif not (isinstance(other, ast.Attribute) and other.attr == "name"):
-                    continue  # computed: checked when it runs
+            if isinstance(flow_arg, str):
+                target = flow_arg
+            elif flow_arg is not None and not (
+                isinstance(flow_arg, ast.Attribute) and flow_arg.attr == "name"
+            ):
+                continue
             flow = flows.get(target)
             if flow is None:
                 problems.append(f"{line}: moves to a flow that does not exist: {target!r}")
-            elif args[0] not in flow.steps:
+            elif step_arg not in flow.steps:
                 problems.append(
-                    f"{line}: moves to step {args[0]!r} of {target!r}, which has no such step "
+                    f"{line}: moves to step {step_arg!r} of {target!r}, which has no such step "
                     f"(its steps: {', '.join(flow.steps) or 'none'})"
                 )
         elif node.func.attr == "begin" and args and isinstance(args[0], str):
             if args[0] not in flows:
                 problems.append(f"{line}: starts a flow that does not exist: {args[0]!r}")
+        elif (
+            node.func.attr == "t"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "ctx"
+            and args
+            and isinstance(args[0], str)
+        ):
+            for lang in LANGUAGES:
+                if args[0] not in known[lang]:
+                    problems.append(f"{line}: no message {args[0]!r} in locales for {lang!r}")
     return problems

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 import handlers
 from bot import cli
+from bot import flow as flow_module
 from bot.app import Application
 from bot.config import Settings
 from bot.core import Choice
@@ -39,6 +40,10 @@ class TypoFlow(Flow):
         ctx.ask("?", [Choice("ok", "OK")])
 
     async def on_confirm(self, ctx: Context, answer: Answer) -> None:
+        if answer.key:
+            ctx.goto(step="confirmm", flow="typo")  # by keyword, mistyped too
+            return
+        ctx.say(ctx.t("typo-thanks"))  # a string no language has
         ctx.begin("repots")  # no such flow
         ctx.done()
 
@@ -80,7 +85,8 @@ def test_a_mistyped_step_or_flow_is_caught_with_its_place() -> None:
         check_flows(with_flows(TypoFlow()))
     message = str(caught.value)
     assert "'confrim'" in message and "its steps: first, confirm" in message
-    assert "'repots'" in message
+    assert "'repots'" in message and "'confirmm'" in message
+    assert "no message 'typo-thanks'" in message
     assert f"{Path(__file__).name}:" in message  # file and line of the move
 
 
@@ -88,9 +94,26 @@ def test_missing_pairs_undeclared_steps_and_strings_are_caught() -> None:
     with pytest.raises(FlowError) as caught:
         check_flows(with_flows(HalfFlow()))
     message = str(caught.value)
-    assert "ask_ask has no on_ask" in message
+    assert "ask_ask has no on_ask" in message and f"{Path(__file__).name}:" in message
     assert "ask_forgotten is not declared" in message
     assert "no message 'cmd-no-such-message'" in message and "'vi'" in message
+
+
+def test_a_command_listed_for_two_flows_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new flow may not take a command another flow has ("/ghi" would stop logging)."""
+    real = flow_module.word_table
+
+    def tables(lang: str) -> dict[str, Any]:
+        table = dict(real(lang))
+        commands = dict(table["commands"])
+        if lang == "vi":
+            commands["nudges"] = [*commands["nudges"], "/GHI"]
+        table["commands"] = commands
+        return table
+
+    monkeypatch.setattr(flow_module, "word_table", tables)
+    with pytest.raises(FlowError, match=r"'/ghi' is listed for several flows: log, nudges"):
+        check_flows(handlers.all_flows())
 
 
 def test_the_application_does_not_start_with_a_flow_declared_wrong(
