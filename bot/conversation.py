@@ -276,8 +276,9 @@ class ConversationCore:
             label = next(c.label for c in menu.choices if c.key == key) if menu else key
             answer = Answer(label, [key], Kind.CHOICE)
         else:
-            keys = resolve_text(menu, text) if menu else []
-            if not keys and step not in flow.text_steps:
+            free = step in flow.text_steps
+            keys = resolve_text(menu, text, free_text=free) if menu else []
+            if not keys and not free:
                 ctx.say(ctx.t("empty-message") if not text else ctx.t("not-understood"))
                 ctx.goto(step, flow.name)
                 return

@@ -63,9 +63,11 @@ def resolve_button(menu: Menu | None, choice_id: str) -> str:
     return key
 
 
-def resolve_text(menu: Menu, text: str) -> list[str]:
+def resolve_text(menu: Menu, text: str, *, free_text: bool = False) -> list[str]:
     """Keys matching typed text: one for an ordinary menu, one or more for a multi-choice
-    menu; empty when nothing matches clearly enough."""
+    menu; empty when nothing matches clearly enough. With `free_text` (a step that takes
+    typed text, with a few buttons beside), a guess must be close to a whole label: a
+    sentence that merely contains one ("kính mời bà con quay lại UBND...") is text."""
     folded = fold(text)
     if not folded:
         return []
@@ -115,7 +117,7 @@ def resolve_text(menu: Menu, text: str) -> list[str]:
         for name in names(choice):
             if len(name) < FUZZY_MIN_NAME:
                 continue
-            score = fuzz.partial_ratio(folded, name)
+            score = (fuzz.ratio if free_text else fuzz.partial_ratio)(folded, name)
             best[choice.key] = max(best.get(choice.key, 0.0), score)
     ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < FUZZY_MIN_SCORE:

@@ -95,3 +95,17 @@ async def test_residents_who_subscribed_get_the_ward_announcement(make_chat, dem
     (msg,) = await inbox(database, "resident", staff.now)
     assert "nhà văn hoá" in msg
     assert await inbox(database, "bystander", staff.now) == []
+
+
+async def test_a_text_that_holds_a_button_label_is_the_text_not_the_button(make_chat, demo):
+    """The announcement step has a Back button ("Quay lại"); a sentence that merely contains
+    those words is the announcement, not a press of Back."""
+    staff = make_chat("staff", now=AFTERNOON)
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.press("Gửi thông báo")
+    await staff.press("Viết thông báo mới")
+    await staff.press("Cả phường")
+    text = await staff.send(
+        "Kính mời bà con quay lại UBND phường nhận kết quả hồ sơ từ thứ Hai tuần sau."
+    )
+    assert "gửi tới" in text and "quay lại UBND" in text
