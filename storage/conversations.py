@@ -8,11 +8,11 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, and_, bindparam, func, insert, literal, select, update
+from sqlalchemy import Table, and_, bindparam, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import is_postgresql
+from storage.db import is_postgresql, rows_changed
 from storage.models import (
     CodeAttempt,
     Conversation,
@@ -146,13 +146,10 @@ async def move_chat(db: AsyncSession, channel: str, old: str, new: str) -> bool:
         (ResidentProfile, ResidentProfile.chat_id),
         (OutboxMessage, OutboxMessage.chat_id),
     ):
-        result = cast(
-            CursorResult[Any],
-            await db.execute(
-                update(model).where(model.channel == channel, column == old).values({column: new})
-            ),
+        changed = await rows_changed(
+            db, update(model).where(model.channel == channel, column == old).values({column: new})
         )
-        moved = moved or (model is Conversation and bool(result.rowcount))
+        moved = moved or (model is Conversation and bool(changed))
     await db.execute(
         update(Member)
         .where(Member.channel == channel, Member.channel_user_id == old)

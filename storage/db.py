@@ -6,16 +6,19 @@ import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from sqlalchemy import event, orm
-from sqlalchemy.engine import make_url
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import CursorResult, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.sql import Executable
 
 from storage import sqlite_driver
 from storage.models import STAMP_ON_INSERT, STAMP_ON_UPDATE
@@ -83,6 +86,20 @@ def is_postgresql(session: AsyncSession) -> bool:
     """Whether the session's database is PostgreSQL (else it is SQLite)."""
     bind = session.bind
     return bind is not None and bind.dialect.name == "postgresql"
+
+
+async def rows_changed(
+    session: AsyncSession, statement: Executable, params: dict[str, Any] | None = None
+) -> int:
+    """Run an INSERT, UPDATE or DELETE in the session's transaction; how many rows it changed."""
+    result = cast(CursorResult[Any], await session.execute(statement, params))
+    return int(result.rowcount or 0)
+
+
+def insert_or_skip(session: AsyncSession, model: Any, *, unique: list[str], **values: Any) -> Any:
+    """INSERT ... ON CONFLICT (unique) DO NOTHING, in the session's database's own words."""
+    insert = pg_insert if is_postgresql(session) else sqlite_insert
+    return insert(model).values(**values).on_conflict_do_nothing(index_elements=unique)
 
 
 def now_of(session: orm.Session | AsyncSession) -> dt.datetime:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.db import now_of
+from storage.db import now_of, rows_changed
 from storage.models import (
     FOLLOW_UP_HOME_VISIT,
     CodeAttempt,
@@ -75,7 +74,7 @@ async def remove_entry(
     query = delete(KbEntry).where(KbEntry.ward_id == ward_id, KbEntry.key == key)
     if lang:
         query = query.where(KbEntry.lang == lang)
-    removed = cast(CursorResult[Any], await db.execute(query)).rowcount or 0
+    removed = await rows_changed(db, query)
     if removed:
         audit.record(db, "kb.entry_removed", actor_member_id=member_id, ward_id=ward_id, key=key)
     return removed
@@ -216,21 +215,19 @@ async def take(
     db: AsyncSession, member: Member, request_id: int, now: dt.datetime
 ) -> FollowUp | None:
     """Take a request, unless someone else took it first (then None)."""
-    result = cast(
-        CursorResult[Any],
-        await db.execute(
-            update(FollowUp)
-            .where(
-                *_visible_to(member),
-                FollowUp.id == request_id,
-                FollowUp.status == OPEN,
-                FollowUp.owner_member_id.is_(None),
-            )
-            .values(owner_member_id=member.id, taken_at=now)
-            .execution_options(synchronize_session=False)
-        ),
+    taken = await rows_changed(
+        db,
+        update(FollowUp)
+        .where(
+            *_visible_to(member),
+            FollowUp.id == request_id,
+            FollowUp.status == OPEN,
+            FollowUp.owner_member_id.is_(None),
+        )
+        .values(owner_member_id=member.id, taken_at=now)
+        .execution_options(synchronize_session=False),
     )
-    if not result.rowcount:
+    if not taken:
         return None
     request = await db.get(FollowUp, request_id)
     assert request is not None
@@ -247,21 +244,19 @@ async def take(
 
 async def close(db: AsyncSession, member: Member, request_id: int, now: dt.datetime) -> bool:
     """Mark a request done; the phone number goes, its purpose has ended."""
-    result = cast(
-        CursorResult[Any],
-        await db.execute(
-            update(FollowUp)
-            .where(
-                FollowUp.kind == FOLLOW_UP_HOME_VISIT,
-                FollowUp.id == request_id,
-                FollowUp.owner_member_id == member.id,
-                FollowUp.status == OPEN,
-            )
-            .values(status=DONE, closed_at=now, phone=None)
-            .execution_options(synchronize_session=False)
-        ),
+    closed = await rows_changed(
+        db,
+        update(FollowUp)
+        .where(
+            FollowUp.kind == FOLLOW_UP_HOME_VISIT,
+            FollowUp.id == request_id,
+            FollowUp.owner_member_id == member.id,
+            FollowUp.status == OPEN,
+        )
+        .values(status=DONE, closed_at=now, phone=None)
+        .execution_options(synchronize_session=False),
     )
-    if result.rowcount:
+    if closed:
         audit.record(
             db,
             "helpdesk.home_visit_done",
@@ -269,7 +264,7 @@ async def close(db: AsyncSession, member: Member, request_id: int, now: dt.datet
             ward_id=member.ward_id,
             follow_up_id=request_id,
         )
-    return bool(result.rowcount)
+    return bool(closed)
 
 
 async def team_of_group(db: AsyncSession, group_id: int) -> list[Member]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, outbox
+from storage.db import rows_changed
 from storage.models import (
     CodeAttempt,
     Conversation,
@@ -120,8 +120,6 @@ async def sessions_logged(db: AsyncSession, member_id: int) -> int:
 async def forget_processed_messages(db: AsyncSession, before: dt.datetime) -> int:
     """Drop the record of messages handled before `before`: channels redeliver within
     minutes, so a week of history is plenty to catch duplicates."""
-    result = cast(
-        CursorResult[Any],
-        await db.execute(delete(ProcessedMessage).where(ProcessedMessage.processed_at < before)),
+    return await rows_changed(
+        db, delete(ProcessedMessage).where(ProcessedMessage.processed_at < before)
     )
-    return result.rowcount or 0

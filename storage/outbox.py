@@ -12,14 +12,12 @@ find it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import is_postgresql, now_of
+from storage.db import insert_or_skip, now_of, rows_changed
 from storage.models import Member, OutboxMessage, OutboxStatus
 
 # The payload of a message that was delivered or given up.
@@ -55,19 +53,16 @@ def enqueue(
 async def withdraw_for(db: AsyncSession, member_id: int, channel: str, chat_id: str) -> int:
     """A person erased their data: messages still waiting that name them, or that were
     going to them, are withdrawn with their text. Returns how many."""
-    result = cast(
-        CursorResult[Any],
-        await db.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.status == OutboxStatus.PENDING,
-                (OutboxMessage.about_member_id == member_id)
-                | ((OutboxMessage.channel == channel) & (OutboxMessage.chat_id == chat_id)),
-            )
-            .values(status=OutboxStatus.WITHDRAWN, payload=_DONE, claimed_until=None)
-        ),
+    return await rows_changed(
+        db,
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == OutboxStatus.PENDING,
+            (OutboxMessage.about_member_id == member_id)
+            | ((OutboxMessage.channel == channel) & (OutboxMessage.chat_id == chat_id)),
+        )
+        .values(status=OutboxStatus.WITHDRAWN, payload=_DONE, claimed_until=None),
     )
-    return int(result.rowcount or 0)
 
 
 async def enqueue_once(
@@ -93,10 +88,7 @@ async def enqueue_once(
         "status": OutboxStatus.PENDING.value,
         "attempts": 0,
     }
-    insert = pg_insert if is_postgresql(db) else sqlite_insert
-    stmt = insert(OutboxMessage).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    result = cast(CursorResult[Any], await db.execute(stmt))
-    return bool(result.rowcount)
+    return bool(await rows_changed(db, insert_or_skip(db, OutboxMessage, unique=["key"], **values)))
 
 
 async def queued_keys(db: AsyncSession, keys: list[str]) -> set[str]:

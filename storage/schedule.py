@@ -4,14 +4,12 @@ done per period, each ward's tally time, and the people scheduled messages go to
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, delete, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import is_postgresql
+from storage.db import insert_or_skip, rows_changed
 from storage.models import (
     Member,
     Role,
@@ -25,30 +23,29 @@ from storage.models import (
 LEASE = "scheduler"
 
 
-def _insert(db: AsyncSession) -> Any:
-    return pg_insert if is_postgresql(db) else sqlite_insert
-
-
 async def hold_lease(db: AsyncSession, holder: str, now: dt.datetime, ttl: dt.timedelta) -> bool:
     """Take or renew the scheduler lease; False while another process holds a live one.
     One conditional UPDATE, so two processes asking at once cannot both win."""
     await db.execute(
-        _insert(db)(SchedulerLease)
-        .values(name=LEASE, holder=holder, expires_at=now - dt.timedelta(seconds=1))
-        .on_conflict_do_nothing(index_elements=["name"])
+        insert_or_skip(
+            db,
+            SchedulerLease,
+            unique=["name"],
+            name=LEASE,
+            holder=holder,
+            expires_at=now - dt.timedelta(seconds=1),
+        )
     )
-    result = cast(
-        CursorResult[Any],
-        await db.execute(
-            update(SchedulerLease)
-            .where(
-                SchedulerLease.name == LEASE,
-                or_(SchedulerLease.holder == holder, SchedulerLease.expires_at < now),
-            )
-            .values(holder=holder, expires_at=now + ttl)
-        ),
+    taken = await rows_changed(
+        db,
+        update(SchedulerLease)
+        .where(
+            SchedulerLease.name == LEASE,
+            or_(SchedulerLease.holder == holder, SchedulerLease.expires_at < now),
+        )
+        .values(holder=holder, expires_at=now + ttl),
     )
-    return bool(result.rowcount)
+    return bool(taken)
 
 
 async def release_lease(db: AsyncSession, holder: str) -> None:
@@ -63,15 +60,10 @@ async def release_lease(db: AsyncSession, holder: str) -> None:
 async def claim_run(db: AsyncSession, key: str, now: dt.datetime, **detail: Any) -> bool:
     """Mark the work `key` done in the caller's transaction; False when it was done
     already (or is being done by another process, which then wins)."""
-    result = cast(
-        CursorResult[Any],
-        await db.execute(
-            _insert(db)(ScheduledRun)
-            .values(key=key, done_at=now, detail=detail)
-            .on_conflict_do_nothing(index_elements=["key"])
-        ),
+    inserted = await rows_changed(
+        db, insert_or_skip(db, ScheduledRun, unique=["key"], key=key, done_at=now, detail=detail)
     )
-    return bool(result.rowcount)
+    return bool(inserted)
 
 
 async def release_run(db: AsyncSession, key: str) -> None:
