@@ -154,6 +154,25 @@ async def load(crowd: list[Volunteer], rate: float, seconds: float) -> tuple[lis
     return latencies, time.perf_counter() - started
 
 
+async def joined(url: str, people: int) -> tuple[Database, list[Volunteer]]:
+    """A core on `url` and `people` volunteers who joined a ward of their own (so the
+    benchmark can run on a database that has data already), as `ngoso run` is once up."""
+    settings = Settings(database_url=url, seed_demo=False, _env_file=None)
+    db = Database(url, Clock())
+    async with db.sessions() as s, s.begin():
+        ward = await wards.add_ward(s, f"BENCH{random.randrange(10**9)}", "Benchmark ward")
+        group = await wards.add_group(s, ward, "Benchmark group")
+        invite = await invites.create(
+            s, role=Role.VOLUNTEER, ward_id=ward.id, group_id=group.id, max_uses=people, days=1
+        )
+    core = ConversationCore(db, settings, handlers.all_flows(), handlers.COMMANDS)
+    everyone = [Volunteer(core, f"{ward.code}-{n}") for n in range(people)]
+    for v in everyone:
+        await v.join(invite.code)
+    freeze_start_up_objects()
+    return db, everyone
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--volunteers", type=int, default=50, help="capacity run: at once")
@@ -167,21 +186,7 @@ async def main() -> None:
     tmp = tempfile.TemporaryDirectory()
     url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp.name) / 'bench.db'}"
     await asyncio.to_thread(migrate.upgrade, url)
-    settings = Settings(database_url=url, seed_demo=False, _env_file=None)
-    db = Database(url, Clock())
-    people = max(args.volunteers, args.crowd)
-    async with db.sessions() as s, s.begin():
-        # A ward of its own, so the benchmark can run on a database that has data already.
-        ward = await wards.add_ward(s, f"BENCH{random.randrange(10**6)}", "Benchmark ward")
-        group = await wards.add_group(s, ward, "Benchmark group")
-        invite = await invites.create(
-            s, role=Role.VOLUNTEER, ward_id=ward.id, group_id=group.id, max_uses=people, days=1
-        )
-    core = ConversationCore(db, settings, handlers.all_flows(), handlers.COMMANDS)
-    everyone = [Volunteer(core, f"{ward.code}-{n}") for n in range(people)]
-    for v in everyone:
-        await v.join(invite.code)
-    freeze_start_up_objects()  # as `ngoso run` does once it is up
+    db, everyone = await joined(url, max(args.volunteers, args.crowd))
 
     statements = 0
 

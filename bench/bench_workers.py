@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import random
 import statistics
 import sys
 import tempfile
@@ -28,33 +27,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_core import Volunteer, capacity
+from bench_core import capacity, joined
 
-import handlers
-from bot.app import freeze_start_up_objects
-from bot.clock import Clock
-from bot.config import Settings
-from bot.conversation import ConversationCore
-from storage import invites, migrate, wards
-from storage.db import Database
-from storage.models import Role
+from storage import migrate
 
 
 async def child(url: str, volunteers: int, sessions: int) -> None:
     """One worker: set up, say "ready", wait for "go", run, print what it did as JSON."""
-    settings = Settings(database_url=url, seed_demo=False, _env_file=None)
-    db = Database(url, Clock())
-    async with db.sessions() as s, s.begin():
-        ward = await wards.add_ward(s, f"W{random.randrange(10**9)}", "Benchmark ward")
-        group = await wards.add_group(s, ward, "Benchmark group")
-        invite = await invites.create(
-            s, role=Role.VOLUNTEER, ward_id=ward.id, group_id=group.id, max_uses=volunteers, days=1
-        )
-    core = ConversationCore(db, settings, handlers.all_flows(), handlers.COMMANDS)
-    crowd = [Volunteer(core, f"{ward.code}-{n}") for n in range(volunteers)]
-    for v in crowd:
-        await v.join(invite.code)
-    freeze_start_up_objects()
+    db, crowd = await joined(url, volunteers)
     print("ready", flush=True)
     await asyncio.to_thread(sys.stdin.readline)
     started, cpu = time.time(), time.process_time()
