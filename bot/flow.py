@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import inspect
-import textwrap
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from bot.clock import LOCAL_TZ
@@ -310,11 +311,12 @@ def _check_one(key: str, flow: Flow, flows: Mapping[str, Flow]) -> list[str]:
     if getattr(cls, "name", None) != key:
         problems.append(f"{where}: registered as {key!r} but named {getattr(cls, 'name', None)!r}")
     for name in dir(cls):
-        at = _place(getattr(cls, name), f"{where}.{name}")
         for prefix, pair in (("ask_", "on_"), ("on_", "ask_")):
             if name.startswith(prefix) and not hasattr(cls, pair + name.removeprefix(prefix)):
+                at = _place(getattr(cls, name), f"{where}.{name}")
                 problems.append(f"{at}: {name} has no {pair}{name.removeprefix(prefix)}")
         if name.startswith("ask_") and name.removeprefix("ask_") not in cls.steps:
+            at = _place(getattr(cls, name), f"{where}.{name}")
             problems.append(f"{at}: {name} is not declared: put @step() on it")
     overrides_start = cls.start is not Flow.start
     if not overrides_start and cls.first_step not in cls.steps:
@@ -333,15 +335,26 @@ def _check_one(key: str, flow: Flow, flows: Mapping[str, Flow]) -> list[str]:
     return problems
 
 
+@functools.lru_cache(maxsize=64)
+def _module_tree(path: str) -> ast.Module:
+    return ast.parse(Path(path).read_text(encoding="utf-8"), path)
+
+
+def _class_tree(path: str, name: str) -> ast.ClassDef | None:
+    """The class `name` in the file at `path`, parsed once per file."""
+    for node in _module_tree(path).body:
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            return node
+    return None
+
+
 def _check_moves(cls: type[Flow], flows: Mapping[str, Flow]) -> list[str]:
     """The literal targets of `ctx.goto(step[, flow])` and `ctx.begin(flow)` in the flow's
     own code exist (targets computed at run time are checked when they run)."""
-    try:
-        lines, first = inspect.getsourcelines(cls)
-    except (OSError, TypeError):
-        return []
-    tree = ast.parse(textwrap.dedent("".join(lines)))
     path = inspect.getsourcefile(cls)
+    tree = _class_tree(path, cls.__qualname__) if path else None
+    if tree is None:
+        return []
     problems: list[str] = []
     known = {lang: message_ids(lang) for lang in LANGUAGES}
     for node in ast.walk(tree):
@@ -349,7 +362,7 @@ def _check_moves(cls: type[Flow], flows: Mapping[str, Flow]) -> list[str]:
             continue
         args: list[Any] = [a.value if isinstance(a, ast.Constant) else a for a in node.args]
         named = {k.arg: k.value for k in node.keywords if k.arg}
-        line = f"{path}:{first + node.lineno - 1}"
+        line = f"{path}:{node.lineno}"
         if node.func.attr == "goto":
             step_arg = args[0] if args else named.get("step")
             flow_arg = args[1] if len(args) > 1 else named.get("flow")

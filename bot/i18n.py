@@ -44,7 +44,13 @@ def bundle(lang: str) -> FluentBundle:
 
 
 def word_table(lang: str) -> dict[str, Any]:
-    """`locales/<lang>/words.toml` as read (empty for a language without one)."""
+    """`locales/<lang>/words.toml` as read (empty for a language without one). Shared: do
+    not change what it returns."""
+    return _words_file(lang)
+
+
+@lru_cache(maxsize=8)
+def _words_file(lang: str) -> dict[str, Any]:
     path = resources.files("locales").joinpath(lang, "words.toml")
     if not path.is_file():
         return {}
@@ -90,18 +96,19 @@ def aliases(key: str) -> tuple[str, ...]:
 
 def reload() -> None:
     """Read the locale files again on next use (after they changed under a running bot)."""
-    for cached in (bundle, _fixed, word_lists, words, meanings):
+    for cached in (bundle, _fixed, _words_file, word_lists, words, meanings, message_ids):
         cached.cache_clear()
 
 
-def message_ids(lang: str) -> set[str]:
+@lru_cache(maxsize=8)
+def message_ids(lang: str) -> frozenset[str]:
     """Every message key of one language, read from its Fluent files' syntax tree."""
-    return {
+    return frozenset(
         entry.id.name
         for _name, source in sources(lang)
         for entry in FluentResource(source).body
         if isinstance(entry, fluent_ast.Message)
-    }
+    )
 
 
 def t(lang: str, key: str, **args: Any) -> str:
