@@ -233,6 +233,12 @@ class Flow:
         """Whether this person may use the flow at all (checked on every message)."""
         return may(member, self.who)
 
+    async def more_buttons(self, ctx: Context) -> list[Choice]:
+        """Buttons the main menu shows right after this flow's own, when they apply now
+        (say, "fix the session just saved"). A key "<flow>:<mode>" starts the flow with that
+        `mode`."""
+        return []
+
     def shown(self, member: Member | None) -> bool:
         """Whether the main menu shows this flow's button to this person."""
         return self.menu is not None and may(member, self.menu.who or self.who)

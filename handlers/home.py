@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from bot.core import Choice
 from bot.flow import (
     Answer,
@@ -18,7 +16,7 @@ from bot.flow import (
 from bot.i18n import aliases
 from bot.knowledge import is_question
 from bot.menu import Menu, resolve_text
-from storage import invites, sessions
+from storage import invites
 from storage.access import Who
 
 
@@ -58,11 +56,7 @@ class HomeFlow(Flow):
             if label is None or not flow.shown(member):
                 continue
             choices.append(Choice(flow.name, t(label), aliases(label)))
-            if flow.name == "log":
-                # Right after logging: undo or fix the session just saved, while it may be.
-                window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
-                if member and await sessions.last_editable_id(ctx.db, member, ctx.now, window):
-                    choices.append(Choice("last", t("menu-last"), aliases("menu-last")))
+            choices += await flow.more_buttons(ctx)
         title = (
             t("menu-title-member", name=member.display_name)
             if member
@@ -83,10 +77,12 @@ class HomeFlow(Flow):
         return choices
 
     async def on_menu(self, ctx: Context, answer: Answer) -> None:
-        if answer.key == "last":
-            ctx.begin("log", mode="last")
-        elif answer.key is not None:
-            ctx.begin(answer.key)
+        if answer.key is not None:
+            flow, _, mode = answer.key.partition(":")
+            if mode:
+                ctx.begin(flow, mode=mode)
+            else:
+                ctx.begin(flow)
         elif invites.find(answer.text):
             ctx.begin("join", code=answer.text)
         elif is_question(answer.text):

@@ -32,6 +32,13 @@ class LogSessionFlow(Flow):
     summary = "cmd-log"
     telegram = True
 
+    async def more_buttons(self, ctx: Context) -> list[Choice]:
+        """Right after logging: fix or undo the session just saved, while it may be."""
+        window = dt.timedelta(minutes=ctx.settings.edit_window_minutes)
+        if ctx.member and await sessions.last_editable_id(ctx.db, ctx.member, ctx.now, window):
+            return [Choice(f"{self.name}:last", ctx.t("menu-last"), aliases("menu-last"))]
+        return []
+
     async def start(self, ctx: Context, mode: str = "new", **_: object) -> None:
         """A new session, or (mode "last") the one just saved, to edit or undo."""
         if mode == "last":
