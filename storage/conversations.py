@@ -96,8 +96,15 @@ async def load(
     db: AsyncSession, channel: str, chat_id: str, user_id: str
 ) -> tuple[ChatState, Member | None]:
     """The chat's state (a fresh one, not yet stored, for a new chat) and the person's
-    membership, if any. The chat is held until the transaction ends (see `hold`)."""
+    membership, if any, for handling a message: the chat is held until the transaction ends
+    (see `hold`)."""
     await hold(db, channel, chat_id)
+    return await _read(db, channel, chat_id, user_id)
+
+
+async def _read(
+    db: AsyncSession, channel: str, chat_id: str, user_id: str
+) -> tuple[ChatState, Member | None]:
     row = (
         await db.execute(_LOAD, {"channel": channel, "chat_id": chat_id, "user_id": user_id})
     ).one()
@@ -124,8 +131,8 @@ async def load(
 async def standing(db: AsyncSession, channel: str, chat_id: str) -> tuple[str | None, bool]:
     """The language a chat whose person is the chat itself (the web chat) is held in (its
     member's, else the one chosen in the chat) and whether it is a member's: the core's own
-    one-statement load."""
-    state, member = await load(db, channel, chat_id, chat_id)
+    one-statement load, without holding the chat (it only reads)."""
+    state, member = await _read(db, channel, chat_id, chat_id)
     return (member.language if member else None) or state.language, member is not None
 
 
