@@ -103,7 +103,7 @@ class Application:
         await runner.setup()
         site = web.TCPSite(runner, self.settings.host, self.settings.port)
         await site.start()
-        self.port = _bound_port(site) or self.settings.port
+        self.port = _bound_port(runner) or self.settings.port
         log.info("web chat ready: open http://%s:%s/", self.settings.host, self.port)
         started: list[Adapter] = []
         senders: list[asyncio.Task[None]] = []
@@ -152,10 +152,12 @@ def freeze_start_up_objects() -> None:
     gc.freeze()
 
 
-def _bound_port(site: web.TCPSite) -> int | None:
-    server = site._server
-    sockets = getattr(server, "sockets", None) or []
-    return sockets[0].getsockname()[1] if sockets else None
+def _bound_port(runner: web.AppRunner) -> int | None:
+    """The port the web server listens on (the one the system chose, for port 0)."""
+    for address in runner.addresses:
+        if isinstance(address, tuple) and len(address) >= 2:
+            return int(address[1])
+    return None
 
 
 def _keep_tokens_out_of_logs(settings: Settings) -> None:
