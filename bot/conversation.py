@@ -14,11 +14,11 @@ import weakref
 from collections.abc import Callable, Mapping
 
 from bot.config import Settings
-from bot.core import Incoming, Kind, Reply
+from bot.core import Choice, Incoming, Kind, Reply
 from bot.files import FileStore
 from bot.flow import Answer, Context, Flow
-from bot.i18n import LANGUAGES, t, words
-from bot.menu import Menu, Stale, resolve_button, resolve_text
+from bot.i18n import LANGUAGES, aliases, t, words
+from bot.menu import PICK_DONE, PICK_SEVERAL, Menu, Stale, resolve_button, resolve_text
 from bot.text import clean_text, fold
 from storage import conversations, outbox
 from storage.db import Database
@@ -273,8 +273,14 @@ class ConversationCore:
                 ctx.say(ctx.t("stale-button"))
                 ctx.goto(step, flow.name)
                 return
-            label = next(c.label for c in menu.choices if c.key == key) if menu else key
-            answer = Answer(label, [key], Kind.CHOICE)
+            if menu is not None and menu.multi and self._tick(ctx, flow, step, menu, [key]):
+                return
+            if ctx.picked:
+                labels = [c.label for c in menu.options() if c.key in ctx.picked] if menu else []
+                answer = Answer(", ".join(labels), ctx.picked, Kind.CHOICE)
+            else:
+                label = next(c.label for c in menu.choices if c.key == key) if menu else key
+                answer = Answer(label, [key], Kind.CHOICE)
         else:
             free = step in flow.text_steps
             keys = resolve_text(menu, text, free_text=free) if menu else []
@@ -282,8 +288,32 @@ class ConversationCore:
                 ctx.say(ctx.t("empty-message") if not text else ctx.t("not-understood"))
                 ctx.goto(step, flow.name)
                 return
-            answer = Answer(text, keys, Kind.TEXT)
+            if menu is not None and menu.multi and self._tick(ctx, flow, step, menu, keys):
+                return
+            answer = Answer(text, ctx.picked or keys, Kind.TEXT)
         await flow.answer(ctx, step, answer)
+
+    @staticmethod
+    def _tick(ctx: Context, flow: Flow, step: str, menu: Menu, keys: list[str]) -> bool:
+        """A menu that takes several answers, by ticking: "choose several" shows the options
+        as ticks, an option ticks or unticks, "done" gives the ticked ones. False when the
+        answer is an ordinary one (one tap while not ticking, or several typed numbers)."""
+        if keys == [PICK_SEVERAL]:
+            ctx.picking = list(menu.picked or [])
+        elif keys == [PICK_DONE]:
+            if not menu.picked:
+                ctx.say(ctx.t("pick-none"))
+                ctx.picking = []
+            else:
+                ctx.picked = list(menu.picked)
+                return False
+        elif menu.picked is not None and len(keys) == 1:
+            ticked = set(menu.picked) ^ {keys[0]}
+            ctx.picking = [c.key for c in menu.options() if c.key in ticked]
+        else:
+            return False
+        ctx.goto(step, flow.name)
+        return True
 
     async def _command(self, ctx: Context, name: str, arg: str) -> None:
         if name in _always("cancel"):
@@ -335,8 +365,21 @@ class ConversationCore:
         if ctx.menu is not None:
             convo.menu_seq = (convo.menu_seq or 0) + 1
             menu = Menu(convo.menu_seq, ctx.menu.choices, ctx.menu.multi)
+            text = ctx.menu.text
+            if menu.multi and ctx.picking is not None:
+                # Ticking: the options with their ticks, and "done".
+                menu.picked = ctx.picking
+                done = ctx.t("btn-pick-done", n=len(ctx.picking))
+                menu.choices = [*menu.choices, Choice(PICK_DONE, done, aliases("btn-pick-done"))]
+                text = f"{text}\n{ctx.t('pick-hint')}"
+            elif menu.multi and ctx.incoming.buttons:
+                several = ctx.t("btn-pick-several")
+                menu.choices = [
+                    *menu.choices,
+                    Choice(PICK_SEVERAL, several, aliases("btn-pick-several")),
+                ]
             convo.menu = menu.to_state()
-            ctx.replies.append(Reply(ctx.menu.text, menu.buttons()))
+            ctx.replies.append(Reply(text, menu.buttons()))
         else:
             convo.menu = {}
         convo.data = dict(ctx.data)

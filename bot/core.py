@@ -37,6 +37,8 @@ class Incoming:
     # When it arrived. Adapters leave it unset: the core dates every message by the one
     # clock as it receives it (a platform's own date may be minutes off, or stale on a retry).
     at: dt.datetime | None = None
+    # Whether the channel shows buttons (Zalo has none: its menus are numbered text).
+    buttons: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,10 @@ class Context:
         self.data: dict[str, Any] = dict(convo.data or {})
         self.outbox: list[tuple[str, str, Reply, int | None]] = []
         self.starting: tuple[str, dict[str, Any]] | None = None
+        # Ticking several options of a menu (bot/conversation.py): the ticks to show when
+        # the step asks again, and the ticked options once "done" is pressed.
+        self.picking: list[str] | None = None
+        self.picked: list[str] | None = None
 
     @property
     def lang(self) -> str:

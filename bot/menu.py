@@ -15,6 +15,9 @@ from bot.text import fold
 
 # A typed list of numbers: "1 3", "1,3", "1, 3 va 5".
 _NUMBER_LIST = re.compile(r"^\d+(?:\s*(?:,|;|\s|va|and|\+)\s*\d+)*$")
+# Between the names of a typed list ("người cao tuổi, hộ kinh doanh"); a list of numbers is
+# read by _NUMBER_LIST.
+_LIST_SEPARATOR = re.compile(r"\s*[,;+]\s*")
 FUZZY_MIN_SCORE = 88
 FUZZY_MIN_LEAD = 8
 # Short names ("co", "bo", "ok") only ever match exactly: inside longer words they are noise.
@@ -27,28 +30,54 @@ def negations() -> frozenset[str]:
     return i18n.words("menu").get("negations", frozenset())
 
 
+# The two buttons of a menu that takes several answers: "choose several" turns its options
+# into ticks, "done" gives the ticked ones as the answer.
+PICK_SEVERAL = "+several"
+PICK_DONE = "+done"
+TICK = "✅ "
+
+
 @dataclass(slots=True)
 class Menu:
     seq: int
     choices: list[Choice]
     multi: bool = False
+    # While ticking several options: the ones ticked so far (None: not ticking).
+    picked: list[str] | None = None
 
     def buttons(self) -> list[Button]:
-        return [Button(id=f"{self.seq}:{c.key}", label=c.label) for c in self.choices]
+        picked = set(self.picked or ())
+        return [
+            Button(id=f"{self.seq}:{c.key}", label=(TICK if c.key in picked else "") + c.label)
+            for c in self.choices
+        ]
 
     def to_state(self) -> dict[str, Any]:
-        return {
+        state = {
             "seq": self.seq,
             "multi": self.multi,
             "choices": [[c.key, c.label, list(c.aliases)] for c in self.choices],
         }
+        if self.picked is not None:
+            state["picked"] = list(self.picked)
+        return state
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Menu | None:
         if not state or "choices" not in state:
             return None
         choices = [Choice(k, label, tuple(aliases)) for k, label, aliases in state["choices"]]
-        return cls(seq=state["seq"], choices=choices, multi=state.get("multi", False))
+        picked = state.get("picked")
+        return cls(
+            seq=state["seq"],
+            choices=choices,
+            multi=state.get("multi", False),
+            picked=None if picked is None else [str(k) for k in picked],
+        )
+
+    def options(self) -> list[Choice]:
+        """The menu's own options, without the buttons for ticking several."""
+        return [c for c in self.choices if c.key not in (PICK_SEVERAL, PICK_DONE)]
 
 
 class Stale(Exception):
@@ -71,6 +100,16 @@ def resolve_text(menu: Menu, text: str, *, free_text: bool = False) -> list[str]
     folded = fold(text)
     if not folded:
         return []
+    if menu.multi and _LIST_SEPARATOR.search(text):
+        # Several names in a list: "người cao tuổi, hộ kinh doanh". Every part must name one
+        # option clearly, or the list is not understood.
+        one = Menu(menu.seq, menu.options())
+        parts = [p for p in _LIST_SEPARATOR.split(text) if fold(p)]
+        found = [resolve_text(one, p, free_text=free_text) for p in parts]
+        if parts and all(len(f) == 1 for f in found):
+            return list(dict.fromkeys(f[0] for f in found))
+        if not _NUMBER_LIST.match(folded.rstrip(". ")):
+            return []
     numbers = folded.rstrip(". ")
     if _NUMBER_LIST.match(numbers):
         picks = [int(n) for n in re.findall(r"\d+", numbers)]

@@ -14,10 +14,11 @@ from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
 from bot.text import personal_data_kind
 from handlers import vocab
-from storage import sessions
+from storage import forms, sessions
 from storage.access import Who
+from storage.forms import WardForm
 from storage.models import Outcome, PriorityGroup, SupportSession
-from storage.sessions import SessionDraft
+from storage.sessions import MAX_COUNT, SessionDraft
 
 MAX_RESIDENTS = 50
 NOTE_MAX = 300
@@ -51,7 +52,7 @@ class LogSessionFlow(Flow):
                 recent, await sessions.follow_up_of(ctx.db, recent.id)
             )
             ctx.data = {"saved_id": recent.id}
-            ctx.say(self._summary(ctx, draft, "log-last-summary"))
+            ctx.say(self._summary(ctx, draft, "log-last-summary", await self._form(ctx)))
             ctx.goto("saved", self.name)
             return
         ctx.data = {"draft": SessionDraft(occurred_on=ctx.today).to_state()}
@@ -61,19 +62,87 @@ class LogSessionFlow(Flow):
 
     @step()
     async def ask_topic(self, ctx: Context) -> None:
-        """ "What did you help with?" One tap, or several numbers typed ("1 4")."""
-        ctx.ask(ctx.t("log-ask-topic"), vocab.topic_choices(ctx.t), multi=True)
+        """ "What did you help with?" The ward's topics: one tap, several ticked, or several
+        numbers typed ("1 4")."""
+        form = await self._form(ctx)
+        ctx.ask(ctx.t("log-ask-topic"), vocab.topic_choices(ctx.t, form), multi=True)
 
     async def on_topic(self, ctx: Context, answer: Answer) -> None:
         draft = self._draft(ctx)
         draft.topics = answer.keys
+        form = await self._form(ctx)
+        counters = [c.key for c in form.counters_for(draft.topics)]
+        # A counter whose topic is no longer chosen goes; a new one is asked.
+        draft.counts = {k: v for k, v in draft.counts.items() if k in counters}
         self._keep(ctx, draft)
-        self._next(ctx, "priority")
+        ctx.data["counters"] = [k for k in counters if k not in draft.counts]
+        if ctx.data["counters"]:
+            ctx.goto("counter", self.name)
+        else:
+            self._next(ctx, "priority")
+
+    @step(text=True)
+    async def ask_counter(self, ctx: Context) -> None:
+        """A number the ward counts after this topic ("Số tài khoản VNeID đã kích hoạt"):
+        0, 1, 2, 3 as buttons, or any other number typed."""
+        form = await self._form(ctx)
+        key = (ctx.data.get("counters") or [""])[0]
+        item = form.get("counter", key)
+        if item is None:  # hidden meanwhile: nothing to ask
+            self._after_counter(ctx)
+            return
+        name = vocab.item_label(ctx.t, item)
+        if not ctx.incoming.buttons:
+            # A numbered list of numbers ("2. 1") would only confuse: the number is typed.
+            ctx.ask(ctx.t("log-ask-counter-number", name=name, max=MAX_COUNT), [])
+            return
+        choices = [Choice(str(n), str(n)) for n in range(4)]
+        choices.append(Choice("other", ctx.t("btn-other-number"), aliases("btn-other-number")))
+        ctx.ask(ctx.t("log-ask-counter", name=name), choices)
+
+    async def on_counter(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "other":
+            ctx.goto("counter_number", self.name)
+            return
+        self._take_count(ctx, answer.key if answer.pressed else answer.text, "counter")
+
+    @step(text=True)
+    async def ask_counter_number(self, ctx: Context) -> None:
+        """The counter's number, typed."""
+        form = await self._form(ctx)
+        item = form.get("counter", (ctx.data.get("counters") or [""])[0])
+        name = vocab.item_label(ctx.t, item) if item else ""
+        ctx.ask(ctx.t("log-ask-counter-number", name=name, max=MAX_COUNT), [])
+
+    async def on_counter_number(self, ctx: Context, answer: Answer) -> None:
+        self._take_count(ctx, answer.text, "counter_number")
+
+    def _take_count(self, ctx: Context, raw: str | None, again: str) -> None:
+        typed = (raw or "").strip().rstrip(".")
+        if not typed.isdigit() or int(typed) > MAX_COUNT:
+            ctx.say(ctx.t("log-counter-invalid", max=MAX_COUNT))
+            ctx.goto(again, self.name)
+            return
+        queue = list(ctx.data.get("counters") or [])
+        if queue:
+            draft = self._draft(ctx)
+            draft.counts[queue[0]] = int(typed)
+            self._keep(ctx, draft)
+        self._after_counter(ctx)
+
+    def _after_counter(self, ctx: Context) -> None:
+        queue = list(ctx.data.get("counters") or [])[1:]
+        ctx.data["counters"] = queue
+        if queue:
+            ctx.goto("counter", self.name)
+        else:
+            self._next(ctx, "priority")
 
     @step()
     async def ask_priority(self, ctx: Context) -> None:
-        """ "Who did you help?" The priority groups the plans count."""
-        ctx.ask(ctx.t("log-ask-priority"), vocab.priority_choices(ctx.t), multi=True)
+        """ "Who did you help?" The priority groups the ward counts."""
+        form = await self._form(ctx)
+        ctx.ask(ctx.t("log-ask-priority"), vocab.priority_choices(ctx.t, form), multi=True)
 
     async def on_priority(self, ctx: Context, answer: Answer) -> None:
         draft = self._draft(ctx)
@@ -147,10 +216,16 @@ class LogSessionFlow(Flow):
         """The summary with every field, Save, and a button for each thing to change."""
         draft = self._draft(ctx)
         t = ctx.t
+        form = await self._form(ctx)
+        counters = [
+            Choice("counts", t("btn-edit-counts"), aliases("btn-edit-counts"))
+            for _ in form.counters_for(draft.topics)[:1]
+        ]
         ctx.ask(
-            self._summary(ctx, draft, "log-summary"),
+            self._summary(ctx, draft, "log-summary", form),
             [
                 Choice("save", t("btn-save"), aliases("btn-save")),
+                *counters,
                 Choice("count", t("btn-edit-count"), aliases("btn-edit-count")),
                 Choice("place", t("btn-edit-place"), aliases("btn-edit-place")),
                 Choice("day", t("btn-edit-day"), aliases("btn-edit-day")),
@@ -172,6 +247,11 @@ class LogSessionFlow(Flow):
             ctx.done()
         elif answer.key == "save":
             await self._save(ctx)
+        elif answer.key == "counts":
+            form = await self._form(ctx)
+            ctx.data["editing"] = True
+            ctx.data["counters"] = [c.key for c in form.counters_for(self._draft(ctx).topics)]
+            ctx.goto("counter", self.name)
         else:
             ctx.data["editing"] = True
             ctx.goto(answer.key or "confirm", self.name)
@@ -185,12 +265,13 @@ class LogSessionFlow(Flow):
             ctx.say(ctx.t("log-edit-too-late", minutes=ctx.settings.edit_window_minutes))
             ctx.done()
             return
+        form = await self._form(ctx)
         saved_id = await sessions.save(
             ctx.db, member, draft, today=ctx.today, now=ctx.now, session_id=edit_id
         )
         ctx.data = {"saved_id": saved_id}
         key = "log-updated" if edit_id else "log-saved"
-        ctx.say(self._summary(ctx, draft, key))
+        ctx.say(self._summary(ctx, draft, key, form))
         ctx.goto("saved", self.name)
 
     @step()
@@ -397,7 +478,13 @@ class LogSessionFlow(Flow):
         return recent
 
     @staticmethod
-    def _summary(ctx: Context, draft: SessionDraft, key: str) -> str:
+    async def _form(ctx: Context) -> WardForm:
+        """The member's ward's session form."""
+        assert ctx.member is not None
+        return await forms.load(ctx.db, ctx.member.ward_id)
+
+    @staticmethod
+    def _summary(ctx: Context, draft: SessionDraft, key: str, form: WardForm) -> str:
         t = ctx.t
         day = draft.occurred_on or ctx.today
         outcome = vocab.label(t, "outcome", draft.outcome)
@@ -407,12 +494,16 @@ class LogSessionFlow(Flow):
             )
         fields = t(
             "log-fields",
-            topics=vocab.labels(t, "topic", draft.topics),
+            topics=vocab.labels(t, "topic", draft.topics, form),
             count=draft.residents_count,
-            priority=vocab.labels(t, "priority", draft.priority_groups or ["none"]),
+            priority=vocab.labels(t, "priority", draft.priority_groups or ["none"], form),
             place=vocab.label(t, "place", draft.place),
             outcome=outcome,
             day=vocab.day_label(t, day, ctx.today),
             note=draft.note or "-",
         )
-        return f"{t(key)}\n{fields}"
+        counts = "".join(
+            "\n" + t("log-count-line", name=vocab.label(t, "counter", k, form), value=v)
+            for k, v in draft.counts.items()
+        )
+        return f"{t(key)}\n{fields}{counts}"

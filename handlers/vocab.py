@@ -8,25 +8,44 @@ from collections.abc import Iterable
 from bot.core import Choice
 from bot.dates import When
 from bot.i18n import Translator, aliases
-from storage.models import Outcome, Place, PriorityGroup, Topic
+from storage.forms import Item, WardForm, default_form, is_own_key
+from storage.models import FormKind, Outcome, Place, PriorityGroup
 
 
-def label(t: Translator, kind: str, value: str) -> str:
+def label(t: Translator, kind: str, value: str, form: WardForm | None = None) -> str:
+    """A value's name in the reader's language; a ward's own name for a form item."""
+    if form is not None and (item := form.get(kind, value)) is not None:
+        return item_label(t, item)
+    if is_own_key(value):
+        return value  # a ward's own item read without its form (not expected)
     return t(f"{kind}-{value}")
 
 
-def labels(t: Translator, kind: str, values: Iterable[str]) -> str:
+def item_label(t: Translator, item: Item) -> str:
+    return item.label or t(f"{item.kind}-{item.key}")
+
+
+def labels(t: Translator, kind: str, values: Iterable[str], form: WardForm | None = None) -> str:
     # "; " because some labels hold a comma or a slash of their own.
-    return "; ".join(label(t, kind, v) for v in values)
+    return "; ".join(label(t, kind, v, form) for v in values)
 
 
-def topic_choices(t: Translator) -> list[Choice]:
-    return [Choice(v.value, label(t, "topic", v), aliases(f"topic-{v}")) for v in Topic]
-
-
-def priority_choices(t: Translator) -> list[Choice]:
+def _choices(t: Translator, items: list[Item]) -> list[Choice]:
     return [
-        Choice(v.value, label(t, "priority", v), aliases(f"priority-{v}")) for v in PriorityGroup
+        Choice(i.key, item_label(t, i), () if i.label else aliases(f"{i.kind}-{i.key}"))
+        for i in items
+    ]
+
+
+def topic_choices(t: Translator, form: WardForm | None = None) -> list[Choice]:
+    return _choices(t, (form or default_form()).of(FormKind.TOPIC))
+
+
+def priority_choices(t: Translator, form: WardForm | None = None) -> list[Choice]:
+    none = PriorityGroup.NONE.value
+    return [
+        *_choices(t, (form or default_form()).of(FormKind.PRIORITY)),
+        Choice(none, label(t, "priority", none), aliases(f"priority-{none}")),
     ]
 
 

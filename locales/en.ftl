@@ -249,3 +249,18 @@ web-placeholder = Type a message…
 web-send = Send
 web-offline = Connection lost, retrying…
 web-intro = Chat with Ngõ Số right in your browser.
+
+## The ward's session form: counters asked after a topic
+counter-vneid_activated = VNeID accounts activated
+counter-dossiers_online = Public-service dossiers submitted online
+counter-payment_accounts = Payment accounts opened
+log-ask-counter = { $name }? Tap 0, 1, 2, 3 or type a number.
+log-ask-counter-number = { $name }: type a number from 0 to { $max }.
+log-counter-invalid = Please give a number from 0 to { $max }, for example 2.
+log-count-line = { $name }: { $value }
+btn-other-number = Another number
+btn-edit-counts = Change figures
+btn-pick-several = ☑️ Choose several
+btn-pick-done = ✔️ Done ({ $n } chosen)
+pick-hint = Tap to tick or untick each one, then tap Done.
+pick-none = Nothing is ticked yet: tap at least one, then tap Done.

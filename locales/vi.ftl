@@ -237,3 +237,18 @@ web-placeholder = Gõ tin nhắn…
 web-send = Gửi
 web-offline = Mất kết nối, đang thử lại…
 web-intro = Trò chuyện với Ngõ Số ngay trên trình duyệt.
+
+## The ward's session form: counters asked after a topic
+counter-vneid_activated = Số tài khoản VNeID đã kích hoạt
+counter-dossiers_online = Số hồ sơ dịch vụ công đã nộp trực tuyến
+counter-payment_accounts = Số tài khoản thanh toán đã mở
+log-ask-counter = { $name }? Bấm 0, 1, 2, 3 hoặc gõ số.
+log-ask-counter-number = { $name }: gõ một số từ 0 đến { $max }.
+log-counter-invalid = Cần một số từ 0 đến { $max }, ví dụ 2.
+log-count-line = { $name }: { $value }
+btn-other-number = Số khác
+btn-edit-counts = Sửa số liệu
+btn-pick-several = ☑️ Chọn nhiều
+btn-pick-done = ✔️ Xong (đã chọn { $n })
+pick-hint = Bấm để chọn hoặc bỏ chọn từng mục, rồi bấm Xong.
+pick-none = Bạn chưa chọn mục nào: bấm vào ít nhất một mục, rồi bấm Xong.

@@ -81,6 +81,8 @@ class Ward(Base):
     province: Mapped[str | None] = mapped_column(String(100))
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = stamped()
+    # The version of the ward's session form (storage/forms.py): one more on every change.
+    form_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     groups: Mapped[list[ResidentialGroup]] = relationship(
         back_populates="ward", order_by="ResidentialGroup.name"
@@ -181,6 +183,9 @@ class SupportSession(Base):
     priority_groups: Mapped[list[SessionPriorityGroup]] = relationship(
         cascade="all, delete-orphan", lazy="raise_on_sql", passive_deletes=True
     )
+    counts: Mapped[list[SessionCount]] = relationship(
+        cascade="all, delete-orphan", lazy="raise_on_sql", passive_deletes=True
+    )
 
 
 class SessionTopic(Base):
@@ -199,6 +204,48 @@ class SessionPriorityGroup(Base):
         ForeignKey("support_sessions.id", ondelete="CASCADE"), primary_key=True
     )
     priority_group: Mapped[str] = mapped_column(String(24), primary_key=True)
+
+
+class SessionCount(Base):
+    """A number the ward's form asks after a topic ("VNeID accounts activated: 2")."""
+
+    __tablename__ = "session_counts"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("support_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    counter: Mapped[str] = mapped_column(String(24), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class FormKind(enum.StrEnum):
+    TOPIC = "topic"
+    PRIORITY = "priority"
+    COUNTER = "counter"
+
+
+class FormItem(Base):
+    """How a ward shapes its session form: its own name for a built-in topic, priority group
+    or counter, a hidden one, or one of its own. A ward with no rows uses the national
+    defaults. Items are never deleted: a past session keeps the key it was saved with."""
+
+    __tablename__ = "form_items"
+    __table_args__ = (UniqueConstraint("ward_id", "kind", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("wards.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(24))
+    # The ward's own name for it (None: the built-in name, in the reader's language).
+    label: Mapped[str | None] = mapped_column(String(120))
+    hidden: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    # A counter: the topic after which it is asked.
+    topic: Mapped[str | None] = mapped_column(String(24))
+    # The form version in which it last changed.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = stamped(on_update=True)
+    updated_by_member_id: Mapped[int | None] = mapped_column(Integer)
 
 
 FOLLOW_UP_SESSION = "session"

@@ -15,15 +15,20 @@ from storage.models import (
     FollowUp,
     Member,
     Outcome,
+    SessionCount,
     SessionPriorityGroup,
     SessionTopic,
     SupportSession,
 )
 
+# The largest number a counter takes for one session.
+MAX_COUNT = 500
+
 # Core inserts (no ORM objects to track); `__table__` is declared a FromClause, it is a Table.
 _INSERT_SESSION = insert(cast(Table, SupportSession.__table__))
 _INSERT_TOPIC = insert(cast(Table, SessionTopic.__table__))
 _INSERT_PRIORITY = insert(cast(Table, SessionPriorityGroup.__table__))
+_INSERT_COUNT = insert(cast(Table, SessionCount.__table__))
 
 
 @dataclass(slots=True)
@@ -38,6 +43,8 @@ class SessionDraft:
     follow_up_due: dt.date | None = None
     occurred_on: dt.date | None = None
     note: str | None = None
+    # The ward's counters asked after the chosen topics: {"vneid_activated": 2}.
+    counts: dict[str, int] = field(default_factory=dict)
 
     def to_state(self) -> dict[str, object]:
         return {
@@ -49,6 +56,7 @@ class SessionDraft:
             "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
             "occurred_on": self.occurred_on.isoformat() if self.occurred_on else None,
             "note": self.note,
+            "counts": dict(self.counts),
         }
 
     @classmethod
@@ -65,6 +73,10 @@ class SessionDraft:
             follow_up_due=day(data.get("follow_up_due")),
             occurred_on=day(data.get("occurred_on")),
             note=data.get("note") or None,  # type: ignore[arg-type]
+            counts={
+                str(k): int(v)
+                for k, v in dict(data.get("counts") or {}).items()  # type: ignore[call-overload]
+            },
         )
 
     @classmethod
@@ -78,6 +90,7 @@ class SessionDraft:
             follow_up_due=follow_up.due_on if follow_up else None,
             occurred_on=s.occurred_on,
             note=s.note,
+            counts={c.counter: c.value for c in s.counts},
         )
 
 
@@ -108,6 +121,9 @@ async def save(
     }
     topics = list(dict.fromkeys(draft.topics))
     priority_groups = list(dict.fromkeys(draft.priority_groups or ["none"]))
+    if any(not 0 <= v <= MAX_COUNT for v in draft.counts.values()):
+        raise ValueError("a counter holds a number from 0 to MAX_COUNT")
+    counts = dict(draft.counts)
     if session_id is None:
         inserted = cast(
             CursorResult[Any],
@@ -130,12 +146,18 @@ async def save(
             _INSERT_PRIORITY,
             [{"session_id": saved_id, "priority_group": p} for p in priority_groups],
         )
+        if counts:
+            await db.execute(
+                _INSERT_COUNT,
+                [{"session_id": saved_id, "counter": k, "value": v} for k, v in counts.items()],
+            )
     else:
         found = await get_with_details(db, session_id)
         if found is None or found.member_id != member.id:
             raise LookupError(session_id)
         found.topics.clear()
         found.priority_groups.clear()
+        found.counts.clear()
         await db.execute(delete(FollowUp).where(FollowUp.session_id == session_id))
         for name, value in fields.items():
             setattr(found, name, value)
@@ -143,6 +165,7 @@ async def save(
         found.priority_groups.extend(
             SessionPriorityGroup(priority_group=p) for p in priority_groups
         )
+        found.counts.extend(SessionCount(counter=k, value=v) for k, v in counts.items())
         saved_id = found.id
     if draft.outcome == Outcome.FOLLOW_UP and draft.follow_up_due:
         db.add(
@@ -169,7 +192,11 @@ async def get_with_details(db: AsyncSession, session_id: int) -> SupportSession 
     return await db.scalar(
         select(SupportSession)
         .where(SupportSession.id == session_id)
-        .options(selectinload(SupportSession.topics), selectinload(SupportSession.priority_groups))
+        .options(
+            selectinload(SupportSession.topics),
+            selectinload(SupportSession.priority_groups),
+            selectinload(SupportSession.counts),
+        )
     )
 
 
@@ -209,7 +236,9 @@ async def recent_of(db: AsyncSession, member: Member, limit: int = 10) -> list[S
             .order_by(SupportSession.occurred_on.desc(), SupportSession.id.desc())
             .limit(limit)
             .options(
-                selectinload(SupportSession.topics), selectinload(SupportSession.priority_groups)
+                selectinload(SupportSession.topics),
+                selectinload(SupportSession.priority_groups),
+                selectinload(SupportSession.counts),
             )
         )
     )

@@ -180,10 +180,19 @@ class Chat:
         return await self.press("Đồng ý")
 
     async def log_session(
-        self, topic: str = "VNeID", priority: str = "cao tuổi", outcome: str = "Đã xong"
+        self,
+        topic: str = "VNeID",
+        priority: str = "cao tuổi",
+        outcome: str = "Đã xong",
+        counter: str = "1",
     ) -> str:
-        """The five taps of the common case, from the main menu to the saved summary."""
-        for label in ("Ghi buổi", topic, priority, outcome, "Lưu"):
+        """The taps of the common case, from the main menu to the saved summary: five, and
+        one more (`counter`) when the ward counts something after the topic."""
+        await self.press("Ghi buổi")
+        await self.press(topic)
+        if "Số khác" in self.labels():
+            await self.press(counter)
+        for label in (priority, outcome, "Lưu"):
             await self.press(label)
         return self.text
 

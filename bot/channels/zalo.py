@@ -60,6 +60,7 @@ def to_incoming(update: dict[str, Any]) -> Incoming | None:
         display_name=str(sender.get("display_name") or ""),
         text=text,
         kind=kind,
+        buttons=False,
     )
 
 

@@ -222,11 +222,15 @@ async def test_join_and_log_a_session_with_buttons(client: TestClient, demo: Dem
     assert "Chào mừng bạn! Bạn đã tham gia với vai trò thành viên tổ" in text
 
     assert "Bạn đã hỗ trợ việc gì?" in await chat.press(t("vi", "menu-log"))
-    assert "thuộc nhóm nào" in await chat.press(t("vi", "topic-vneid"))
+    asked = await chat.press(t("vi", "topic-vneid"))
+    assert t("vi", "counter-vneid_activated") in asked
+    assert chat.labels()[:5] == ["0", "1", "2", "3", t("vi", "btn-other-number")]
+    assert "thuộc nhóm nào" in await chat.press("2")
     assert "Kết quả thế nào?" in await chat.press(t("vi", "priority-elderly"))
     assert "Kiểm tra lại trước khi lưu" in await chat.press(t("vi", "outcome-resolved"))
     text = await chat.press("Lưu")
     assert "Đã lưu buổi hỗ trợ" in text
+    assert f"{t('vi', 'counter-vneid_activated')}: 2" in text
     assert t("vi", "topic-vneid") in text
     assert t("vi", "priority-elderly") in text
     assert t("vi", "btn-log-another") in chat.labels()

@@ -116,17 +116,29 @@ async def use_the_chat(page: Any, port: int, demo: DemoWard) -> None:
     agree = page.get_by_role("button", name=t("vi", "consent-agree"), exact=True)
     await expect(agree).to_be_disabled()
 
-    # Log a session in five taps.
+    # Log a session: one tap per question, the ward's counter after VNeID, and two priority
+    # groups ticked.
     await tap(t("vi", "menu-log"))
     await sees("Bạn đã hỗ trợ việc gì?")
     await tap(t("vi", "topic-vneid"))
+    await sees(t("vi", "counter-vneid_activated"))
+    await tap("1")
     await sees("Người được hỗ trợ thuộc nhóm nào?")
+    await tap(t("vi", "btn-pick-several"))
+    await sees(t("vi", "pick-hint"))
     await tap(t("vi", "priority-elderly"))
+    await tap("✅ " + t("vi", "priority-elderly"))
+    await tap(t("vi", "priority-elderly"))
+    await tap(t("vi", "priority-household_business"))
+    await expect(newest_menu.get_by_role("button", name="✅ ", exact=False)).to_have_count(2)
+    await tap(t("vi", "btn-pick-done", n=2))
     await sees("Kết quả thế nào?")
     await tap(t("vi", "outcome-resolved"))
     await sees("Kiểm tra lại trước khi lưu")
     await tap(t("vi", "btn-save"))
     await sees("Đã lưu buổi hỗ trợ")
+    await sees(f"{t('vi', 'counter-vneid_activated')}: 1")
+    await sees(f"{t('vi', 'priority-elderly')}; {t('vi', 'priority-household_business')}")
     await expect(newest_menu.get_by_role("button", name=t("vi", "btn-log-another"))).to_be_enabled()
     assert await enabled_buttons_outside_newest_menu() == 0
     old_topic = page.get_by_role("button", name=t("vi", "topic-vneid"), exact=True)

@@ -196,7 +196,7 @@ async def test_my_data_shows_what_is_held(chat, demo):
     await join(chat, demo)
     text = await chat.send("/dulieu")
     assert "Chị Lan" in text and "thành viên tổ" in text and "Tổ dân phố số 1" in text
-    for label in ("Ghi buổi", "Dịch vụ công", "cao tuổi", "Đã xong", "ghi chú"):
+    for label in ("Ghi buổi", "Dịch vụ công", "1", "cao tuổi", "Đã xong", "ghi chú"):
         await chat.press(label)
     await chat.send("can scan giay to")
     await chat.press("Lưu")
@@ -207,7 +207,7 @@ async def test_my_data_shows_what_is_held(chat, demo):
 
 async def test_forgetme_erases_identity_and_keeps_anonymous_counts(chat, demo, database):
     await join(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+    for label in ("Ghi buổi", "VNeID", "1", "cao tuổi", "Đã xong", "ghi chú"):
         await chat.press(label)
     await chat.send("huong dan cai dat lai")
     await chat.press("Lưu")

@@ -29,7 +29,7 @@ async def test_staff_get_any_past_week_with_chart_and_workbook(make_chat, demo, 
     await lan.join(demo.invites[Role.VOLUNTEER].code)
     await outsider.join(other_vol)
     await log(lan, "VNeID", count=3)
-    for label in ("Ghi buổi", "Dịch vụ công", "cao tuổi", "Đã xong", "ghi chú"):
+    for label in ("Ghi buổi", "Dịch vụ công", "1", "cao tuổi", "Đã xong", "ghi chú"):
         await lan.press(label)
     await lan.send("nhà cuối ngõ 12, cần quay lại")
     await lan.press("Lưu")

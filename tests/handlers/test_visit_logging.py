@@ -26,19 +26,24 @@ async def saved_sessions(database) -> list[SupportSession]:
                 .options(
                     selectinload(SupportSession.topics),
                     selectinload(SupportSession.priority_groups),
+                    selectinload(SupportSession.counts),
                 )
             )
         )
 
 
-async def test_common_case_takes_five_taps(chat, demo, database):
+async def test_common_case_takes_six_taps_with_the_counter(chat, demo, database):
     await volunteer(chat, demo)
-    taps = ["Ghi buổi hỗ trợ", "Cài đặt / kích hoạt VNeID", "Người cao tuổi", "Đã xong", "Lưu"]
+    taps = ["Ghi buổi hỗ trợ", "Cài đặt / kích hoạt VNeID", "2", "Người cao tuổi", "Đã xong"]
     for label in taps:
         await chat.press(label)
+    # The ward's counter was asked after the VNeID topic, and the summary shows it.
+    assert "Số tài khoản VNeID đã kích hoạt: 2" in chat.text
+    await chat.press("Lưu")  # the sixth tap
     assert "Đã lưu buổi hỗ trợ" in chat.text
     [session] = await saved_sessions(database)
     assert [t.topic for t in session.topics] == ["vneid"]
+    assert {c.counter: c.value for c in session.counts} == {"vneid_activated": 2}
     assert [p.priority_group for p in session.priority_groups] == ["elderly"]
     assert session.residents_count == 1
     assert session.place == "home"
@@ -51,12 +56,15 @@ async def test_typed_answers_without_diacritics(chat, demo, database):
     await volunteer(chat, demo)
     await chat.send("ghi buoi ho tro")
     await chat.send("dich vu cong")
+    assert "Số hồ sơ dịch vụ công" in chat.text
+    await chat.send("12")  # typed: twelve, not the twelfth button
     await chat.send("nguoi cao tuoi")
     await chat.send("da xong")
     text = await chat.send("luu")
     assert "Đã lưu" in text
     [session] = await saved_sessions(database)
     assert [t.topic for t in session.topics] == ["public_services"]
+    assert {c.counter: c.value for c in session.counts} == {"dossiers_online": 12}
 
 
 async def test_typed_words_in_english_and_an_impossible_date(chat, demo, database):
@@ -65,6 +73,8 @@ async def test_typed_words_in_english_and_an_impossible_date(chat, demo, databas
     await chat.press("English")
     await chat.send("log")
     await chat.send("vneid")
+    assert "VNeID accounts activated?" in chat.text
+    await chat.send("0")
     text = await chat.send("none")  # "No priority group"
     assert "did not understand" not in text
     await chat.send("done")
@@ -82,6 +92,13 @@ async def test_several_topics_and_groups_by_number(chat, demo, database):
     await volunteer(chat, demo)
     await chat.send("/ghi")
     await chat.send("1, 4")
+    # Both topics have a counter: each is asked, in the form's order.
+    assert "Số tài khoản VNeID" in chat.text
+    await chat.press("Số khác")
+    assert "từ 0 đến 500" in await chat.send("501")
+    await chat.send("7")
+    assert "Số hồ sơ dịch vụ công" in chat.text
+    await chat.send("0")
     await chat.send("1 2")
     await chat.send("1")
     await chat.send("1")
@@ -91,12 +108,17 @@ async def test_several_topics_and_groups_by_number(chat, demo, database):
         "elderly",
         "household_business",
     ]
+    assert {c.counter: c.value for c in session.counts} == {
+        "vneid_activated": 7,
+        "dossiers_online": 0,
+    }
 
 
 async def test_every_field_can_be_changed_before_saving(chat, demo, database):
     await volunteer(chat, demo)
     await chat.press("Ghi buổi")
     await chat.press("Thanh toán")
+    await chat.press("3")
     await chat.press("Hộ kinh doanh")
     await chat.press("Chuyển lên phường")
     await chat.press("Sửa số người")
@@ -109,9 +131,18 @@ async def test_every_field_can_be_changed_before_saving(chat, demo, database):
     assert "Hôm qua" in await chat.press("Hôm qua")
     await chat.press("ghi chú")
     assert "Ghi chú: cần mang CCCD" in await chat.send("cần mang CCCD")
+    await chat.press("Sửa số liệu")
+    assert "Số tài khoản thanh toán đã mở: 4" in await chat.send("4")
     await chat.press("Sửa việc")
-    await chat.send("5 6")
+    await chat.send("5 6")  # the payment counter already has its number: not asked again
     assert "Thanh toán không dùng tiền mặt; An toàn mạng" in chat.text
+    await chat.press("Sửa việc")
+    await chat.send("6")  # without the payment topic, its counter goes
+    assert "Số tài khoản thanh toán" not in chat.text
+    await chat.press("Sửa việc")
+    await chat.send("5, 6")
+    assert "Số tài khoản thanh toán đã mở?" in chat.text
+    assert "Số tài khoản thanh toán đã mở: 4" in await chat.send("4")
     await chat.press("Lưu")
     [session] = await saved_sessions(database)
     assert session.residents_count == 7
@@ -119,6 +150,7 @@ async def test_every_field_can_be_changed_before_saving(chat, demo, database):
     assert session.outcome == "referred"
     assert session.note == "cần mang CCCD"
     assert sorted(t.topic for t in session.topics) == ["cashless", "online_safety"]
+    assert {c.counter: c.value for c in session.counts} == {"payment_accounts": 4}
 
 
 async def test_follow_up_asks_a_due_date_and_creates_a_follow_up(chat, demo, database):
@@ -173,7 +205,7 @@ async def test_day_may_be_at_most_seven_days_back(chat, demo, database):
 
 async def test_notes_with_personal_data_are_refused(chat, demo, database):
     await volunteer(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+    for label in ("Ghi buổi", "VNeID", "1", "cao tuổi", "Đã xong", "ghi chú"):
         await chat.press(label)
     assert "số căn cước" in await chat.send("ba Lan CCCD 001203004567")
     assert "số điện thoại" in await chat.send("goi lai 0912 345 678")
@@ -236,11 +268,12 @@ async def test_huy_typed_without_marks_cancels_where_text_is_expected(chat, demo
     """A person can always get out: "huy" at the note step is not saved as the note, and at
     the count step it is not "a number from 1 to 50"."""
     await volunteer(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+    for label in ("Ghi buổi", "VNeID", "1", "cao tuổi", "Đã xong", "ghi chú"):
         await chat.press(label)
     assert "Đã huỷ việc đang làm" in await chat.send("huy")
     await chat.press("Ghi buổi")
     await chat.press("VNeID")
+    await chat.press("1")
     await chat.press("cao tuổi")
     await chat.press("Đã xong")
     await chat.press("Số người")
@@ -250,7 +283,7 @@ async def test_huy_typed_without_marks_cancels_where_text_is_expected(chat, demo
 
 async def test_control_characters_and_broken_unicode_are_dropped(chat, demo, database):
     await volunteer(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "ghi chú"):
+    for label in ("Ghi buổi", "VNeID", "1", "cao tuổi", "Đã xong", "ghi chú"):
         await chat.press(label)
     await chat.send("hen \ud800 tuan\x00 sau")
     assert "Đã lưu" in await chat.press("Lưu")
@@ -289,7 +322,7 @@ async def test_old_menu_press_is_explained(chat, demo):
     chat.buttons = old_buttons
     text = await chat.press("Dịch vụ công")
     assert "câu hỏi cũ" in text
-    assert "Người được hỗ trợ thuộc nhóm nào?" in text
+    assert "Số tài khoản VNeID đã kích hoạt?" in text
 
 
 async def test_residents_cannot_log_sessions(chat):
@@ -310,6 +343,7 @@ async def test_conversation_survives_a_restart(core, demo, database, settings):
     await chat.press("VNeID")
     restarted = ConversationCore(database, settings, handlers.all_flows(), handlers.COMMANDS)
     chat.core = restarted
+    await chat.press("1")
     await chat.press("cao tuổi")
     await chat.press("Đã xong")
     assert "Đã lưu" in await chat.press("Lưu")
@@ -328,7 +362,7 @@ async def test_idle_conversation_expires_with_a_note(chat, demo, database):
 
 async def test_same_message_delivered_twice_is_handled_once(chat, demo, database):
     await volunteer(chat, demo)
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong"):
+    for label in ("Ghi buổi", "VNeID", "1", "cao tuổi", "Đã xong"):
         await chat.press(label)
     save = next(b for b in chat.buttons if "Lưu" in b.label)
     incoming = chat._incoming(choice_id=save.id, kind=Kind.CHOICE, text=None)
@@ -364,3 +398,42 @@ async def test_typed_days_at_any_hour(make_chat, demo, database, at, typed, day)
     await chat.press("Lưu")
     [session] = await saved_sessions(database)
     assert session.occurred_on == day
+
+
+async def test_several_groups_by_ticking_or_by_names(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    # Ticking: "choose several", tick two topics (one ticked and unticked on the way), done.
+    await chat.press("Chọn nhiều")
+    assert "Bấm để chọn hoặc bỏ chọn" in chat.text
+    await chat.press("Done" if False else "Xong")
+    assert "chưa chọn mục nào" in chat.text  # nothing ticked yet: still asking
+    await chat.press("An toàn mạng")
+    await chat.press("Việc khác")
+    await chat.press("✅ Việc khác")
+    await chat.press("Kỹ năng số")
+    assert [b for b in chat.labels() if b.startswith("✅")] == [
+        "✅ An toàn mạng / chống lừa đảo",
+        "✅ Kỹ năng số (Bình dân học vụ số)",
+    ]
+    await chat.press("Xong (đã chọn 2)")
+    # Names typed with commas, without diacritics, as on Zalo.
+    assert "thuộc nhóm nào" in chat.text
+    await chat.send("nguoi cao tuoi, ho kinh doanh")
+    await chat.press("Đã xong")
+    await chat.press("Lưu")
+    [session] = await saved_sessions(database)
+    assert sorted(t.topic for t in session.topics) == ["digital_skills", "online_safety"]
+    assert sorted(p.priority_group for p in session.priority_groups) == [
+        "elderly",
+        "household_business",
+    ]
+
+
+async def test_a_list_with_a_name_it_does_not_know_is_not_half_taken(chat, demo, database):
+    await volunteer(chat, demo)
+    await chat.press("Ghi buổi")
+    await chat.press("An toàn mạng")
+    text = await chat.send("nguoi cao tuoi, con meo")
+    assert "chưa hiểu" in text.casefold() or "không hiểu" in text.casefold()
+    assert "thuộc nhóm nào" in text

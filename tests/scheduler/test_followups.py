@@ -16,7 +16,7 @@ from tests.scheduler.test_weekly import at, make_scheduler
 
 
 async def follow_up(chat, due: str) -> None:
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Cần hỗ trợ tiếp"):
+    for label in ("Ghi buổi", "VNeID", "1", "cao tuổi", "Cần hỗ trợ tiếp"):
         await chat.press(label)
     await chat.send(due)
     await chat.press("Lưu")

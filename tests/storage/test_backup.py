@@ -50,6 +50,7 @@ async def test_backup_while_writing_then_restore_after_the_disk_is_lost(
     # Half-way through a session: the conversation must be where it was after a restore.
     await quiet[0].press("Ghi buổi")
     await quiet[0].press("VNeID")
+    await quiet[0].press("1")
     busy = Chat(core, user="busy", name="Anh Bận")
     await busy.join(demo.invites[next(iter(demo.invites))].code)
     before = await sessions_of(database)

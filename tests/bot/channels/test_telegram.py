@@ -76,7 +76,7 @@ async def join_and_log(person: Person, demo: DemoWard) -> None:
     code = demo.invites[Role.VOLUNTEER].code
     await person.say(f"/start {code}")
     await person.press("Đồng ý")
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu"):
+    for label in ("Ghi buổi", "VNeID", "1", "cao tuổi", "Đã xong", "Lưu"):
         await person.press(label)
 
 
@@ -86,7 +86,7 @@ async def test_join_and_log_a_session_by_polling(
     async with running(settings, **telegram_settings(settings, fake)):
         lan = Person(fake, LAN)
         await join_and_log(lan, demo)
-        await eventually(lambda: len(fake.sent("editMessageText")) >= 6)
+        await eventually(lambda: len(fake.sent("editMessageText")) >= 7)
 
     # Polling started from a clean slate and the commands menu is there in both languages.
     assert fake.sent("deleteWebhook")
@@ -97,7 +97,7 @@ async def test_join_and_log_a_session_by_polling(
     assert {c["command"] for c in menus[None]} >= {"start", "log", "cancel", "lang"}
     assert menus[None][0]["description"] != menus["en"][0]["description"]
     # Every button press was answered; each pressed menu now shows the choice, no buttons.
-    assert len(fake.sent("answerCallbackQuery")) == 6
+    assert len(fake.sent("answerCallbackQuery")) == 7
     edits = [c.params for c in fake.sent("editMessageText")]
     chosen = [e["text"].splitlines()[-1] for e in edits]
     assert any(line.startswith("→") and "VNeID" in line for line in chosen), chosen

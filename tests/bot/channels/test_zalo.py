@@ -19,7 +19,14 @@ from bot.core import Attachment, Reply
 from bot.i18n import t
 from storage import outbox
 from storage.db import Database
-from storage.models import Member, OutboxMessage, Role, SupportSession
+from storage.models import (
+    Member,
+    OutboxMessage,
+    Role,
+    SessionCount,
+    SessionPriorityGroup,
+    SupportSession,
+)
 from storage.wards import DemoWard
 from tests.bot.channels.conftest import eventually, running
 from tests.fakes.zalo_api import FakeZalo
@@ -77,7 +84,15 @@ class Person:
 async def join_and_log(person: Person, demo: DemoWard) -> None:
     await person.say(demo.invites[Role.VOLUNTEER].code)
     await person.choose("Đồng ý")
-    for label in ("Ghi buổi", "VNeID", "cao tuổi", "Đã xong", "Lưu"):
+    await person.choose("Ghi buổi")
+    # No "choose several" button on Zalo: several are typed ("1 4", or names with commas).
+    assert "Chọn nhiều" not in person.fake.texts(person.user)[-1]
+    await person.choose("VNeID")
+    # The ward's counter is asked as a number to type, not as a numbered list of numbers.
+    assert "Số tài khoản VNeID đã kích hoạt: gõ một số" in person.fake.texts(person.user)[-1]
+    await person.say("2")
+    await person.say("nguoi cao tuoi, ho kinh doanh")
+    for label in ("Đã xong", "Lưu"):
         await person.choose(label)
 
 
@@ -93,6 +108,10 @@ async def test_join_and_log_a_session_by_polling(
         member = await db.scalar(select(Member).where(Member.channel == "zalo"))
         assert member is not None and member.display_name == "Cô Hoa"
         assert await db.scalar(select(func.count()).select_from(SupportSession)) == 1
+        assert (await db.execute(select(SessionCount.counter, SessionCount.value))).all() == [
+            ("vneid_activated", 2)
+        ]
+        assert await db.scalar(select(func.count()).select_from(SessionPriorityGroup)) == 2
 
 
 async def test_bots_images_and_duplicates(

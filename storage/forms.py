@@ -1,0 +1,244 @@
+"""A ward's session form: the topics, the priority groups and the counters its volunteers
+record. The national lists are the default; ward staff rename, hide and add items. Items are
+never deleted and keys never change, so a past session keeps its meaning: a hidden or
+renamed item still shows in the reports of the periods where it was used. Every change
+raises the ward's form version by one and is written to the audit log."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import FormItem, FormKind, PriorityGroup, Topic, Ward
+
+# The counters the plans report upward (DOMAIN.md), each asked after one topic.
+BUILT_IN_COUNTERS: dict[str, str] = {
+    "vneid_activated": Topic.VNEID.value,
+    "dossiers_online": Topic.PUBLIC_SERVICES.value,
+    "payment_accounts": Topic.CASHLESS.value,
+}
+BUILT_IN: dict[str, list[str]] = {
+    FormKind.TOPIC: [t.value for t in Topic],
+    FormKind.PRIORITY: [p.value for p in PriorityGroup if p is not PriorityGroup.NONE],
+    FormKind.COUNTER: list(BUILT_IN_COUNTERS),
+}
+# Beyond this many visible items a menu no longer fits a phone's screen.
+MAX_VISIBLE = 12
+LABEL_MAX = 60
+_OWN_KEY = re.compile(r"^x(\d+)$")
+
+
+class FormChangeError(ValueError):
+    """A change the form does not take; `reason` names the message to show."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    kind: str
+    key: str
+    # The ward's own name, or None for the built-in one (in the reader's language).
+    label: str | None = None
+    hidden: bool = False
+    position: int = 0
+    topic: str | None = None  # a counter: asked after this topic
+
+    @property
+    def built_in(self) -> bool:
+        return not is_own_key(self.key)
+
+
+def is_own_key(key: str) -> bool:
+    """A ward's own item ("x3"), not a built-in one ("vneid")."""
+    return _OWN_KEY.match(key) is not None
+
+
+@dataclass(slots=True)
+class WardForm:
+    ward_id: int
+    version: int
+    items: list[Item] = field(default_factory=list)
+
+    def of(self, kind: str, *, hidden: bool = False) -> list[Item]:
+        """The items of one kind in their order; the hidden ones too with `hidden`."""
+        return [i for i in self.items if i.kind == kind and (hidden or not i.hidden)]
+
+    def get(self, kind: str, key: str) -> Item | None:
+        return next((i for i in self.items if i.kind == kind and i.key == key), None)
+
+    def counters_for(self, topics: list[str]) -> list[Item]:
+        """The visible counters asked after these topics, in the form's order."""
+        chosen = set(topics)
+        return [c for c in self.of(FormKind.COUNTER) if c.topic in chosen]
+
+
+def default_form(ward_id: int = 0) -> WardForm:
+    items = [
+        Item(
+            kind,
+            key,
+            position=n,
+            topic=BUILT_IN_COUNTERS.get(key) if kind == FormKind.COUNTER else None,
+        )
+        for kind, keys in BUILT_IN.items()
+        for n, key in enumerate(keys)
+    ]
+    return WardForm(ward_id, 0, items)
+
+
+async def load(db: AsyncSession, ward_id: int) -> WardForm:
+    """The ward's form: the national defaults with the ward's own changes and items."""
+    version = await db.scalar(select(Ward.form_version).where(Ward.id == ward_id)) or 0
+    rows = list(await db.scalars(select(FormItem).where(FormItem.ward_id == ward_id)))
+    form = default_form(ward_id)
+    form.version = version
+    if not rows:
+        return form
+    by_key = {(r.kind, r.key): r for r in rows}
+    items: list[Item] = []
+    for item in form.items:
+        row = by_key.pop((item.kind, item.key), None)
+        if row is None:
+            items.append(item)
+        else:
+            items.append(Item(row.kind, row.key, row.label, row.hidden, row.position, row.topic))
+    items += [Item(r.kind, r.key, r.label, r.hidden, r.position, r.topic) for r in by_key.values()]
+    # Built-in items first in their national order, then the ward's own in the order added.
+    form.items = sorted(items, key=lambda i: (list(BUILT_IN).index(i.kind), i.position))
+    return form
+
+
+def clean_label(text: str) -> str:
+    return " ".join(text.split())
+
+
+async def _bump(db: AsyncSession, ward_id: int) -> int:
+    await db.execute(
+        update(Ward).where(Ward.id == ward_id).values(form_version=Ward.form_version + 1)
+    )
+    return int(await db.scalar(select(Ward.form_version).where(Ward.id == ward_id)) or 0)
+
+
+async def _row(db: AsyncSession, ward_id: int, item: Item) -> FormItem:
+    row = await db.scalar(
+        select(FormItem).where(
+            FormItem.ward_id == ward_id, FormItem.kind == item.kind, FormItem.key == item.key
+        )
+    )
+    if row is None:
+        row = FormItem(
+            ward_id=ward_id,
+            kind=item.kind,
+            key=item.key,
+            label=item.label,
+            hidden=item.hidden,
+            position=item.position,
+            topic=item.topic,
+        )
+        db.add(row)
+    return row
+
+
+def _check_label(label: str) -> str:
+    label = clean_label(label)
+    if not label:
+        raise FormChangeError("form-label-empty")
+    if len(label) > LABEL_MAX:
+        raise FormChangeError("form-label-too-long")
+    return label
+
+
+async def add(
+    db: AsyncSession,
+    form: WardForm,
+    kind: str,
+    label: str,
+    *,
+    topic: str | None = None,
+    actor_member_id: int | None,
+) -> Item:
+    """A new item of the ward's own (the caller checks that no other item has its name)."""
+    label = _check_label(label)
+    if len(form.of(kind)) >= MAX_VISIBLE:
+        raise FormChangeError("form-too-many")
+    if kind == FormKind.COUNTER and (topic is None or form.get(FormKind.TOPIC, topic) is None):
+        raise FormChangeError("form-counter-needs-topic")
+    own = [int(m.group(1)) for i in form.of(kind, hidden=True) if (m := _OWN_KEY.match(i.key))]
+    key = f"x{max(own, default=0) + 1}"
+    position = 100 + max((i.position for i in form.of(kind, hidden=True)), default=0)
+    version = await _bump(db, form.ward_id)
+    item = Item(kind, key, label, False, position, topic)
+    row = await _row(db, form.ward_id, item)
+    row.version, row.updated_by_member_id = version, actor_member_id
+    audit.record(
+        db,
+        "form.added",
+        actor_member_id=actor_member_id,
+        ward_id=form.ward_id,
+        kind=kind,
+        key=key,
+        label=label,
+        topic=topic,
+        version=version,
+    )
+    form.items.append(item)
+    form.version = version
+    return item
+
+
+async def rename(
+    db: AsyncSession,
+    form: WardForm,
+    item: Item,
+    label: str,
+    *,
+    actor_member_id: int | None,
+) -> Item:
+    label = _check_label(label)
+    return await _change(db, form, item, "form.renamed", actor_member_id, label=label)
+
+
+async def set_hidden(
+    db: AsyncSession, form: WardForm, item: Item, hidden: bool, *, actor_member_id: int | None
+) -> Item:
+    if not hidden and len(form.of(item.kind)) >= MAX_VISIBLE:
+        raise FormChangeError("form-too-many")
+    if hidden and item.kind == FormKind.TOPIC and len(form.of(FormKind.TOPIC)) <= 1:
+        raise FormChangeError("form-last-topic")
+    action = "form.hidden" if hidden else "form.shown"
+    return await _change(db, form, item, action, actor_member_id, hidden=hidden)
+
+
+async def _change(
+    db: AsyncSession,
+    form: WardForm,
+    item: Item,
+    action: str,
+    actor_member_id: int | None,
+    *,
+    label: str | None = None,
+    hidden: bool | None = None,
+) -> Item:
+    version = await _bump(db, form.ward_id)
+    row = await _row(db, form.ward_id, item)
+    before = row.label
+    if label is not None:
+        row.label = label
+    if hidden is not None:
+        row.hidden = hidden
+    row.version, row.updated_by_member_id = version, actor_member_id
+    changed = Item(row.kind, row.key, row.label, row.hidden, row.position, row.topic)
+    detail: dict[str, object] = {"kind": item.kind, "key": item.key, "version": version}
+    if label is not None:
+        detail.update(before=before, label=label)
+    audit.record(db, action, actor_member_id=actor_member_id, ward_id=form.ward_id, **detail)
+    form.items = [changed if (i.kind, i.key) == (item.kind, item.key) else i for i in form.items]
+    form.version = version
+    return changed
