@@ -177,6 +177,7 @@ async def add(
     item = Item(kind, key, label, False, position, topic)
     row = await _row(db, form.ward_id, item)
     row.version, row.updated_by_member_id = version, actor_member_id
+    await db.flush()  # the form read again in this transaction sees the new item
     audit.record(
         db,
         "form.added",
@@ -234,6 +235,7 @@ async def _change(
     if hidden is not None:
         row.hidden = hidden
     row.version, row.updated_by_member_id = version, actor_member_id
+    await db.flush()  # the form read again in this transaction sees the change
     changed = Item(row.kind, row.key, row.label, row.hidden, row.position, row.topic)
     detail: dict[str, object] = {"kind": item.kind, "key": item.key, "version": version}
     if label is not None:

@@ -1,0 +1,264 @@
+"""Ward staff shape their ward's session form in chat: the topics volunteers pick from, the
+priority groups, and the counters asked after a topic ("Số tài khoản VNeID đã kích hoạt").
+Items are renamed, hidden and shown again, or added; never deleted, so past sessions keep
+their meaning (storage/forms.py). Every change is versioned and audited."""
+
+from __future__ import annotations
+
+from bot.core import Choice
+from bot.flow import Answer, Context, Flow, MenuEntry, step
+from bot.i18n import aliases
+from bot.text import fold, personal_data_kind
+from handlers import vocab
+from storage import forms
+from storage.access import Who
+from storage.forms import FormChangeError, Item, WardForm
+from storage.models import FormKind
+
+KINDS = (FormKind.TOPIC, FormKind.PRIORITY, FormKind.COUNTER)
+
+
+class WardFormFlow(Flow):
+    name = "ward_form"
+    first_step = "kind"
+    who = Who.STAFF
+    menu = MenuEntry("form-menu", 75)
+    summary = "cmd-ward-form"
+
+    async def _form(self, ctx: Context) -> WardForm:
+        assert ctx.member is not None
+        return await forms.load(ctx.db, ctx.member.ward_id)
+
+    # -- which part of the form ------------------------------------------------------------
+
+    @step()
+    async def ask_kind(self, ctx: Context) -> None:
+        """The form as volunteers see it now, and which part to change."""
+        form = await self._form(ctx)
+        t = ctx.t
+        lines = [t("form-now", version=form.version)]
+        for kind in KINDS:
+            shown = [vocab.item_label(t, i) for i in form.of(kind)]
+            lines.append(t(f"form-part-{kind}") + ": " + ("; ".join(shown) or "-"))
+        for counter in form.of(FormKind.COUNTER):
+            lines.append(
+                t(
+                    "form-counter-after",
+                    name=vocab.item_label(t, counter),
+                    topic=vocab.label(t, "topic", counter.topic or "", form),
+                )
+            )
+        lines.append(t("form-ask-kind"))
+        choices = [Choice(k.value, t(f"form-part-{k}"), aliases(f"form-part-{k}")) for k in KINDS]
+        choices.append(Choice("back", t("btn-back"), aliases("btn-back")))
+        ctx.ask("\n".join(lines), choices)
+
+    async def on_kind(self, ctx: Context, answer: Answer) -> None:
+        if answer.key in (None, "back"):
+            ctx.done()
+            return
+        ctx.data = {"kind": answer.key}
+        ctx.goto("items", self.name)
+
+    # -- the items of one part -------------------------------------------------------------
+
+    @step()
+    async def ask_items(self, ctx: Context) -> None:
+        form = await self._form(ctx)
+        t = ctx.t
+        kind = ctx.data.get("kind", FormKind.TOPIC)
+        choices = []
+        for item in form.of(kind, hidden=True):
+            label = vocab.item_label(t, item)
+            if item.hidden:
+                label = t("form-item-hidden", name=label)
+            choices.append(Choice(item.key, label))
+        choices.append(Choice("add", t(f"form-add-{kind}"), aliases("form-add")))
+        choices.append(Choice("back", t("btn-back"), aliases("btn-back")))
+        ctx.ask(t("form-ask-item", part=t(f"form-part-{kind}")), choices)
+
+    async def on_items(self, ctx: Context, answer: Answer) -> None:
+        if answer.key in (None, "back"):
+            ctx.data = {}
+            ctx.goto("kind", self.name)
+            return
+        if answer.key == "add":
+            ctx.goto("add_name", self.name)
+            return
+        ctx.data["key"] = answer.key
+        ctx.goto("item", self.name)
+
+    # -- one item: rename, hide or show ----------------------------------------------------
+
+    async def _item(self, ctx: Context, form: WardForm) -> Item | None:
+        return form.get(ctx.data.get("kind", ""), ctx.data.get("key", ""))
+
+    @step()
+    async def ask_item(self, ctx: Context) -> None:
+        form = await self._form(ctx)
+        item = await self._item(ctx, form)
+        if item is None:
+            ctx.goto("items", self.name)
+            return
+        t = ctx.t
+        hide = "form-show" if item.hidden else "form-hide"
+        ctx.ask(
+            t(
+                "form-item-info",
+                name=vocab.item_label(t, item),
+                state=t("form-state-hidden" if item.hidden else "form-state-shown"),
+            ),
+            [
+                Choice("rename", t("form-rename"), aliases("form-rename")),
+                Choice("toggle", t(hide), aliases(hide)),
+                Choice("back", t("btn-back"), aliases("btn-back")),
+            ],
+        )
+
+    async def on_item(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "rename":
+            ctx.goto("rename", self.name)
+            return
+        if answer.key == "toggle":
+            form = await self._form(ctx)
+            item = await self._item(ctx, form)
+            if item is not None:
+                try:
+                    changed = await forms.set_hidden(
+                        ctx.db, form, item, not item.hidden, actor_member_id=self._actor(ctx)
+                    )
+                except FormChangeError as refused:
+                    ctx.say(ctx.t(refused.reason, max=forms.MAX_VISIBLE))
+                else:
+                    key = "form-hidden-done" if changed.hidden else "form-shown-done"
+                    ctx.say(ctx.t(key, name=vocab.item_label(ctx.t, changed), version=form.version))
+        ctx.goto("items", self.name)
+
+    @step(text=True)
+    async def ask_rename(self, ctx: Context) -> None:
+        form = await self._form(ctx)
+        item = await self._item(ctx, form)
+        name = vocab.item_label(ctx.t, item) if item else ""
+        ctx.ask(
+            ctx.t("form-ask-rename", name=name, max=forms.LABEL_MAX),
+            [Choice("back", ctx.t("btn-back"), aliases("btn-back"))],
+        )
+
+    async def on_rename(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "back":
+            ctx.goto("item", self.name)
+            return
+        form = await self._form(ctx)
+        item = await self._item(ctx, form)
+        if item is None:
+            ctx.goto("items", self.name)
+            return
+        label = self._check_name(ctx, form, item.kind, answer.text, skip=item.key)
+        if label is None:
+            ctx.goto("rename", self.name)
+            return
+        before = vocab.item_label(ctx.t, item)
+        changed = await forms.rename(ctx.db, form, item, label, actor_member_id=self._actor(ctx))
+        ctx.say(
+            ctx.t(
+                "form-renamed",
+                before=before,
+                name=vocab.item_label(ctx.t, changed),
+                version=form.version,
+            )
+        )
+        ctx.goto("items", self.name)
+
+    # -- a new item ------------------------------------------------------------------------
+
+    @step(text=True)
+    async def ask_add_name(self, ctx: Context) -> None:
+        kind = ctx.data.get("kind", FormKind.TOPIC)
+        ctx.ask(
+            ctx.t(f"form-ask-new-{kind}", max=forms.LABEL_MAX),
+            [Choice("back", ctx.t("btn-back"), aliases("btn-back"))],
+        )
+
+    async def on_add_name(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "back":
+            ctx.goto("items", self.name)
+            return
+        form = await self._form(ctx)
+        kind = ctx.data.get("kind", FormKind.TOPIC)
+        label = self._check_name(ctx, form, kind, answer.text)
+        if label is None:
+            ctx.goto("add_name", self.name)
+            return
+        if kind == FormKind.COUNTER:
+            ctx.data["label"] = label
+            ctx.goto("add_topic", self.name)
+            return
+        await self._add(ctx, form, kind, label, None)
+
+    @step()
+    async def ask_add_topic(self, ctx: Context) -> None:
+        """A counter is asked after one topic: which one."""
+        form = await self._form(ctx)
+        choices = vocab.topic_choices(ctx.t, form)
+        choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
+        ctx.ask(ctx.t("form-ask-counter-topic", name=ctx.data.get("label", "")), choices)
+
+    async def on_add_topic(self, ctx: Context, answer: Answer) -> None:
+        if answer.key in (None, "back"):
+            ctx.goto("items", self.name)
+            return
+        form = await self._form(ctx)
+        await self._add(ctx, form, FormKind.COUNTER, str(ctx.data.get("label", "")), answer.key)
+
+    async def _add(
+        self, ctx: Context, form: WardForm, kind: str, label: str, topic: str | None
+    ) -> None:
+        try:
+            item = await forms.add(
+                ctx.db, form, kind, label, topic=topic, actor_member_id=self._actor(ctx)
+            )
+        except FormChangeError as refused:
+            ctx.say(ctx.t(refused.reason, max=forms.MAX_VISIBLE))
+        else:
+            if kind == FormKind.COUNTER:
+                ctx.say(
+                    ctx.t(
+                        "form-counter-added",
+                        name=label,
+                        topic=vocab.label(ctx.t, "topic", item.topic or "", form),
+                        version=form.version,
+                    )
+                )
+            else:
+                ctx.say(ctx.t("form-added", name=label, version=form.version))
+        ctx.data.pop("label", None)
+        ctx.goto("items", self.name)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _actor(ctx: Context) -> int | None:
+        return ctx.member.id if ctx.member else None
+
+    @staticmethod
+    def _check_name(
+        ctx: Context, form: WardForm, kind: str, typed: str, skip: str = ""
+    ) -> str | None:
+        """The typed name, cleaned, or None (with the reason said) when it cannot be used."""
+        label = forms.clean_label(typed)
+        if not label:
+            ctx.say(ctx.t("form-label-empty"))
+            return None
+        if len(label) > forms.LABEL_MAX:
+            ctx.say(ctx.t("form-label-too-long", max=forms.LABEL_MAX, length=len(label)))
+            return None
+        if personal_data_kind(label) is not None or label.startswith("/"):
+            ctx.say(ctx.t("form-label-bad"))
+            return None
+        names = {
+            fold(vocab.item_label(ctx.t, i)) for i in form.of(kind, hidden=True) if i.key != skip
+        }
+        if fold(label) in names:
+            ctx.say(ctx.t("form-label-taken", name=label))
+            return None
+        return label
