@@ -331,9 +331,143 @@ def import_(path: Path) -> None:
     )
 
 
-@main.group()
-def report() -> None:
-    """Reports for ward staff."""
+def _period_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--week, --month, --quarter, --year, --movement, --from/--to: one period."""
+    for option in reversed(
+        (
+            click.option("--week", default=None, help="A week: 2026-W47, or a day in it."),
+            click.option("--month", default=None, help="A month: 2026-11 or 11/2026."),
+            click.option("--quarter", default=None, help="A quarter: 2026-Q4 or Q4/2026."),
+            click.option("--year", default=None, help="A year: 2026."),
+            click.option(
+                "--movement", is_flag=True, help="The movement's whole period (2026-2030)."
+            ),
+            click.option("--from", "from_day", default=None, help="First day: 01/11/2026."),
+            click.option("--to", "to_day", default=None, help="Last day: 15/11/2026."),
+        )
+    ):
+        func = option(func)
+    return func
+
+
+def _period(
+    today: Any,
+    *,
+    week: str | None = None,
+    month: str | None = None,
+    quarter: str | None = None,
+    year: str | None = None,
+    movement: bool = False,
+    from_day: str | None = None,
+    to_day: str | None = None,
+) -> Any:
+    """The one period the options name (default: last week), checked."""
+    import datetime as dt
+
+    from bot import dates
+
+    given = [
+        (kind, value)
+        for kind, value in (("week", week), ("month", month), ("quarter", quarter), ("year", year))
+        if value is not None
+    ]
+    if movement:
+        given.append(("movement", "2026-2030"))
+    if from_day is not None or to_day is not None:
+        given.append(("range", f"{from_day} - {to_day}"))
+    if len(given) > 1:
+        raise click.ClickException("give one period: --week, --month, --quarter, --year, ...")
+    if not given:
+        return dates.week_of(today - dt.timedelta(days=7))
+    kind, value = given[0]
+    if kind == "range" and (from_day is None or to_day is None):
+        raise click.ClickException("give both --from and --to")
+    when = dates.read_period(value, today)
+    if when is not None and kind == "week" and when.kind == "day":
+        when = dates.week_of(when.start)
+    if when is None or when.kind != kind:
+        examples = {
+            "week": "2026-W47",
+            "month": "2026-11",
+            "quarter": "2026-Q4",
+            "year": "2026",
+            "range": "--from 01/11/2026 --to 15/11/2026",
+        }
+        raise click.ClickException(f"{value!r} is not a {kind}: write it like {examples[kind]}")
+    if when.start > today:
+        raise click.ClickException(f"{value} has not started yet")
+    return when
+
+
+@main.group(invoke_without_command=True)
+@click.option("--ward", "ward_code", default=None, help="The ward's code.")
+@_period_options
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder for the chart, the workbook and the annual draft.",
+)
+@click.option("--annual", is_flag=True, help="Also write the annual report draft (.docx).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.pass_context
+def report(
+    context: click.Context,
+    ward_code: str | None,
+    out: Path,
+    annual: bool,
+    lang: str,
+    **period: Any,
+) -> None:
+    """Reports for ward staff: ngoso report --ward LTN --month 2026-11 (or --week, --quarter,
+    --year, --movement, --from/--to); `ngoso report city` for every ward."""
+    if context.invoked_subcommand is not None:
+        return
+    if ward_code is None:
+        raise click.ClickException("give the ward: ngoso report --ward LTN --month 2026-11")
+    from bot.files import FileStore
+    from bot.i18n import Translator
+    from handlers.reports import build_report, period_words
+    from storage import audit
+    from storage.access import Scope
+
+    settings = _settings()
+    today = clock.today()
+    when = _period(today, **period)
+    files = FileStore(
+        settings.files_dir, settings.link_secret, settings.link_ttl_hours, clock=clock
+    )
+    t = Translator(lang)
+
+    async def work(session: Any) -> tuple[str, list[str]]:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(f"no ward with code {ward_code}")
+        scope = Scope(ward_id=found.id)
+        reply = await build_report(session, files, scope, when, today, t)
+        names = [a.name for a in reply.attachments]
+        if annual:
+            from handlers.annual import build_annual
+
+            names.append(await build_annual(session, files, scope, when, today, t))
+        audit.record(
+            session,
+            "report.exported",
+            ward_id=found.id,
+            period=period_words(t, when),
+            annual=annual,
+            via="cli",
+        )
+        return reply.text, names
+
+    text, made = _with_db(work)
+    click.echo(text)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in made:
+        target = out / name.rsplit("/", 1)[-1]
+        target.write_bytes(files.read(name))
+        click.echo(f"wrote {target}")
 
 
 @report.command("weekly")
@@ -381,7 +515,7 @@ def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang:
         audit.record(
             session, "report.exported", ward_id=found.id, week=stats.iso_week(start), via="cli"
         )
-        return reply.text, [(a.name, f"{found.code}-{a.filename}") for a in reply.attachments]
+        return reply.text, [(a.name, a.filename) for a in reply.attachments]
 
     text, made = _with_db(work)
     click.echo(text)
@@ -412,25 +546,38 @@ def _week_start(week: str | None, today: Any) -> Any:
 
 
 @report.command("city")
-@click.option("--week", default=None, help="ISO week, e.g. 2026-W47 (default: last week).")
+@_period_options
 @click.option("--province", default=None, help="Only the wards of this province.")
-def report_city(week: str | None, province: str | None) -> None:
-    """Every ward's week side by side (demo wards left out), with the city's totals."""
-    import datetime as dt
+def report_city(province: str | None, **period: Any) -> None:
+    """Every ward side by side for any period (demo wards left out), by indicator, with the
+    city's totals: ngoso report city --year 2026."""
+    from bot.i18n import Translator
+    from handlers.reports import period_words
+    from storage import forms, stats
 
-    from storage import stats
-
-    start = _week_start(week, clock.today())
-    end = start + dt.timedelta(days=6)
-    city = _with_db(lambda session: stats.city_tally(session, start, end, province=province))
-    click.echo(f"week {stats.iso_week(start)} ({start:%d/%m} - {end:%d/%m/%Y})")
-    click.echo(f"{'ward':10} {'name':32} {'active groups':>14} {'sessions':>9} {'residents':>10}")
+    today = clock.today()
+    when = _period(today, **period)
+    city = _with_db(
+        lambda session: stats.city_tally(session, when.start, when.end, province=province)
+    )
+    t = Translator("vi")
+    counters = list(forms.BUILT_IN_COUNTERS)
+    short = {key: f"{n + 1}" for n, key in enumerate(counters)}
+    click.echo(f"{period_words(t, when)} ({when.start:%d/%m/%Y} - {when.end:%d/%m/%Y})")
+    head = f"{'ward':10} {'name':28} {'active groups':>14} {'sessions':>9} {'residents':>10}"
+    click.echo(head + "".join(f" {'C' + short[k]:>7}" for k in counters))
     for w in city.wards:
         active = f"{w.active_groups}/{w.groups}"
-        click.echo(f"{w.code:10} {w.name[:32]:32} {active:>14} {w.sessions:>9} {w.residents:>10}")
+        line = f"{w.code:10} {w.name[:28]:28} {active:>14} {w.sessions:>9} {w.residents:>10}"
+        click.echo(line + "".join(f" {w.by_counter.get(k, 0):>7}" for k in counters))
     active = f"{city.active_groups}/{city.groups}"
     total = f"{len(city.wards)} wards"
-    click.echo(f"{'total':10} {total:32} {active:>14} {city.sessions:>9} {city.residents:>10}")
+    line = f"{'total':10} {total:28} {active:>14} {city.sessions:>9} {city.residents:>10}"
+    click.echo(line + "".join(f" {city.by_counter.get(k, 0):>7}" for k in counters))
+    share = round(100 * city.active_groups / city.groups) if city.groups else 0
+    click.echo(f"groups whose team was active: {share}% (target 100%)")
+    for key in counters:
+        click.echo(f"C{short[key]} = {t(f'counter-{key}')}: {city.by_counter.get(key, 0)}")
     for label, counts in (("topics", city.by_topic), ("priority groups", city.by_priority)):
         shown = ", ".join(f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
         click.echo(f"{label}: {shown or '-'}")

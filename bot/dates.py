@@ -17,12 +17,23 @@ from bot.i18n import words
 from bot.text import fold
 from storage import stats
 
-Kind = Literal["day", "week", "month"]
+Kind = Literal["day", "week", "month", "quarter", "year", "movement", "range"]
+
+# The emulation movement's whole period (the ward plans run 2026 to 2030).
+MOVEMENT_START = dt.date(2026, 1, 1)
+MOVEMENT_END = dt.date(2030, 12, 31)
 
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2}|\d{4}))?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ISO_WEEK = re.compile(r"^(?:(\d{4})\s*-?\s*)?w\s*(\d{1,2})$")
 _MONTH = re.compile(r"^(?:thang|month|t)?\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(?:quy|q|quarter)\s*(iv|i{1,3}|[1-4])(?:\s*[/.\-\s]\s*(\d{4}))?$")
+_ISO_QUARTER = re.compile(r"^(\d{4})\s*-?\s*q([1-4])$")
+_YEAR = re.compile(r"^(?:nam|year)?\s*(\d{4})$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Between the two days of a range: "01/11/2026 - 15/11/2026", "1/11 đến 15/11".
+_RANGE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*|\s*->\s*|\s*\.\.\s*")
 _HALF_YEAR = dt.timedelta(days=183)
 _RELATIVE_DAYS = {
     "today": 0,
@@ -44,6 +55,67 @@ class When:
     @property
     def day(self) -> dt.date:
         return self.start
+
+    def before(self) -> When | None:
+        """The period just before, of the same kind and length, to compare with (none for
+        the movement's whole period, which has nothing before it)."""
+        if self.kind == "movement":
+            return None
+        if self.kind == "month":
+            return month_of(self.start - dt.timedelta(days=1))
+        if self.kind == "quarter":
+            return quarter_of(self.start - dt.timedelta(days=1))
+        if self.kind == "year":
+            return year_of(self.start.year - 1)
+        length = self.end - self.start + dt.timedelta(days=1)
+        return When(self.kind, self.start - length, self.start - dt.timedelta(days=1))
+
+
+def quarter_of(day: dt.date) -> When:
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = day.replace(month=first_month, day=1)
+    return When("quarter", start, month_of(start.replace(month=first_month + 2)).end)
+
+
+def year_of(year: int) -> When:
+    return When("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def movement() -> When:
+    return When("movement", MOVEMENT_START, MOVEMENT_END)
+
+
+def read_period(text: str, today: dt.date) -> When | None:
+    """A period to report on: a day, week, month, quarter, year, the movement's whole period,
+    or a range of two days ("01/11/2026 - 15/11/2026", "từ 1/11 đến 15/11")."""
+    when = read_when(text, today)
+    if when is not None:
+        return when
+    exact = unicodedata.normalize("NFKC", text).casefold().strip()
+    folded = fold(text)
+    joiners = words("periods")
+    start_words = joiners.get("range_from", frozenset())
+    end_words = joiners.get("range_to", frozenset())
+    parts = _RANGE_DASH.split(exact)
+    if len(parts) != 2:
+        # "từ 1/11 đến 15/11": the words around the two days.
+        tokens = exact.split()
+        cut = [i for i, token in enumerate(tokens) if fold(token) in end_words]
+        if len(cut) != 1:
+            return None
+
+        def day_words(part: list[str]) -> str:
+            return " ".join(token for token in part if fold(token) not in start_words)
+
+        parts = [day_words(tokens[: cut[0]]), day_words(tokens[cut[0] + 1 :])]
+    days = [_read_day(fold(p), p.strip(), today, forward=False) for p in parts]
+    if None in days or not folded:
+        return None
+    start, end = days[0], days[1]
+    assert start is not None and end is not None
+    if end < start:
+        return None
+    return When("range", start, end)
 
 
 def read_when(text: str, today: dt.date, *, forward: bool = False) -> When | None:
@@ -131,6 +203,34 @@ def _read_period(folded: str, exact: str, today: dt.date) -> When | None:
     if match:
         first = _date(int(match[2]), int(match[1]), 1)
         return month_of(first) if first is not None else None
+    match = _ISO_MONTH.match(exact)
+    if match:
+        first = _date(int(match[1]), int(match[2]), 1)
+        return month_of(first) if first is not None else None
+    if folded in periods.get("this_quarter", ()):
+        return quarter_of(today)
+    if folded in periods.get("last_quarter", ()):
+        return quarter_of(quarter_of(today).start - dt.timedelta(days=1))
+    if folded in periods.get("this_year", ()):
+        return year_of(today.year)
+    if folded in periods.get("last_year", ()):
+        return year_of(today.year - 1)
+    if folded in periods.get("movement", ()):
+        return movement()
+    match = _QUARTER.match(folded)
+    if match:
+        number = _ROMAN.get(match[1]) or int(match[1])
+        year = int(match[2]) if match[2] else today.year
+        first = _date(year, 3 * number - 2, 1)
+        return quarter_of(first) if first is not None else None
+    match = _ISO_QUARTER.match(folded)
+    if match:
+        first = _date(int(match[1]), 3 * int(match[2]) - 2, 1)
+        return quarter_of(first) if first is not None else None
+    match = _YEAR.match(folded)
+    if match:
+        first = _date(int(match[1]), 1, 1)
+        return year_of(first.year) if first is not None else None
     return None
 
 

@@ -9,8 +9,9 @@ from bot.core import Choice
 from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from handlers import vocab
-from storage import access, stats
+from storage import access, forms, stats
 from storage.access import View, Who
+from storage.forms import WardForm
 from storage.models import Role
 
 
@@ -56,11 +57,29 @@ class StatsFlow(Flow):
             by_group=view is View.WARD,
             by_member=view is View.TEAM and leader,
         )
-        ctx.say(render_tally(ctx.t, tally, ctx.t(f"stats-title-{view.value}")))
+        form = await forms.load(ctx.db, scope.ward_id)
+        ctx.say(render_tally(ctx.t, tally, ctx.t(f"stats-title-{view.value}"), form))
         ctx.goto("view", self.name)
 
 
-def render_tally(t: Translator, tally: stats.Tally, title: str) -> str:
+def breakdown(t: Translator, tally: stats.Tally, form: WardForm | None = None) -> list[str]:
+    """Sessions by topic and by priority group, with the ward's own names."""
+    lines = []
+    if tally.by_topic:
+        lines.append(t("stats-by-topic"))
+        for topic, n in sorted(tally.by_topic.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"• {vocab.label(t, 'topic', topic, form)}: {n}")
+    priority = {k: v for k, v in tally.by_priority.items() if k != "none"}
+    if priority:
+        lines.append(t("stats-by-priority"))
+        for group, n in sorted(priority.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"• {vocab.label(t, 'priority', group, form)}: {n}")
+    return lines
+
+
+def render_tally(
+    t: Translator, tally: stats.Tally, title: str, form: WardForm | None = None
+) -> str:
     lines = [
         t(
             "stats-header",
@@ -70,15 +89,11 @@ def render_tally(t: Translator, tally: stats.Tally, title: str) -> str:
         ),
         t("stats-totals", sessions=tally.sessions, residents=tally.residents),
     ]
-    if tally.by_topic:
-        lines.append(t("stats-by-topic"))
-        for topic, n in sorted(tally.by_topic.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"• {vocab.label(t, 'topic', topic)}: {n}")
-    priority = {k: v for k, v in tally.by_priority.items() if k != "none"}
-    if priority:
-        lines.append(t("stats-by-priority"))
-        for group, n in sorted(priority.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"• {vocab.label(t, 'priority', group)}: {n}")
+    if tally.by_counter:
+        for key, value in tally.by_counter.items():
+            name = vocab.label(t, "counter", key, form)
+            lines.append(t("report-counter-line", name=name, value=value, change=""))
+    lines += breakdown(t, tally, form)
     if tally.by_group:
         lines.append(t("stats-by-group"))
         for g in tally.by_group:

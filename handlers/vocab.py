@@ -79,4 +79,4 @@ def when_text(t: Translator, when: When) -> str:
         return full_day(t, when.day)
     if when.kind == "week":
         return t("period-week", start=f"{when.start:%d/%m}", end=f"{when.end:%d/%m/%Y}")
-    return t("period-month", month=when.start.month, year=when.start.year)
+    return t("period-month", month=when.start.month, year=str(when.start.year))

@@ -16,10 +16,12 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
 
 from storage.access import Scope
+from storage.forms import is_own_key
 from storage.models import (
     FollowUp,
     Member,
     ResidentialGroup,
+    SessionCount,
     SessionPriorityGroup,
     SessionTopic,
     SupportSession,
@@ -28,12 +30,28 @@ from storage.models import (
 from storage.sqlite_driver import long_running
 from storage.wards import natural_key
 
+# Vietnam's offset from UTC (no daylight saving): the day a member joined, as they saw it.
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
 
 @dataclass(slots=True)
 class GroupLine:
     name: str
     sessions: int
     residents: int
+    # The ward's counters summed over the period ("vneid_activated": 12).
+    counts: dict[str, int] = field(default_factory=dict)
+    # Weeks of the period with at least one session, and weeks the line could have been
+    # active (a member who joined in the middle of the period is counted from then on).
+    active_weeks: int = 0
+    weeks: int = 0
+    # Its place among the most active (equal figures share a place).
+    rank: int = 0
+    id: int = 0
+
+    @property
+    def per_week(self) -> float:
+        return self.sessions / self.weeks if self.weeks else 0.0
 
 
 @dataclass(slots=True)
@@ -46,6 +64,7 @@ class Tally:
     by_priority: dict[str, int] = field(default_factory=dict)
     by_group: list[GroupLine] = field(default_factory=list)
     by_member: list[GroupLine] = field(default_factory=list)
+    by_counter: dict[str, int] = field(default_factory=dict)
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -76,13 +95,19 @@ async def tally(
     *,
     by_group: bool = False,
     by_member: bool = False,
+    today: dt.date | None = None,
 ) -> Tally:
+    """Sessions, residents, topics, priority groups and counters of a period; with
+    `by_group` / `by_member`, the same per residential group / per member, with their
+    active weeks out of the weeks they could have been active (up to `today`)."""
     result = Tally(start=start, end=end)
+    until = min(end, today) if today is not None else end
     result.sessions, result.residents = await totals(db, scope, start, end)
     result.by_topic = await _count_by(db, SessionTopic, SessionTopic.topic, scope, start, end)
     result.by_priority = await _count_by(
         db, SessionPriorityGroup, SessionPriorityGroup.priority_group, scope, start, end
     )
+    result.by_counter = await counter_totals(db, scope, start, end)
     if by_group:
         lines = await _lines(
             db,
@@ -93,6 +118,11 @@ async def tally(
             start,
             end,
         )
+        counts, weeks = await _line_details(db, scope, start, end, SupportSession.group_id)
+        for line in lines:
+            line.counts = counts.get(line.id, {})
+            line.active_weeks = len(weeks.get(line.id, ()))
+            line.weeks = _weeks_between(start, until)
         result.by_group = sorted(lines, key=lambda line: natural_key(line.name))
     if by_member:
         # Every member of the team (or of the ward's teams), those with no session included.
@@ -110,6 +140,22 @@ async def tally(
             start,
             end,
         )
+        counts, weeks = await _line_details(db, scope, start, end, SupportSession.member_id)
+        joined = dict(
+            (
+                await db.execute(
+                    select(Member.id, Member.joined_at).where(
+                        Member.id.in_([line.id for line in lines])
+                    )
+                )
+            ).all()
+        )
+        for line in lines:
+            line.counts = counts.get(line.id, {})
+            line.active_weeks = len(weeks.get(line.id, ()))
+            since = joined.get(line.id)
+            first = max(start, since.astimezone(VIETNAM).date()) if since else start
+            line.weeks = max(_weeks_between(first, until), line.active_weeks)
         result.by_member = sorted(lines, key=lambda line: (-line.sessions, line.name))
     return result
 
@@ -136,6 +182,56 @@ async def _count_by(
     return {value: n for value, n in rows}
 
 
+async def counter_totals(
+    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date
+) -> dict[str, int]:
+    """The ward's counters summed over the period's sessions."""
+    rows = await db.execute(
+        _within(
+            select(SessionCount.counter, func.sum(SessionCount.value))
+            .join(SupportSession, SupportSession.id == SessionCount.session_id)
+            .group_by(SessionCount.counter),
+            scope,
+            start,
+            end,
+        )
+    )
+    return {counter: int(n or 0) for counter, n in rows}
+
+
+async def _line_details(
+    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date, column: Any
+) -> tuple[dict[int, dict[str, int]], dict[int, set[dt.date]]]:
+    """Per group (or member) id: its counters summed, and the Mondays of its active weeks."""
+    counts: dict[int, dict[str, int]] = {}
+    rows = await db.execute(
+        _within(
+            select(column, SessionCount.counter, func.sum(SessionCount.value))
+            .join(SupportSession, SupportSession.id == SessionCount.session_id)
+            .group_by(column, SessionCount.counter),
+            scope,
+            start,
+            end,
+        )
+    )
+    for line_id, counter, n in rows:
+        counts.setdefault(line_id, {})[counter] = int(n or 0)
+    weeks: dict[int, set[dt.date]] = {}
+    days = await db.execute(
+        _within(select(column, SupportSession.occurred_on).distinct(), scope, start, end)
+    )
+    for line_id, day in days:
+        weeks.setdefault(line_id, set()).add(week_of(day)[0])
+    return counts, weeks
+
+
+def _weeks_between(start: dt.date, end: dt.date) -> int:
+    """How many weeks (Monday to Sunday) the days from `start` to `end` touch."""
+    if end < start:
+        return 0
+    return (week_of(end)[0] - week_of(start)[0]).days // 7 + 1
+
+
 async def _lines(
     db: AsyncSession,
     entity: type[ResidentialGroup] | type[Member],
@@ -149,6 +245,7 @@ async def _lines(
     join_on = and_(joins, SupportSession.occurred_on >= start, SupportSession.occurred_on <= end)
     rows = await db.execute(
         select(
+            entity.id,
             name,
             func.count(SupportSession.id),
             func.coalesce(func.sum(SupportSession.residents_count), 0),
@@ -158,7 +255,9 @@ async def _lines(
         .where(where)
         .group_by(entity.id, name)
     )
-    return [GroupLine(n, sessions, residents) for n, sessions, residents in rows]
+    return [
+        GroupLine(n, sessions, residents, id=line_id) for line_id, n, sessions, residents in rows
+    ]
 
 
 # -- The weekly report: the tally above, plus what ward staff and team leaders act on. ------
@@ -177,6 +276,9 @@ class WeeklyReport:
     overdue_follow_ups: int
     top_groups: list[GroupLine]
     top_members: list[GroupLine]
+    # The counters of the period before, and whether there is a period before to compare.
+    previous_counts: dict[str, int] = field(default_factory=dict)
+    compared: bool = True
 
 
 @dataclass(slots=True)
@@ -190,6 +292,7 @@ class SessionRow:
     priority_groups: list[str]
     place: str
     outcome: str
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def iso_week(day: dt.date) -> str:
@@ -203,26 +306,63 @@ async def weekly_report(
     db: AsyncSession, scope: Scope, start: dt.date, today: dt.date, *, top: int = 5
 ) -> WeeklyReport:
     """The report for the week starting on Monday `start`; follow-ups as they stand `today`."""
-    end = start + dt.timedelta(days=6)
+    before = (start - dt.timedelta(days=7), start - dt.timedelta(days=1))
+    return await period_report(
+        db, scope, start, start + dt.timedelta(days=6), today, before=before, top=top
+    )
+
+
+def ranked(lines: list[GroupLine], top: int) -> list[GroupLine]:
+    """The most active lines, fairly: by sessions per week they could have been active (a
+    member who joined last month is not measured against a whole year), then residents per
+    week. Equal figures share a place, and a tie at the last place keeps everyone in it."""
+
+    def score(line: GroupLine) -> tuple[float, float]:
+        weeks = line.weeks or 1
+        return (line.sessions / weeks, line.residents / weeks)
+
+    active = sorted(
+        (line for line in lines if line.sessions > 0),
+        key=lambda line: (-score(line)[0], -score(line)[1], line.name),
+    )
+    shown: list[GroupLine] = []
+    for n, line in enumerate(active, 1):
+        line.rank = shown[-1].rank if shown and score(shown[-1]) == score(line) else n
+        if line.rank > top:
+            break
+        shown.append(line)
+    return shown
+
+
+@long_running
+async def period_report(
+    db: AsyncSession,
+    scope: Scope,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    *,
+    before: tuple[dt.date, dt.date] | None,
+    top: int = 5,
+) -> WeeklyReport:
+    """The report of any period, compared with `before` (the period just before it, when
+    there is one); follow-ups as they stand `today`."""
     whole_ward = scope.group_id is None
-    week = await tally(db, scope, start, end, by_group=whole_ward, by_member=True)
-    before = await totals(db, scope, start - dt.timedelta(days=7), start - dt.timedelta(days=1))
+    period = await tally(db, scope, start, end, by_group=whole_ward, by_member=True, today=today)
+    previous = (0, 0) if before is None else await totals(db, scope, *before)
+    previous_counts = {} if before is None else await counter_totals(db, scope, *before)
     open_n, overdue_n = await follow_up_counts(db, scope, today)
-
-    def ranked(lines: list[GroupLine]) -> list[GroupLine]:
-        # Ties on sessions go to whoever helped more residents.
-        active = [line for line in lines if line.sessions > 0]
-        return sorted(active, key=lambda line: (-line.sessions, -line.residents, line.name))[:top]
-
     return WeeklyReport(
-        tally=week,
-        previous_sessions=before[0],
-        previous_residents=before[1],
-        idle_groups=[g.name for g in week.by_group if g.sessions == 0],
+        tally=period,
+        previous_sessions=previous[0],
+        previous_residents=previous[1],
+        idle_groups=[g.name for g in period.by_group if g.sessions == 0],
         open_follow_ups=open_n,
         overdue_follow_ups=overdue_n,
-        top_groups=ranked(week.by_group),
-        top_members=ranked(week.by_member),
+        top_groups=ranked(period.by_group, top),
+        top_members=ranked(period.by_member, top),
+        previous_counts=previous_counts,
+        compared=before is not None,
     )
 
 
@@ -300,6 +440,19 @@ async def session_rows(
         for sid, value in pairs:
             if sid in by_id:
                 getattr(by_id[sid], attr).append(value)
+    counted = await db.execute(
+        _within(
+            select(SessionCount.session_id, SessionCount.counter, SessionCount.value).join(
+                SupportSession, SupportSession.id == SessionCount.session_id
+            ),
+            scope,
+            start,
+            end,
+        )
+    )
+    for sid, counter, value in counted:
+        if sid in by_id:
+            by_id[sid].counts[counter] = value
     return list(by_id.values())
 
 
@@ -319,6 +472,7 @@ class WardLine:
     residents: int = 0
     by_topic: dict[str, int] = field(default_factory=dict)
     by_priority: dict[str, int] = field(default_factory=dict)
+    by_counter: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -336,6 +490,7 @@ class CityTally:
     active_groups: int = 0
     by_topic: dict[str, int] = field(default_factory=dict)
     by_priority: dict[str, int] = field(default_factory=dict)
+    by_counter: dict[str, int] = field(default_factory=dict)
 
 
 @long_running
@@ -393,6 +548,15 @@ async def city_tally(
         for ward_id, value, n in rows:
             if (line := lines.get(ward_id)) is not None:
                 getattr(line, attr)[value] = n
+    counted = await db.execute(
+        select(SupportSession.ward_id, SessionCount.counter, func.sum(SessionCount.value))
+        .join(SupportSession, SupportSession.id == SessionCount.session_id)
+        .where(*in_period)
+        .group_by(SupportSession.ward_id, SessionCount.counter)
+    )
+    for ward_id, counter, n in counted:
+        if (line := lines.get(ward_id)) is not None:
+            line.by_counter[counter] = int(n or 0)
     city = CityTally(
         start=start, end=end, wards=sorted(lines.values(), key=lambda w: natural_key(w.name))
     )
@@ -401,7 +565,13 @@ async def city_tally(
         city.residents += line.residents
         city.groups += line.groups
         city.active_groups += line.active_groups
-        for total, part in ((city.by_topic, line.by_topic), (city.by_priority, line.by_priority)):
+        for total, part in (
+            (city.by_topic, line.by_topic),
+            (city.by_priority, line.by_priority),
+            # A ward's own counters ("x1") mean something different in every ward: only the
+            # built-in ones add up across the city.
+            (city.by_counter, {k: n for k, n in line.by_counter.items() if not is_own_key(k)}),
+        ):
             for key, n in part.items():
                 total[key] = total.get(key, 0) + n
     return city

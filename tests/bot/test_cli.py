@@ -205,7 +205,7 @@ def test_city_report(runner: CliRunner, tmp_path: Path) -> None:
 
     asyncio.run(log())
     out = ok(runner, "report", "city", "--week", "2026-W47")
-    assert "week 2026-W47 (16/11 - 22/11/2026)" in out
+    assert "Tuần 16/11–22/11/2026 (16/11/2026 - 22/11/2026)" in out
     assert re.search(r"LC +Phường Lê Chân +1/2 +1 +3", out)
     assert re.search(r"HK +Phường Hoàn Kiếm +0/0 +0 +0", out)
     assert re.search(r"total +2 wards +1/2 +1 +3", out)

@@ -217,7 +217,7 @@ async def test_staff_see_the_weekly_chart_and_download_the_workbook(
         await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
         await page.get_by_test_id("input").fill("Anh Minh")
         await page.get_by_test_id("send").click()
-        await newest_menu.get_by_role("button", name="Báo cáo tuần", exact=False).click()
+        await newest_menu.get_by_role("button", name="Báo cáo (tuần", exact=False).click()
         week = newest_menu.get_by_role("button", name=re.compile("–")).first  # the latest week
         await expect(week).to_be_enabled(timeout=WAIT_MS)
         await week.click()
@@ -230,9 +230,26 @@ async def test_staff_see_the_weekly_chart_and_download_the_workbook(
         async with page.expect_download() as info:
             await link.click()
         download = await info.value
-        assert download.suggested_filename.endswith(".xlsx")
+        assert re.fullmatch(
+            r"Bao-cao-Phuong-Mau-demo-Tuan-[\d-]+\.xlsx", download.suggested_filename
+        )
         saved = await download.path()
         assert (await asyncio.to_thread(Path(saved).read_bytes))[:2] == b"PK"
+        href = await link.get_attribute("href")
+        assert href is not None
+        response = await page.request.get(f"http://127.0.0.1:{port}{href}")
+        assert response.headers["content-type"] == (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        # The report stays on screen with a short menu; the annual draft is one tap away.
+        await newest_menu.get_by_role("button", name=t("vi", "annual-button")).click()
+        draft = page.locator("a.attachment[download]").last
+        await expect(draft).to_contain_text("Dự thảo báo cáo")
+        async with page.expect_download() as info:
+            await draft.click()
+        assert (await info.value).suggested_filename.endswith(".docx")
+        await newest_menu.get_by_role("button", name=t("vi", "btn-short-menu")).click()
+        await expect(newest_menu.get_by_role("button", name="Phiếu ghi")).to_be_visible()
         # /lang in the chat turns the page's own labels to English as well.
         await page.get_by_test_id("input").fill("/lang")
         await page.get_by_test_id("send").click()

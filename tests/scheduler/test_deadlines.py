@@ -159,7 +159,7 @@ async def test_bad_input_saves_nothing(make_chat, demo, database):
     await staff.send("menu")
     assert "Gửi vào thứ mấy" in await staff.send("gio bao cao")
     await staff.send("menu")
-    assert "Báo cáo tuần nào" in await staff.send("bao cao tuan")
+    assert "Báo cáo kỳ nào" in await staff.send("bao cao tuan")
 
 
 def test_due_dates_clamp_to_the_month():

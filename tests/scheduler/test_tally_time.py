@@ -50,7 +50,7 @@ async def test_staff_set_the_report_time_in_chat(
     assert tallies(await sched.tick()) == ["tally:1:2026-W47"]
     sent = await messages(database)
     assert sorted(chat for chat, _ in sent) == ["staff", "staff", "tuan", "tuan"]
-    assert "16/11 – 22/11/2026" in Reply.from_dict(sent[-1][1]).text
+    assert "Tuần 16/11–22/11/2026" in Reply.from_dict(sent[-1][1]).text
 
 
 def test_cli_sets_the_report_time(runner: CliRunner, tmp_path: Path) -> None:  # noqa: F811

@@ -79,7 +79,7 @@ async def test_sent_once_after_a_restart_across_the_due_time(database, settings,
     assert sorted(chat for chat, _ in sent) == ["staff", "tuan"]  # not the volunteer
     by_chat = dict(sent)
     ward_report = Reply.from_dict(by_chat["staff"])
-    assert "16/11 – 22/11/2026" in ward_report.text
+    assert "Tuần 16/11–22/11/2026" in ward_report.text
     assert "Số buổi hỗ trợ: 2" in ward_report.text
     assert "Tổ chưa có hoạt động (2)" in ward_report.text
     assert [a.kind for a in ward_report.attachments] == ["image", "file"]
@@ -101,7 +101,7 @@ async def test_sent_once_after_a_restart_across_the_due_time(database, settings,
     assert tallies(await third.tick()) != []
     sent = await messages(database)
     assert len(sent) == 4
-    assert "23/11 – 29/11/2026" in Reply.from_dict(sent[-1][1]).text
+    assert "Tuần 23/11–29/11/2026" in Reply.from_dict(sent[-1][1]).text
 
 
 async def test_two_processes_never_both_send(database, settings, ward_with_people):
@@ -144,7 +144,7 @@ async def test_each_ward_sets_its_time_and_quiet_hours_hold_it(
         assert row.not_before == at(24, 7).astimezone(dt.UTC)  # held until 07:00
         assert await outbox.take_for_chat(db, "telegram", "staff", now=at(23, 23)) == []
         taken = await outbox.take_for_chat(db, "telegram", "staff", now=at(24, 7, 1))
-    assert "16/11 – 22/11" in Reply.from_dict(taken[0]).text
+    assert "Tuần 16/11–22/11/2026" in Reply.from_dict(taken[0]).text
 
 
 async def test_blocked_members_and_new_wards_get_nothing(database, settings, ward_with_people):

@@ -1,0 +1,61 @@
+"""Periods and indicators as reports name them, shared by the chat report, the workbook and
+the annual draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.dates import When
+from bot.i18n import Translator
+from storage import stats
+from storage.forms import WardForm
+from storage.models import FormKind
+
+ROMAN = ("I", "II", "III", "IV")
+
+
+def roman_quarter(day: dt.date) -> str:
+    """The quarter holding `day`, as offices write it: IV."""
+    return ROMAN[(day.month - 1) // 3]
+
+
+def period_words(t: Translator, when: When) -> str:
+    """The period in words: "Tuần 23/11–29/11/2026", "Tháng 11/2026", "Quý IV/2026"."""
+    start, end = when.start, when.end
+    if when.kind == "week":
+        return t("period-title-week", start=f"{start:%d/%m}", end=f"{end:%d/%m/%Y}")
+    if when.kind == "month":
+        return t("period-title-month", month=start.month, year=str(start.year))
+    if when.kind == "quarter":
+        return t("period-title-quarter", quarter=roman_quarter(start), year=str(start.year))
+    if when.kind == "year":
+        return t("period-title-year", year=str(start.year))
+    if when.kind == "movement":
+        return t("period-title-movement", start=str(start.year), end=str(end.year))
+    if when.kind == "day":
+        return t("period-title-day", date=f"{start:%d/%m/%Y}")
+    return t("period-title-range", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
+
+
+def period_key(when: When) -> str:
+    """The period as the audit log and the outbox write it: 2026-W47, 2026-11, 2026-Q4."""
+    start = when.start
+    if when.kind == "week":
+        return stats.iso_week(start)
+    if when.kind == "month":
+        return f"{start:%Y-%m}"
+    if when.kind == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    if when.kind == "year":
+        return str(start.year)
+    return f"{start.isoformat()}..{when.end.isoformat()}"
+
+
+def counter_keys(t: Translator, form: WardForm, report: stats.WeeklyReport) -> list[str]:
+    """The counters to show: those on the form now, and any other used in the period (a
+    hidden or since renamed one keeps showing where it has figures)."""
+    used = set(report.tally.by_counter) | set(report.previous_counts)
+    keys = [c.key for c in form.of(FormKind.COUNTER)]
+    keys += [c.key for c in form.of(FormKind.COUNTER, hidden=True) if c.hidden and c.key in used]
+    keys += sorted(used - set(keys))
+    return keys
