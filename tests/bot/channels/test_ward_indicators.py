@@ -155,5 +155,5 @@ async def test_a_counter_set_up_in_chat_reaches_the_month_report(
         # Recognition names volunteers, never residents; no free text from sessions.
         assert "Anh Minh" in everything
         # The report stays on screen, followed by a short menu, not the whole main menu.
-        assert [b["label"] for b in staff.buttons][0] == "☰ Menu"
+        assert staff.buttons[0]["label"] == "☰ Menu"
         assert len(staff.buttons) <= 3
