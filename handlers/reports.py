@@ -80,7 +80,9 @@ async def gather_report(
     else:
         name = ward_name
     period = period_words(t, when)
-    text = render_report(t, report, when, name, form)
+    progress = await target_progress(db, scope, when, today, t, form)
+    active_target = (await forms.targets(db, scope.ward_id)).get(forms.ACTIVE_GROUPS, 100)
+    text = render_report(t, report, when, name, form, progress, active_target)
     if scope.group_id is None:
         # What residents asked the help desk in vain: what the answers lack.
         since = dt.datetime.combine(when.start, dt.time(), LOCAL_TZ)
@@ -91,7 +93,7 @@ async def gather_report(
             text += "".join(
                 "\n" + t("report-unanswered-line", n=q.count, question=q.question) for q in asked
             )
-    data = report_data(t, report, rows, when, name, form, today)
+    data = report_data(t, report, rows, when, name, form, today, progress)
     stem = file_name(t("report-file-word"), name, period, suffix="x").removesuffix(".x")
     return ReportDraft(text, data, period, period_key(when), stem, scope.ward_id)
 
@@ -155,8 +157,59 @@ def _names(t: Translator, names: list[str]) -> str:
     return shown
 
 
+@dataclass(slots=True)
+class Progress:
+    """A yearly target and what the ward has done towards it since the year began."""
+
+    label: str
+    target: int
+    done: int
+    year: int
+
+    @property
+    def share(self) -> float:
+        return self.done / self.target if self.target else 0.0
+
+
+async def target_progress(
+    db: Session, scope: Scope, when: When, today: dt.date, t: Translator, form: WardForm
+) -> list[Progress]:
+    """Progress towards the ward's yearly targets, from the first of January of the
+    period's year to its end (or today): ward reports only, not the movement's whole span."""
+    if scope.group_id is not None or when.kind == "movement":
+        return []
+    goals = await forms.targets(db, scope.ward_id)
+    goals.pop(forms.ACTIVE_GROUPS, None)  # a share of this period, shown with it
+    if not goals:
+        return []
+    year = when.end.year
+    start, end = dt.date(year, 1, 1), min(when.end, today)
+    sessions, residents = await stats.totals(db, scope, start, end)
+    counted = await stats.counter_totals(db, scope, start, end)
+    done = {forms.SESSIONS: sessions, forms.RESIDENTS: residents}
+    done |= {f"counter:{k}": n for k, n in counted.items()}
+    return [
+        Progress(indicator_label(t, key, form), target, done.get(key, 0), year)
+        for key, target in goals.items()
+    ]
+
+
+def indicator_label(t: Translator, key: str, form: WardForm) -> str:
+    if key == forms.SESSIONS:
+        return t("report-col-sessions")
+    if key == forms.RESIDENTS:
+        return t("report-col-residents")
+    return vocab.label(t, "counter", key.removeprefix("counter:"), form)
+
+
 def render_report(
-    t: Translator, report: stats.WeeklyReport, when: When, name: str, form: WardForm
+    t: Translator,
+    report: stats.WeeklyReport,
+    when: When,
+    name: str,
+    form: WardForm,
+    progress: list[Progress] | None = None,
+    active_target: int = 100,
 ) -> str:
     """The report as a chat message: the figures, then what staff and leaders act on."""
     tally = report.tally
@@ -185,12 +238,29 @@ def render_report(
                 change = t("report-counter-change", diff=f"{diff:+d}")
             label = vocab.label(t, "counter", key, form)
             lines.append(t("report-counter-line", name=label, value=value, change=change))
+    for goal in progress or []:
+        lines.append(
+            t(
+                "report-target-line",
+                name=goal.label,
+                done=goal.done,
+                target=goal.target,
+                pct=round(100 * goal.share),
+                year=str(goal.year),
+            )
+        )
     lines += breakdown(t, tally, form)
     if tally.by_group:
         active = len(tally.by_group) - len(report.idle_groups)
         total = len(tally.by_group)
         lines.append(
-            t("report-active-share", active=active, total=total, pct=round(100 * active / total))
+            t(
+                "report-active-share",
+                active=active,
+                total=total,
+                pct=round(100 * active / total),
+                target=active_target,
+            )
         )
         if report.idle_groups:
             lines.append(
@@ -238,6 +308,7 @@ def report_data(
     name: str,
     form: WardForm,
     today: dt.date,
+    progress: list[Progress] | None = None,
 ) -> ReportData:
     """The chart's and the workbook's content. The sessions sheet holds categories and
     counts only: no volunteer, no resident, and no free-text note (a note may hold a phone
@@ -294,6 +365,20 @@ def report_data(
     session_kinds: list[Column] = ["date", "text", "int", "text", "text", "text", "text"]
     session_kinds += ["int"] * len(counters)
     tables = [Table(t("report-sheet-summary"), head, kinds, summary_rows)]
+    if progress:
+        tables.append(
+            Table(
+                t("report-sheet-targets"),
+                [
+                    t("report-col-indicator"),
+                    t("report-col-target", year=str(progress[0].year)),
+                    t("report-col-done-ytd"),
+                    t("report-col-share"),
+                ],
+                ["text", "int", "int", "percent"],
+                [[g.label, g.target, g.done, g.share] for g in progress],
+            )
+        )
     if ward_wide:
         tables.append(
             Table(

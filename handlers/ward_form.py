@@ -50,12 +50,17 @@ class WardFormFlow(Flow):
             )
         lines.append(t("form-ask-kind"))
         choices = [Choice(k.value, t(f"form-part-{k}"), aliases(f"form-part-{k}")) for k in KINDS]
+        choices.append(Choice("targets", t("form-part-targets"), aliases("form-part-targets")))
         choices.append(Choice("back", t("btn-back"), aliases("btn-back")))
         ctx.ask("\n".join(lines), choices)
 
     async def on_kind(self, ctx: Context, answer: Answer) -> None:
         if answer.key in (None, "back"):
             ctx.done()
+            return
+        if answer.key == "targets":
+            ctx.data = {}
+            ctx.goto("targets", self.name)
             return
         ctx.data = {"kind": answer.key}
         ctx.goto("items", self.name)
@@ -73,7 +78,7 @@ class WardFormFlow(Flow):
             if item.hidden:
                 label = t("form-item-hidden", name=label)
             choices.append(Choice(item.key, label))
-        choices.append(Choice("add", t(f"form-add-{kind}"), aliases("form-add")))
+        choices.append(Choice("add", t(f"form-add-{kind}"), aliases(f"form-add-{kind}")))
         choices.append(Choice("back", t("btn-back"), aliases("btn-back")))
         ctx.ask(t("form-ask-item", part=t(f"form-part-{kind}")), choices)
 
@@ -233,6 +238,83 @@ class WardFormFlow(Flow):
                 ctx.say(ctx.t("form-added", name=label, version=form.version))
         ctx.data.pop("label", None)
         ctx.goto("items", self.name)
+
+    # -- yearly targets --------------------------------------------------------------------
+
+    async def _indicators(self, ctx: Context, form: WardForm) -> list[tuple[str, str]]:
+        """What a target can be set on: sessions, residents, the share of active groups,
+        and each counter on the form."""
+        t = ctx.t
+        found = [
+            (forms.SESSIONS, t("report-col-sessions")),
+            (forms.RESIDENTS, t("report-col-residents")),
+            (forms.ACTIVE_GROUPS, t("form-target-active-groups")),
+        ]
+        found += [(f"counter:{c.key}", vocab.item_label(t, c)) for c in form.of(FormKind.COUNTER)]
+        return found
+
+    @step()
+    async def ask_targets(self, ctx: Context) -> None:
+        """The ward's yearly targets: each indicator with its target, to set or change."""
+        assert ctx.member is not None
+        form = await self._form(ctx)
+        goals = await forms.targets(ctx.db, ctx.member.ward_id)
+        t = ctx.t
+        choices = []
+        for key, label in await self._indicators(ctx, form):
+            value = goals.get(key)
+            if value is None:
+                shown = t("form-target-none", name=label)
+            elif key == forms.ACTIVE_GROUPS:
+                shown = t("form-target-percent", name=label, value=value)
+            else:
+                shown = t("form-target-yearly", name=label, value=value)
+            choices.append(Choice(key, shown))
+        choices.append(Choice("back", t("btn-back"), aliases("btn-back")))
+        ctx.ask(t("form-ask-target"), choices)
+
+    async def on_targets(self, ctx: Context, answer: Answer) -> None:
+        if answer.key in (None, "back"):
+            ctx.goto("kind", self.name)
+            return
+        ctx.data["indicator"] = answer.key
+        ctx.goto("target_value", self.name)
+
+    @step(text=True)
+    async def ask_target_value(self, ctx: Context) -> None:
+        form = await self._form(ctx)
+        key = ctx.data.get("indicator", "")
+        label = dict(await self._indicators(ctx, form)).get(key, "")
+        message = (
+            "form-ask-target-percent" if key == forms.ACTIVE_GROUPS else "form-ask-target-value"
+        )
+        ctx.ask(
+            ctx.t(message, name=label),
+            [Choice("back", ctx.t("btn-back"), aliases("btn-back"))],
+        )
+
+    async def on_target_value(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "back":
+            ctx.goto("targets", self.name)
+            return
+        assert ctx.member is not None
+        key = ctx.data.get("indicator", "")
+        form = await self._form(ctx)
+        if key not in dict(await self._indicators(ctx, form)):
+            ctx.goto("targets", self.name)
+            return
+        typed = answer.text.strip().rstrip("%").replace(".", "").replace(",", "").strip()
+        limit = 100 if key == forms.ACTIVE_GROUPS else forms.MAX_TARGET
+        if not typed.isdigit() or int(typed) > limit:
+            ctx.say(ctx.t("form-target-invalid", max=limit))
+            ctx.goto("target_value", self.name)
+            return
+        value = int(typed) or None
+        await forms.set_target(
+            ctx.db, ctx.member.ward_id, key, value, actor_member_id=ctx.member.id
+        )
+        ctx.say(ctx.t("form-target-saved" if value else "form-target-cleared"))
+        ctx.goto("targets", self.name)
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Ward staff set when their ward's weekly report goes out (weekday and time)."""
+"""Ward staff set when their ward's weekly report goes out (weekday and time), and whether
+last month's report comes too, on the 1st at the same time."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
 from handlers.deadlines import weekday_choices
 from scheduler.timing import parse_hhmm
-from storage import schedule
+from storage import audit, schedule
 from storage.access import Who
 
 
@@ -24,13 +25,38 @@ class TallyTimeFlow(Flow):
         weekday, time = await schedule.tally_time(
             ctx.db, ctx.member.ward_id, ctx.settings.tally_weekday, ctx.settings.tally_time
         )
+        monthly = await schedule.monthly(ctx.db, ctx.member.ward_id)
         choices = weekday_choices(ctx.t)
+        toggle = "tt-monthly-off" if monthly else "tt-monthly-on"
+        choices.append(Choice("monthly", ctx.t(toggle), aliases(toggle)))
         choices.append(Choice("back", ctx.t("btn-back"), aliases("btn-back")))
-        ctx.ask(ctx.t("tt-ask-weekday", weekday=ctx.t(f"dl-weekday-{weekday}"), time=time), choices)
+        text = ctx.t("tt-ask-weekday", weekday=ctx.t(f"dl-weekday-{weekday}"), time=time)
+        text += "\n" + ctx.t("tt-monthly-is-on" if monthly else "tt-monthly-is-off", time=time)
+        ctx.ask(text, choices)
 
     async def on_weekday(self, ctx: Context, answer: Answer) -> None:
         if answer.key in (None, "back"):
             ctx.done()
+            return
+        if answer.key == "monthly":
+            assert ctx.member is not None
+            on = not await schedule.monthly(ctx.db, ctx.member.ward_id)
+            await schedule.set_monthly(
+                ctx.db,
+                ctx.member.ward_id,
+                on,
+                ctx.settings.tally_weekday,
+                ctx.settings.tally_time,
+            )
+            audit.record(
+                ctx.db,
+                "report.monthly_push",
+                actor_member_id=ctx.member.id,
+                ward_id=ctx.member.ward_id,
+                on=on,
+            )
+            ctx.say(ctx.t("tt-monthly-saved-on" if on else "tt-monthly-saved-off"))
+            ctx.goto("weekday", self.name)
             return
         ctx.data["weekday"] = int(answer.key)
         ctx.goto("time", self.name)

@@ -20,9 +20,12 @@ from collections.abc import Awaitable, Callable
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot import dates
 from bot.config import Settings
+from bot.dates import When
 from bot.files import FileStore
 from bot.flow import LOCAL_TZ
+from handlers.periods import period_key
 from scheduler import deadlines, followups, nudges, timing, weekly
 from storage import backup, members, schedule, stats
 from storage.db import Database, Session
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 
 # How far back a missed weekly run is still caught up (the latest one only).
 WEEKLY_LOOKBACK = dt.timedelta(days=8)
+MONTHLY_LOOKBACK = dt.timedelta(days=32)
 DAILY_LOOKBACK = dt.timedelta(days=2)
 # A weekly run claimed this long ago and not finished was cut short by a crash.
 UNFINISHED_AFTER = dt.timedelta(minutes=15)
@@ -202,7 +206,7 @@ class Scheduler:
 
     async def weekly_tallies(self, now: dt.datetime) -> list[str]:
         """Each ward's last due weekly tally, unless it went out already."""
-        due: list[tuple[str, int, dt.date, dt.datetime]] = []
+        due: list[tuple[str, int, When, dt.datetime]] = []
         async with self.db.sessions() as db:
             wards = await schedule.wards_with_schedule(db)
             for ward, own in wards:
@@ -214,23 +218,31 @@ class Scheduler:
                 # A ward added after its tally time waits for the next one.
                 if fire is None or fire < ward.created_at:
                     continue
-                start = weekly.report_week(timing.local_day(fire))
-                due.append((f"tally:{ward.id}:{stats.iso_week(start)}", ward.id, start, fire))
+                when = dates.week_of(weekly.report_week(timing.local_day(fire)))
+                due.append((f"tally:{ward.id}:{stats.iso_week(when.start)}", ward.id, when, fire))
+                if own is None or not own.monthly:
+                    continue
+                monthly = timing.monthly_trigger(own.tally_time)
+                fire = timing.latest_fire(monthly, now, MONTHLY_LOOKBACK)
+                if fire is None or fire < ward.created_at:
+                    continue
+                month = weekly.report_month(timing.local_day(fire))
+                due.append((f"tally:{ward.id}:{period_key(month)}", ward.id, month, fire))
             keys = [key for key, *_ in due]
             done = await schedule.done_runs(db, keys)
             # A run claimed by a process that died before queueing: do it again (the outbox
             # keys still keep it to one message per person).
             done -= await schedule.unfinished_runs(db, keys, now - UNFINISHED_AFTER)
         finished = []
-        for key, ward_id, start, fire in due:
+        for key, ward_id, when, fire in due:
             if key in done:
                 continue
-            if await self._weekly_one(now, key, ward_id, start, fire):
+            if await self._weekly_one(now, key, ward_id, when, fire):
                 finished.append(key)
         return finished
 
     async def _weekly_one(
-        self, now: dt.datetime, key: str, ward_id: int, start: dt.date, fire: dt.datetime
+        self, now: dt.datetime, key: str, ward_id: int, when: When, fire: dt.datetime
     ) -> bool:
         """One ward's tally in three steps, so that no write transaction is held while the
         chart and workbook are rendered (on SQLite that would hold up every chat): claim the
@@ -245,20 +257,20 @@ class Scheduler:
                     db, key, now, due=fire.isoformat(), state="claimed"
                 ):
                     return False
-                recipients, already = await weekly.plan_weekly(db, ward_id, start)
+                recipients, already = await weekly.plan(db, ward_id, when)
         except Exception:
             log.exception("weekly tally %s failed", key)
             return False
         try:
             async with self.db.sessions() as db:
-                drafts = await weekly.gather(db, recipients, start, timing.local_day(now))
+                drafts = await weekly.gather(db, recipients, when, timing.local_day(now))
                 await db.rollback()  # reads only: hand the connection back before rendering
-            payloads = await weekly.render(self.files, drafts)
+            payloads = await weekly.render(self.files, drafts, when)
             async with self.db.sessions() as db, db.begin():
                 sent = await weekly.queue(
                     db,
                     ward_id,
-                    start,
+                    when,
                     recipients,
                     payloads,
                     already,

@@ -28,6 +28,12 @@ def weekly_trigger(weekday: int, at: str) -> CronTrigger:
     )
 
 
+def monthly_trigger(at: str) -> CronTrigger:
+    """On the first of every month at `at`, Vietnam time."""
+    time = parse_hhmm(at)
+    return CronTrigger(day=1, hour=time.hour, minute=time.minute, timezone=LOCAL_TZ)
+
+
 def daily_trigger(at: str) -> CronTrigger:
     time = parse_hhmm(at)
     return CronTrigger(hour=time.hour, minute=time.minute, timezone=LOCAL_TZ)

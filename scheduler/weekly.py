@@ -1,5 +1,6 @@
 """The weekly tally job: last week's report to each ward's staff (the whole ward) and to
-each team leader (their team), with its chart and workbook, once per recipient and week."""
+each team leader (their team), with its chart and workbook, once per recipient and week.
+A ward whose staff chose it also gets last month's report on the 1st, the same way."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from bot import dates
+from bot.dates import When
 from bot.files import FileStore
 from bot.i18n import Translator
-from handlers.reports import WeeklyDraft, gather_weekly, render_weekly_files
+from handlers.periods import period_key
+from handlers.reports import ReportDraft, gather_report, render_report_files
 from storage import audit, outbox, schedule, stats
 from storage.access import Scope
 from storage.db import Session
@@ -31,6 +35,11 @@ def report_week(fire_day: dt.date) -> dt.date:
     return stats.week_of(fire_day)[0] - dt.timedelta(days=7)
 
 
+def report_month(fire_day: dt.date) -> When:
+    """The last whole month before the day the monthly report goes out."""
+    return dates.month_of(fire_day.replace(day=1) - dt.timedelta(days=1))
+
+
 @dataclass(slots=True, frozen=True)
 class Recipient:
     """One person a week's report goes to, as plain data (it outlives its session)."""
@@ -46,7 +55,12 @@ class Recipient:
 async def plan_weekly(db: Session, ward_id: int, start: dt.date) -> tuple[list[Recipient], int]:
     """The ward's staff (whole ward) and team leaders (their team) who have not had the
     week's report yet, and how many had it already."""
-    week = stats.iso_week(start)
+    return await plan(db, ward_id, dates.week_of(start))
+
+
+async def plan(db: Session, ward_id: int, when: When) -> tuple[list[Recipient], int]:
+    """Who has not had the period's report yet, and how many had it already."""
+    week = period_key(when)
     people: list[tuple[Member, Scope]] = [
         (m, Scope(ward_id=ward_id)) for m in await schedule.ward_staff(db, ward_id)
     ]
@@ -64,28 +78,29 @@ async def plan_weekly(db: Session, ward_id: int, start: dt.date) -> tuple[list[R
     return todo, len(had)
 
 
-Drafts = dict[tuple[Scope, str], WeeklyDraft]
+Drafts = dict[tuple[Scope, str], ReportDraft]
 
 
-async def gather(
-    db: Session, recipients: list[Recipient], start: dt.date, today: dt.date
-) -> Drafts:
+async def gather(db: Session, recipients: list[Recipient], when: When, today: dt.date) -> Drafts:
     """The figures of each report the recipients need (one per scope and language)."""
     drafts: Drafts = {}
     for person in recipients:
         t = Translator(person.language)
         if (person.scope, t.lang) not in drafts:
-            drafts[(person.scope, t.lang)] = await gather_weekly(db, person.scope, start, today, t)
+            drafts[(person.scope, t.lang)] = await gather_report(db, person.scope, when, today, t)
     return drafts
 
 
-async def render(files: FileStore, drafts: Drafts) -> dict[tuple[Scope, str], dict[str, Any]]:
+async def render(
+    files: FileStore, drafts: Drafts, when: When
+) -> dict[tuple[Scope, str], dict[str, Any]]:
     """Charts and workbooks, with no database session held (it is CPU work)."""
     made = {}
+    intro = "report-monthly-intro" if when.kind == "month" else "report-weekly-intro"
     for (scope, lang), draft in drafts.items():
         t = Translator(lang)
-        reply = await render_weekly_files(files, draft, t)
-        reply.text = f"{t('report-weekly-intro')}\n\n{reply.text}"
+        reply = await render_report_files(files, draft, t)
+        reply.text = f"{t(intro)}\n\n{reply.text}"
         made[(scope, lang)] = reply.to_dict()
     return made
 
@@ -93,7 +108,7 @@ async def render(files: FileStore, drafts: Drafts) -> dict[tuple[Scope, str], di
 async def queue(
     db: Session,
     ward_id: int,
-    start: dt.date,
+    when: When,
     recipients: list[Recipient],
     payloads: dict[tuple[Scope, str], dict[str, Any]],
     already: int,
@@ -116,7 +131,7 @@ async def queue(
         "report.sent",
         actor_member_id=actor_member_id,
         ward_id=ward_id,
-        week=stats.iso_week(start),
+        period=period_key(when),
         queued=result.queued,
         already=result.already,
     )
@@ -135,13 +150,14 @@ async def send_weekly(
 ) -> Sent:
     """All in the caller's transaction (the CLI's `--send`). The scheduler runs the same
     steps with the rendering outside any transaction."""
-    recipients, already = await plan_weekly(db, ward.id, start)
-    drafts = await gather(db, recipients, start, today)
-    payloads = await render(files, drafts)
+    when = dates.week_of(start)
+    recipients, already = await plan(db, ward.id, when)
+    drafts = await gather(db, recipients, when, today)
+    payloads = await render(files, drafts, when)
     return await queue(
         db,
         ward.id,
-        start,
+        when,
         recipients,
         payloads,
         already,

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.models import FormItem, FormKind, PriorityGroup, Topic, Ward
+from storage.models import FormItem, FormKind, IndicatorTarget, PriorityGroup, Topic, Ward
 
 # The counters the plans report upward (DOMAIN.md), each asked after one topic.
 BUILT_IN_COUNTERS: dict[str, str] = {
@@ -244,3 +244,60 @@ async def _change(
     form.items = [changed if (i.kind, i.key) == (item.kind, item.key) else i for i in form.items]
     form.version = version
     return changed
+
+
+# -- Targets: what the ward aims at in a year, per indicator. --------------------------------
+
+# The indicators a target can be set on besides the counters ("counter:<key>").
+SESSIONS, RESIDENTS, ACTIVE_GROUPS = "sessions", "residents", "active_groups"
+MAX_TARGET = 1_000_000
+
+
+async def targets(db: AsyncSession, ward_id: int) -> dict[str, int]:
+    """The ward's yearly targets by indicator (ACTIVE_GROUPS in percent)."""
+    rows = await db.execute(
+        select(IndicatorTarget.indicator, IndicatorTarget.value).where(
+            IndicatorTarget.ward_id == ward_id
+        )
+    )
+    return {indicator: value for indicator, value in rows}
+
+
+async def set_target(
+    db: AsyncSession,
+    ward_id: int,
+    indicator: str,
+    value: int | None,
+    *,
+    actor_member_id: int | None,
+) -> None:
+    """Set (or, with None, clear) a yearly target; audited."""
+    limit = 100 if indicator == ACTIVE_GROUPS else MAX_TARGET
+    if value is not None and not 0 < value <= limit:
+        raise FormChangeError("form-target-invalid")
+    found = await db.get(IndicatorTarget, (ward_id, indicator))
+    before = found.value if found else None
+    if value is None:
+        if found is not None:
+            await db.delete(found)
+    elif found is None:
+        db.add(
+            IndicatorTarget(
+                ward_id=ward_id,
+                indicator=indicator,
+                value=value,
+                updated_by_member_id=actor_member_id,
+            )
+        )
+    else:
+        found.value, found.updated_by_member_id = value, actor_member_id
+    audit.record(
+        db,
+        "target.set",
+        actor_member_id=actor_member_id,
+        ward_id=ward_id,
+        indicator=indicator,
+        before=before,
+        value=value,
+    )
+    await db.flush()

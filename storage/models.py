@@ -248,6 +248,22 @@ class FormItem(Base):
     updated_by_member_id: Mapped[int | None] = mapped_column(Integer)
 
 
+class IndicatorTarget(Base):
+    """A ward's target for a year: a number of sessions, of residents helped or of a
+    counter ("500 VNeID accounts activated a year"), or the share of residential groups
+    whose team is active ("active_groups", in percent; the plans ask 100%)."""
+
+    __tablename__ = "indicator_targets"
+
+    ward_id: Mapped[int] = mapped_column(
+        ForeignKey("wards.id", ondelete="CASCADE"), primary_key=True
+    )
+    indicator: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = stamped(on_update=True)
+    updated_by_member_id: Mapped[int | None] = mapped_column(Integer)
+
+
 FOLLOW_UP_SESSION = "session"
 FOLLOW_UP_HOME_VISIT = "home_visit"
 
@@ -406,6 +422,8 @@ class WardSchedule(Base):
     )
     tally_weekday: Mapped[int] = mapped_column(Integer, default=0)  # 0 = Monday
     tally_time: Mapped[str] = mapped_column(String(5), default="08:00")  # HH:MM
+    # Staff chose to get last month's report too, on the 1st at `tally_time`.
+    monthly: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class ScheduledRun(Base):

@@ -114,6 +114,25 @@ async def set_tally_time(db: AsyncSession, ward_id: int, weekday: int, time: str
         found.tally_weekday, found.tally_time = weekday, time
 
 
+async def set_monthly(
+    db: AsyncSession, ward_id: int, on: bool, default_weekday: int, default_time: str
+) -> None:
+    """Whether the ward's staff and leaders also get last month's report on the 1st."""
+    found = await db.get(WardSchedule, ward_id)
+    if found is None:
+        found = WardSchedule(
+            ward_id=ward_id, tally_weekday=default_weekday, tally_time=default_time
+        )
+        db.add(found)
+    found.monthly = on
+    await db.flush()  # read again in the same message
+
+
+async def monthly(db: AsyncSession, ward_id: int) -> bool:
+    found = await db.get(WardSchedule, ward_id)
+    return bool(found and found.monthly)
+
+
 def reachable(stmt: Any) -> Any:
     """Members the bot may still write to (not blocked by them)."""
     return stmt.where(Member.unreachable_at.is_(None))

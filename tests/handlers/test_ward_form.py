@@ -106,3 +106,39 @@ async def test_only_staff_shape_the_form_and_only_their_ward(make_chat, demo, da
     await lan.press("VNeID")
     await lan.press("1")
     assert "Học sinh, sinh viên" not in lan.labels()
+
+
+async def test_yearly_targets_and_the_progress_reports_show(make_chat, demo, database):
+    lan = make_chat("lan", name="Chị Lan")
+    await lan.join(demo.invites[Role.VOLUNTEER].code)
+    await lan.log_session(counter="3")
+    staff = make_chat("staff")
+    await staff.join(demo.invites[Role.STAFF].code)
+    await staff.send("/phieughi")
+    await staff.press("Mục tiêu năm")
+    await staff.press("Số tài khoản VNeID đã kích hoạt: chưa đặt")
+    assert "Cần một số từ 0 đến" in await staff.send("nhiều")
+    assert "Đã lưu mục tiêu" in await staff.send("1.000")
+    await staff.press("Tỷ lệ tổ có hoạt động")
+    assert "từ 0 đến 100" in await staff.send("120")
+    await staff.send("80%")
+    assert "Số tài khoản VNeID đã kích hoạt: 1.000/năm" in staff.labels()
+    assert "Tỷ lệ tổ có hoạt động: 80%" in staff.labels()
+
+    await staff.send("/baocao")
+    text = await staff.press("Năm nay")
+    assert "🎯 Số tài khoản VNeID đã kích hoạt: 3/1.000 mục tiêu năm 2026 (0%)" in text
+    assert "Tổ có hoạt động: 1/3 (33%, mục tiêu 80%)" in text
+    # A team leader's report is the team's: the ward's targets are not shown there.
+    async with database.sessions() as db:
+        audited = list(
+            await db.scalars(select(AuditEntry.detail).where(AuditEntry.action == "target.set"))
+        )
+    assert [d["indicator"] for d in audited] == ["counter:vneid_activated", "active_groups"]
+
+    # Removing a target.
+    await staff.send("/phieughi")
+    await staff.press("Mục tiêu năm")
+    await staff.press("Số tài khoản VNeID đã kích hoạt: 1.000/năm")
+    assert "Đã bỏ mục tiêu" in await staff.send("0")
+    assert "Số tài khoản VNeID đã kích hoạt: chưa đặt" in staff.labels()

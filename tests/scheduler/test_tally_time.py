@@ -68,3 +68,32 @@ def test_cli_sets_the_report_time(runner: CliRunner, tmp_path: Path) -> None:  #
         main, ["ward", "schedule", "--ward", "XX", "--weekday", "mon", "--time", "08:00"]
     )
     assert missing.exit_code != 0 and "no ward with code XX" in missing.output
+
+
+async def test_staff_choose_a_monthly_report_and_it_goes_out_on_the_first(
+    database,
+    settings,
+    ward_with_people,  # noqa: F811
+):
+    staff = ward_with_people["staff"]
+    staff.now = at(20, 9).astimezone(dt.UTC)
+    assert "Báo cáo tháng: đang tắt" in await staff.send("/giobaocao")
+    assert "Đã bật" in await staff.press("Bật báo cáo tháng")
+    assert "Báo cáo tháng: đang bật (ngày 1 hằng tháng lúc 08:00" in staff.text
+
+    clock = SetClock(at(30, 23, 0))  # Monday 30/11, late: nothing monthly yet
+    sched = make_scheduler(database, settings, clock)
+    assert "tally:1:2026-11" not in tallies(await sched.tick())
+    clock.set(dt.datetime(2026, 12, 1, 8, 5, tzinfo=at(20, 9).tzinfo))
+    assert tallies(await sched.tick()) == ["tally:1:2026-11"]
+    assert tallies(await sched.tick()) == []  # once
+    sent = [Reply.from_dict(p).text for _, p in await messages(database)]
+    monthly = [text for text in sent if "Báo cáo tháng tự động" in text]
+    assert len(monthly) == 2  # the staff member (whole ward) and the team leader (team)
+    assert all("Tháng 11/2026" in text for text in monthly)
+
+    # Turned off: December's does not come.
+    await staff.send("/giobaocao")
+    assert "Đã tắt báo cáo tháng" in await staff.press("Tắt báo cáo tháng")
+    clock.set(dt.datetime(2027, 1, 1, 8, 5, tzinfo=at(20, 9).tzinfo))
+    assert "tally:1:2026-12" not in tallies(await sched.tick())

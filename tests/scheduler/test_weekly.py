@@ -196,14 +196,14 @@ async def test_rendering_holds_no_transaction_and_a_failure_is_retried(
 
     real, calls = weekly.render, []
 
-    async def render(files, drafts):
+    async def render(files, drafts, when):
         # A chat writing while the chart is drawn is not held up (SQLite: one connection).
         async with asyncio.timeout(10), database.sessions() as db, db.begin():
             audit.record(db, "test.write_during_render")
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("disk full")
-        return await real(files, drafts)
+        return await real(files, drafts, when)
 
     monkeypatch.setattr(weekly, "render", render)
     sched = make_scheduler(database, settings, SetClock(at(23, 9)))
@@ -221,7 +221,7 @@ async def test_a_crash_between_claim_and_queue_is_made_good_after_restart(
 
     real = weekly.render
 
-    async def crash(files, drafts):
+    async def crash(files, drafts, when):
         raise asyncio.CancelledError  # the process dies while drawing the chart
 
     monkeypatch.setattr(weekly, "render", crash)
