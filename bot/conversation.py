@@ -350,7 +350,8 @@ class ConversationCore:
             if ctx.finished:
                 ctx.finished = False
                 self._reset(ctx)
-                ctx.goto("menu", HOME)
+                ctx.goto("result" if ctx.short_menu else "menu", HOME)
+                ctx.short_menu = False
             if ctx.next is None:
                 return
             flow_name, step = ctx.next

@@ -99,6 +99,7 @@ class Context:
         self.menu: PendingMenu | None = None
         self.next: tuple[str, str] | None = None
         self.finished = False
+        self.short_menu = False
         self.data: dict[str, Any] = dict(convo.data or {})
         self.outbox: list[tuple[str, str, Reply, int | None]] = []
         self.starting: tuple[str, dict[str, Any]] | None = None
@@ -138,9 +139,12 @@ class Context:
         self.starting = (flow, data)
         self.next = None
 
-    def done(self) -> None:
-        """The flow is over: back to the main menu."""
+    def done(self, *, short: bool = False) -> None:
+        """The flow is over: back to the main menu. With `short`, what the flow just said
+        (a code, a figure) stays on the screen under a single "Menu" button instead of the
+        whole main menu."""
         self.finished = True
+        self.short_menu = short
         self.next = None
 
     def set_language(self, language: str) -> None:

@@ -50,19 +50,40 @@ class HomeFlow(Flow):
         """The main menu for this person: the flows that declare a button and that they may
         use, in the declared order (see bot/flow.py)."""
         member, t = ctx.member, ctx.t
-        choices: list[Choice] = []
-        for flow in menu_order(ctx.flows):
-            label = flow.menu.label_for(member) if flow.menu else None
-            if label is None or not flow.shown(member):
-                continue
-            choices.append(Choice(flow.name, t(label), aliases(label)))
-            choices += await flow.more_buttons(ctx)
         title = (
             t("menu-title-member", name=member.display_name)
             if member
             else t("hd-menu-title-resident")
         )
-        ctx.ask(title, choices)
+        ctx.ask(title, await self._choices(ctx))
+
+    @staticmethod
+    async def _choices(ctx: Context) -> list[Choice]:
+        choices: list[Choice] = []
+        for flow in menu_order(ctx.flows):
+            label = flow.menu.label_for(ctx.member) if flow.menu else None
+            if label is None or not flow.shown(ctx.member):
+                continue
+            choices.append(Choice(flow.name, ctx.t(label), aliases(label)))
+            choices += await flow.more_buttons(ctx)
+        return choices
+
+    @step(text=True)
+    async def ask_result(self, ctx: Context) -> None:
+        """After a result (an invite code...): it stays on the screen, with one short "Menu"
+        button rather than the whole main menu pushing it away."""
+        ctx.ask(
+            ctx.t("result-next"),
+            [Choice("menu", ctx.t("btn-short-menu"), aliases("btn-short-menu"))],
+        )
+
+    async def on_result(self, ctx: Context, answer: Answer) -> None:
+        if answer.key == "menu":
+            ctx.goto("menu", self.name)
+            return
+        # Typed: read as on the main menu ("ghi", a question, a code).
+        keys = resolve_text(Menu(0, await self._choices(ctx)), answer.text)
+        await self.on_menu(ctx, Answer(answer.text, keys, answer.kind))
 
     @staticmethod
     def _resident_actions(ctx: Context) -> list[Choice]:

@@ -72,4 +72,4 @@ class InviteFlow(Flow):
                 days=INVITE_DAYS,
             )
         )
-        ctx.done()
+        ctx.done(short=True)

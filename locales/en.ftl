@@ -312,3 +312,4 @@ form-ask-target-percent = The target for "{ $name }": type a percentage from 1 t
 form-target-invalid = Please give a number from 0 to { $max }, for example 500.
 form-target-saved = The target is saved.
 form-target-cleared = The target is removed.
+result-next = For something else, tap Menu.

@@ -300,3 +300,4 @@ form-ask-target-percent = Mục tiêu "{ $name }": gõ một tỷ lệ phần tr
 form-target-invalid = Cần một số từ 0 đến { $max }, ví dụ 500.
 form-target-saved = Đã lưu mục tiêu.
 form-target-cleared = Đã bỏ mục tiêu.
+result-next = Làm việc khác thì bấm Menu.

@@ -268,6 +268,11 @@ async def test_leader_invites_a_volunteer_in_chat(make_chat, demo):
     await join(leader, demo, Role.LEADER)
     text = await leader.press("Mời thành viên")
     code = text.split(": ")[1].split()[0]
+    # The code stays on the screen: one short button, not the whole main menu after it.
+    assert leader.labels() == ["☰ Menu"]
+    assert "Ghi buổi hỗ trợ" in await leader.press("Menu") and len(leader.labels()) > 3
+    await leader.press("Mời thành viên")
+    assert "Bạn đã hỗ trợ việc gì?" in await leader.send("ghi buoi")  # typed works there too
     newcomer = make_chat("new")
     assert "thành viên tổ" in await newcomer.send(code)
     assert "Chào mừng" in await newcomer.press("Đồng ý")
