@@ -29,6 +29,8 @@ Column = Literal["text", "int", "date", "percent", "decimal"]
 # The first rows of every sheet: the title, the period, then the header on row 4.
 HEADER_ROW = 4
 MAX_BARS = 40
+# About 700 pixels wide: sharp on a phone, light to send.
+DPI = 110
 BAR_COLOURS = ("#1f6fb4", "#2e9a47", "#d9822b", "#7b4fb5")
 
 
@@ -83,13 +85,37 @@ def chart_png(data: ReportData) -> bytes:
     panels = [p for p in data.panels if p.bars]
     if not panels or not any(n for p in panels for _, n in p.bars):
         return _empty_png(data)
-    heights = [1.1 + 0.4 * min(len(p.bars), MAX_BARS) for p in panels]
-    fig = Figure(figsize=(6.4, 1.2 + sum(heights)), layout="constrained")
-    axes = fig.subplots(len(panels), 1, height_ratios=heights, squeeze=False)[:, 0]
+    # Laid out by hand, in inches (a layout engine costs a whole extra drawing): the title on
+    # top, then each panel: its heading, then a row per bar.
+    labels_of = [[_short(name) for name, _ in p.bars[:MAX_BARS]] for p in panels]
+    longest = max(
+        len(line) for labels in labels_of for label in labels for line in label.split("\n")
+    )
+    left = min(max(1.0, 0.085 * longest + 0.25), 2.7)
+    rows = [min(len(p.bars), MAX_BARS) for p in panels]
+    heights = [0.42 * n + 0.2 for n in rows]
+    head, gap, foot, width = 0.85, 0.55, 0.2, 6.4
+    total = head + sum(heights) + gap * len(panels) + foot
+    fig = Figure(figsize=(width, total))
+    top = total - head
+    axes = []
+    for height in heights:
+        top -= gap
+        axes.append(
+            fig.add_axes(
+                (
+                    left / width,
+                    (top - height) / total,
+                    (width - left - 0.55) / width,
+                    height / total,
+                )
+            )
+        )
+        top -= height
     for n, (axis, panel) in enumerate(zip(axes, panels, strict=True)):
         bars = panel.bars[:MAX_BARS]
         hidden = len(panel.bars) - len(bars)
-        labels = [_short(name) for name, _ in bars][::-1]
+        labels = labels_of[n][::-1]
         values = [v for _, v in bars][::-1]
         top = max(values, default=0) or 1
         colour = BAR_COLOURS[n % len(BAR_COLOURS)]
@@ -101,18 +127,19 @@ def chart_png(data: ReportData) -> bytes:
         axis.bar_label(drawn, labels=[f"{v:,}".replace(",", ".") for v in values], padding=3)
         axis.set_yticks(range(len(labels)), labels)
         axis.set_xlim(0, top * 1.18)
+        axis.set_ylim(-0.6, len(values) - 0.4)
         axis.set_xticks([])
         title = panel.title + (f" ({data.more.format(n=hidden)})" if hidden else "")
         axis.set_title(title, fontsize=12, loc="left", fontweight="bold")
         axis.tick_params(axis="y", labelsize=10, length=0)
         for spine in ("top", "right", "bottom"):
             axis.spines[spine].set_visible(False)
-    fig.suptitle(f"{data.title}\n{data.period}", fontsize=13)
+    fig.suptitle(f"{data.title}\n{data.period}", fontsize=13, y=1 - 0.12 / total, va="top")
     return _png(fig)
 
 
 def _empty_png(data: ReportData) -> bytes:
-    fig = Figure(figsize=(6.4, 3.2), layout="constrained")
+    fig = Figure(figsize=(6.4, 3.2))
     fig.suptitle(f"{data.title}\n{data.period}", fontsize=13)
     fig.text(0.5, 0.42, data.empty, ha="center", va="center", fontsize=13, wrap=True)
     return _png(fig)
@@ -122,7 +149,7 @@ def _png(fig: Figure) -> bytes:
     out = io.BytesIO()
     # A bare Figure renders with Agg and shares no global state with pyplot, so several
     # threads can draw at once.
-    fig.savefig(out, format="png", dpi=150)
+    fig.savefig(out, format="png", dpi=DPI)
     return out.getvalue()
 
 

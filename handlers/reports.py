@@ -37,6 +37,8 @@ from storage.models import Member, Role
 
 # Names listed in a chat message before "and N more" (Zalo caps a message at 2000 chars).
 MAX_NAMES = 12
+# The longest period whose workbook lists each session (a quarter); longer ones go by month.
+DETAIL_SPAN = dt.timedelta(days=92)
 # Reports are about the movement's years; a typed year before this is a slip.
 EARLIEST_YEAR = 2020
 
@@ -70,7 +72,15 @@ async def gather_report(
         today,
         before=(before.start, before.end) if before is not None else None,
     )
-    rows = await stats.session_rows(db, scope, when.start, when.end)
+    # Each session listed for up to a quarter; a longer period goes month by month (a year
+    # of a busy ward is tens of thousands of rows: not what an office reads, and slow).
+    detailed = when.end - when.start <= DETAIL_SPAN
+    rows = await stats.session_rows(db, scope, when.start, when.end) if detailed else []
+    months = (
+        await stats.by_month(db, scope, when.start, when.end)
+        if when.start.replace(day=1) != when.end.replace(day=1)
+        else []
+    )
     form = await forms.load(db, scope.ward_id)
     ward = await wards.get(db, scope.ward_id)
     ward_name = ward.name if ward else ""
@@ -93,7 +103,7 @@ async def gather_report(
             text += "".join(
                 "\n" + t("report-unanswered-line", n=q.count, question=q.question) for q in asked
             )
-    data = report_data(t, report, rows, when, name, form, today, progress)
+    data = report_data(t, report, rows, when, name, form, today, progress, months, detailed)
     stem = file_name(t("report-file-word"), name, period, suffix="x").removesuffix(".x")
     return ReportDraft(text, data, period, period_key(when), stem, scope.ward_id)
 
@@ -309,6 +319,8 @@ def report_data(
     form: WardForm,
     today: dt.date,
     progress: list[Progress] | None = None,
+    months: list[stats.MonthLine] | None = None,
+    detailed: bool = True,
 ) -> ReportData:
     """The chart's and the workbook's content. The sessions sheet holds categories and
     counts only: no volunteer, no resident, and no free-text note (a note may hold a phone
@@ -414,36 +426,62 @@ def report_data(
             [[vocab.label(t, "priority", k, form), n] for k, n in priorities],
         )
     )
-    tables.append(
-        Table(
-            t("report-sheet-sessions"),
-            [
-                t("report-col-date"),
-                t("report-col-group"),
-                t("report-col-residents"),
-                t("report-col-topic"),
-                t("report-col-priority"),
-                t("report-col-place"),
-                t("report-col-outcome"),
-                *counter_labels,
-            ],
-            session_kinds,
-            [
+    month_kinds: list[Column] = ["text"]
+    month_kinds += ["int"] * (2 + len(counters))
+    if months:
+        tables.append(
+            Table(
+                t("report-sheet-months"),
                 [
-                    r.occurred_on,
-                    r.group,
-                    r.residents,
-                    vocab.labels(t, "topic", sorted(r.topics), form),
-                    vocab.labels(t, "priority", sorted(r.priority_groups), form),
-                    vocab.label(t, "place", r.place),
-                    vocab.label(t, "outcome", r.outcome),
-                    *[r.counts.get(k) for k in counters],
-                ]
-                for r in rows
-            ],
-            totals=t("report-totals"),
+                    t("report-col-month"),
+                    t("report-col-sessions"),
+                    t("report-col-residents"),
+                    *counter_labels,
+                ],
+                month_kinds,
+                [
+                    [
+                        t("period-title-month", month=m.month.month, year=str(m.month.year)),
+                        m.sessions,
+                        m.residents,
+                        *[m.counts.get(k, 0) for k in counters],
+                    ]
+                    for m in months
+                ],
+                totals=t("report-totals"),
+            )
         )
-    )
+    if detailed:
+        tables.append(
+            Table(
+                t("report-sheet-sessions"),
+                [
+                    t("report-col-date"),
+                    t("report-col-group"),
+                    t("report-col-residents"),
+                    t("report-col-topic"),
+                    t("report-col-priority"),
+                    t("report-col-place"),
+                    t("report-col-outcome"),
+                    *counter_labels,
+                ],
+                session_kinds,
+                [
+                    [
+                        r.occurred_on,
+                        r.group,
+                        r.residents,
+                        vocab.labels(t, "topic", sorted(r.topics), form),
+                        vocab.labels(t, "priority", sorted(r.priority_groups), form),
+                        vocab.label(t, "place", r.place),
+                        vocab.label(t, "outcome", r.outcome),
+                        *[r.counts.get(k) for k in counters],
+                    ]
+                    for r in rows
+                ],
+                totals=t("report-totals"),
+            )
+        )
 
     bars_source = tally.by_group if ward_wide else tally.by_member
     panels = [
@@ -466,7 +504,8 @@ def report_data(
     return ReportData(
         title=name,
         period=period_line,
-        made=t("report-made", date=f"{today:%d/%m/%Y}"),
+        made=t("report-made", date=f"{today:%d/%m/%Y}")
+        + ("" if detailed else " · " + t("report-by-month-note")),
         empty=t("report-empty"),
         panels=panels,
         tables=tables,

@@ -207,6 +207,13 @@ async def test_any_period_in_chat_with_counters_workbook_and_annual_draft(
     assert "chưa hiểu kỳ nào" in await staff.send("31/10/2026 - 1/10/2026")
     assert "chưa bắt đầu" in await staff.send("nam 2027")
     assert "Năm 2026" in await staff.send("nam nay")
+    # A year goes month by month in the workbook, not session by session.
+    year = sheets(core, staff.replies[0])
+    assert "Các buổi hỗ trợ" not in year
+    months = year["Theo tháng"]
+    assert [m[0] for m in months[:2]] == ["Tháng 1/2026", "Tháng 2/2026"]
+    assert line(months, "Tháng 10/2026")[1:4] == (1, 1, 2)  # 1 session, 1 resident, 2 accounts
+    assert line(months, "Tổng cộng")[1] == 3
     # The menu button goes back to the main menu.
     await staff.press("Menu")
     assert "Phiếu ghi của phường" in staff.labels()
