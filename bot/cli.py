@@ -153,6 +153,16 @@ def db_upgrade(revision: str) -> None:
     click.echo("database is up to date")
 
 
+@db.command("rollups")
+def db_rollups() -> None:
+    """Recompute the monthly sums reports read, from the sessions (after loading sessions by
+    other means than the bot)."""
+    from storage import rollups
+
+    _with_db(rollups.rebuild)
+    click.echo("monthly sums recomputed from the sessions")
+
+
 @main.group()
 def ward() -> None:
     """Wards (phường / xã)."""
@@ -445,12 +455,8 @@ def report(
         if found is None:
             raise click.ClickException(f"no ward with code {ward_code}")
         scope = Scope(ward_id=found.id)
-        reply = await build_report(session, files, scope, when, today, t)
+        reply = await build_report(session, files, scope, when, today, t, annual=annual)
         names = [a.name for a in reply.attachments]
-        if annual:
-            from handlers.annual import build_annual
-
-            names.append(await build_annual(session, files, scope, when, today, t))
         audit.record(
             session,
             "report.exported",

@@ -48,17 +48,25 @@ class AnnualData:
 
 
 async def gather_annual(
-    db: Session, scope: Scope, when: When, today: dt.date, t: Translator
+    db: Session,
+    scope: Scope,
+    when: When,
+    today: dt.date,
+    t: Translator,
+    report: stats.WeeklyReport | None = None,
 ) -> AnnualData:
-    before = when.before()
-    report = await stats.period_report(
-        db,
-        scope,
-        when.start,
-        when.end,
-        today,
-        before=(before.start, before.end) if before is not None else None,
-    )
+    """The draft's content; `report`: the period's figures when already read (the report
+    and its draft made together)."""
+    if report is None:
+        before = when.before()
+        report = await stats.period_report(
+            db,
+            scope,
+            when.start,
+            when.end,
+            today,
+            before=(before.start, before.end) if before is not None else None,
+        )
     form = await forms.load(db, scope.ward_id)
     ward = await wards.get(db, scope.ward_id)
     tally = report.tally
@@ -261,10 +269,16 @@ def _table(doc: object, header: list[str], rows: list[list[object]]) -> DocxTabl
 
 
 async def build_annual(
-    db: Session, files: FileStore, scope: Scope, when: When, today: dt.date, t: Translator
+    db: Session,
+    files: FileStore,
+    scope: Scope,
+    when: When,
+    today: dt.date,
+    t: Translator,
+    report: stats.WeeklyReport | None = None,
 ) -> str:
     """Gather, write and store the draft; returns its name in the file store."""
-    data = await gather_annual(db, scope, when, today, t)
+    data = await gather_annual(db, scope, when, today, t, report)
     content = await asyncio.to_thread(annual_docx, data)
     name = file_name(t("annual-file-word"), data.ward, data.period, suffix="docx")
     return await asyncio.to_thread(files.save, content, name, ward_id=scope.ward_id)

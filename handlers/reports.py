@@ -53,6 +53,7 @@ class ReportDraft:
     key: str  # 2026-W47
     stem: str  # Bao-cao-Phuong-Le-Thanh-Nghi-thang-11-2026
     ward_id: int
+    report: stats.WeeklyReport | None = None  # the figures, for an annual draft made with it
 
 
 # The scheduler's names for the weekly case.
@@ -105,7 +106,7 @@ async def gather_report(
             )
     data = report_data(t, report, rows, when, name, form, today, progress, months, detailed)
     stem = file_name(t("report-file-word"), name, period, suffix="x").removesuffix(".x")
-    return ReportDraft(text, data, period, period_key(when), stem, scope.ward_id)
+    return ReportDraft(text, data, period, period_key(when), stem, scope.ward_id, report)
 
 
 async def gather_weekly(
@@ -133,10 +134,24 @@ render_weekly_files = render_report_files
 
 
 async def build_report(
-    db: Session, files: FileStore, scope: Scope, when: When, today: dt.date, t: Translator
+    db: Session,
+    files: FileStore,
+    scope: Scope,
+    when: When,
+    today: dt.date,
+    t: Translator,
+    *,
+    annual: bool = False,
 ) -> Reply:
+    """The report's message, chart and workbook; with `annual`, its draft .docx as well,
+    from the same figures."""
     draft = await gather_report(db, scope, when, today, t)
-    return await render_report_files(files, draft, t)
+    reply = await render_report_files(files, draft, t)
+    if annual:
+        name = await build_annual(db, files, scope, when, today, t, draft.report)
+        caption = t("annual-caption", period=draft.period)
+        reply.attachments.append(Attachment("file", name, caption))
+    return reply
 
 
 async def build_weekly(

@@ -102,6 +102,20 @@ def insert_or_skip(session: AsyncSession, model: Any, *, unique: list[str], **va
     return insert(model).values(**values).on_conflict_do_nothing(index_elements=unique)
 
 
+def add_up(
+    session: AsyncSession, model: Any, *, keys: list[str], column: str, **values: Any
+) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE SET column = column + the new value: a running
+    sum kept in one statement, on either database."""
+    insert = pg_insert if is_postgresql(session) else sqlite_insert
+    statement = insert(model).values(**values)
+    table = model.__table__
+    return statement.on_conflict_do_update(
+        index_elements=keys,
+        set_={column: table.c[column] + statement.excluded[column]},
+    )
+
+
 def now_of(session: orm.Session | AsyncSession) -> dt.datetime:
     """The instant a unit of work happens at: the one set for this transaction (a message's
     time of arrival), else the application's clock."""

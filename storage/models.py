@@ -264,6 +264,24 @@ class IndicatorTarget(Base):
     updated_by_member_id: Mapped[int | None] = mapped_column(Integer)
 
 
+class TallyMonth(Base):
+    """A running sum of a ward's sessions by month, kept as sessions are saved, changed and
+    undone (storage/rollups.py), so a year or a city reads a few thousand rows instead of
+    millions. `kind`: "sessions", "residents" (key ""), "topic", "priority", "counter" (key:
+    the item; for a counter `n` sums its values), "group" (key: the group's id, `n` its
+    sessions, so the active groups of any months are the keys with n > 0)."""
+
+    __tablename__ = "tally_months"
+
+    ward_id: Mapped[int] = mapped_column(
+        ForeignKey("wards.id", ondelete="CASCADE"), primary_key=True
+    )
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key: Mapped[str] = mapped_column(String(24), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 FOLLOW_UP_SESSION = "session"
 FOLLOW_UP_HOME_VISIT = "home_visit"
 

@@ -10,7 +10,7 @@ from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage import audit
+from storage import audit, rollups
 from storage.models import (
     FollowUp,
     Member,
@@ -124,6 +124,7 @@ async def save(
     if any(not 0 <= v <= MAX_COUNT for v in draft.counts.values()):
         raise ValueError("a counter holds a number from 0 to MAX_COUNT")
     counts = dict(draft.counts)
+    group_id = member.group_id
     if session_id is None:
         inserted = cast(
             CursorResult[Any],
@@ -155,6 +156,8 @@ async def save(
         found = await get_with_details(db, session_id)
         if found is None or found.member_id != member.id:
             raise LookupError(session_id)
+        await rollups.add(db, facts_of(found), -1)
+        group_id = found.group_id
         found.topics.clear()
         found.priority_groups.clear()
         found.counts.clear()
@@ -167,6 +170,18 @@ async def save(
         )
         found.counts.extend(SessionCount(counter=k, value=v) for k, v in counts.items())
         saved_id = found.id
+    await rollups.add(
+        db,
+        rollups.Facts(
+            member.ward_id,
+            group_id,
+            fields["occurred_on"],  # type: ignore[arg-type]
+            draft.residents_count,
+            tuple(topics),
+            tuple(priority_groups),
+            tuple(counts.items()),
+        ),
+    )
     if draft.outcome == Outcome.FOLLOW_UP and draft.follow_up_due:
         db.add(
             FollowUp(
@@ -186,6 +201,19 @@ async def save(
         session_id=saved_id,
     )
     return saved_id
+
+
+def facts_of(s: SupportSession) -> rollups.Facts:
+    """What a saved session (loaded with its details) adds to its ward's monthly sums."""
+    return rollups.Facts(
+        s.ward_id,
+        s.group_id,
+        s.occurred_on,
+        s.residents_count,
+        tuple(t.topic for t in s.topics),
+        tuple(p.priority_group for p in s.priority_groups),
+        tuple((c.counter, c.value) for c in s.counts),
+    )
 
 
 async def get_with_details(db: AsyncSession, session_id: int) -> SupportSession | None:
@@ -258,4 +286,5 @@ async def undo(db: AsyncSession, member: Member, session: SupportSession) -> Non
         ward_id=member.ward_id,
         session_id=session.id,
     )
+    await rollups.add(db, facts_of(session), -1)
     await db.delete(session)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
 
+from storage import rollups
 from storage.access import Scope
 from storage.forms import is_own_key
 from storage.models import (
@@ -25,6 +25,7 @@ from storage.models import (
     SessionPriorityGroup,
     SessionTopic,
     SupportSession,
+    TallyMonth,
     Ward,
 )
 from storage.sqlite_driver import long_running
@@ -86,6 +87,94 @@ def _within(stmt: Select, scope: Scope, start: dt.date, end: dt.date) -> Select:
     return stmt
 
 
+@dataclass(slots=True)
+class Figures:
+    """A ward's figures for a period: what reports read from the monthly sums."""
+
+    sessions: int = 0
+    residents: int = 0
+    by_topic: dict[str, int] = field(default_factory=dict)
+    by_priority: dict[str, int] = field(default_factory=dict)
+    by_counter: dict[str, int] = field(default_factory=dict)
+    active_groups: set[int] = field(default_factory=set)
+
+    def add(self, kind: str, key: str, n: int) -> None:
+        if kind == "sessions":
+            self.sessions += n
+        elif kind == "residents":
+            self.residents += n
+        elif kind == "group":
+            if n > 0:
+                self.active_groups.add(int(key))
+        else:
+            part = {"topic": self.by_topic, "priority": self.by_priority}.get(kind)
+            part = self.by_counter if part is None else part
+            part[key] = part.get(key, 0) + n
+
+
+async def ward_figures(
+    db: AsyncSession, ward_ids: list[int], start: dt.date, end: dt.date
+) -> dict[int, Figures]:
+    """Sessions, residents, topics, priority groups, counters and active groups of each
+    ward, from `start` to `end`: whole months from the running sums (storage/rollups.py), the
+    days around them from the sessions. Naming the wards lets both backends seek the
+    (ward_id, occurred_on) index once per ward and read only the period's rows."""
+    found = {ward: Figures() for ward in ward_ids}
+    if not ward_ids:
+        return found
+    months, edges = rollups.split(start, end)
+    if months is not None:
+        rows = await db.execute(
+            select(TallyMonth.ward_id, TallyMonth.kind, TallyMonth.key, func.sum(TallyMonth.n))
+            .where(
+                TallyMonth.ward_id.in_(ward_ids),
+                TallyMonth.month >= months[0],
+                TallyMonth.month <= months[1],
+            )
+            .group_by(TallyMonth.ward_id, TallyMonth.kind, TallyMonth.key)
+        )
+        for ward, kind, key, n in rows:
+            found[ward].add(kind, key, int(n or 0))
+    for first, last in edges:
+        in_period = (
+            SupportSession.ward_id.in_(ward_ids),
+            SupportSession.occurred_on >= first,
+            SupportSession.occurred_on <= last,
+        )
+        counted = await db.execute(
+            select(
+                SupportSession.ward_id,
+                SupportSession.group_id,
+                func.count(SupportSession.id),
+                func.coalesce(func.sum(SupportSession.residents_count), 0),
+            )
+            .where(*in_period)
+            .group_by(SupportSession.ward_id, SupportSession.group_id)
+        )
+        for ward, group, sessions, residents in counted:
+            found[ward].add("sessions", "", sessions)
+            found[ward].add("residents", "", int(residents))
+            found[ward].add("group", str(group), sessions)
+        for model, column, kind, measure in (
+            (SessionTopic, SessionTopic.topic, "topic", func.count()),
+            (SessionPriorityGroup, SessionPriorityGroup.priority_group, "priority", func.count()),
+            (SessionCount, SessionCount.counter, "counter", func.sum(SessionCount.value)),
+        ):
+            keyed = await db.execute(
+                select(SupportSession.ward_id, column, measure)
+                .join(SupportSession, SupportSession.id == model.session_id)
+                .where(*in_period)
+                .group_by(SupportSession.ward_id, column)
+            )
+            for ward, key, n in keyed:
+                found[ward].add(kind, key, int(n or 0))
+    return found
+
+
+def _whole_ward(scope: Scope) -> bool:
+    return scope.group_id is None and scope.member_id is None
+
+
 @long_running
 async def tally(
     db: AsyncSession,
@@ -102,61 +191,46 @@ async def tally(
     active weeks out of the weeks they could have been active (up to `today`)."""
     result = Tally(start=start, end=end)
     until = min(end, today) if today is not None else end
-    result.sessions, result.residents = await totals(db, scope, start, end)
-    result.by_topic = await _count_by(db, SessionTopic, SessionTopic.topic, scope, start, end)
-    result.by_priority = await _count_by(
-        db, SessionPriorityGroup, SessionPriorityGroup.priority_group, scope, start, end
-    )
-    result.by_counter = await counter_totals(db, scope, start, end)
-    if by_group:
-        lines = await _lines(
-            db,
-            ResidentialGroup,
-            ResidentialGroup.name,
-            SupportSession.group_id == ResidentialGroup.id,
-            ResidentialGroup.ward_id == scope.ward_id,
-            start,
-            end,
+    if _whole_ward(scope):
+        figures = (await ward_figures(db, [scope.ward_id], start, end))[scope.ward_id]
+        result.sessions, result.residents = figures.sessions, figures.residents
+        result.by_topic, result.by_priority = figures.by_topic, figures.by_priority
+        result.by_counter = figures.by_counter
+    else:
+        result.sessions, result.residents = await totals(db, scope, start, end)
+        result.by_topic = await _count_by(db, SessionTopic, SessionTopic.topic, scope, start, end)
+        result.by_priority = await _count_by(
+            db, SessionPriorityGroup, SessionPriorityGroup.priority_group, scope, start, end
         )
-        counts, weeks = await _line_details(db, scope, start, end, SupportSession.group_id)
-        for line in lines:
-            line.counts = counts.get(line.id, {})
-            line.active_weeks = len(weeks.get(line.id, ()))
-            line.weeks = _weeks_between(start, until)
-        result.by_group = sorted(lines, key=lambda line: natural_key(line.name))
-    if by_member:
-        # Every member of the team (or of the ward's teams), those with no session included.
-        members_of = (
-            and_(Member.group_id == scope.group_id, Member.ward_id == scope.ward_id)
-            if scope.group_id is not None
-            else and_(Member.ward_id == scope.ward_id, Member.group_id.is_not(None))
-        )
-        lines = await _lines(
-            db,
-            Member,
-            Member.display_name,
-            SupportSession.member_id == Member.id,
-            members_of,
-            start,
-            end,
-        )
-        counts, weeks = await _line_details(db, scope, start, end, SupportSession.member_id)
-        joined = dict(
-            (
-                await db.execute(
-                    select(Member.id, Member.joined_at).where(
-                        Member.id.in_([line.id for line in lines])
-                    )
+        result.by_counter = await counter_totals(db, scope, start, end)
+    if by_group or by_member:
+        per_group, per_member = await _line_stats(db, scope, start, end)
+        if by_group:
+            rows = await db.execute(
+                select(ResidentialGroup.id, ResidentialGroup.name).where(
+                    ResidentialGroup.ward_id == scope.ward_id
                 )
-            ).all()
-        )
-        for line in lines:
-            line.counts = counts.get(line.id, {})
-            line.active_weeks = len(weeks.get(line.id, ()))
-            since = joined.get(line.id)
-            first = max(start, since.astimezone(VIETNAM).date()) if since else start
-            line.weeks = max(_weeks_between(first, until), line.active_weeks)
-        result.by_member = sorted(lines, key=lambda line: (-line.sessions, line.name))
+            )
+            weeks = _weeks_between(start, until)
+            lines = [per_group.get(gid, _Line()).line(gid, name, weeks) for gid, name in rows]
+            result.by_group = sorted(lines, key=lambda line: natural_key(line.name))
+        if by_member:
+            # Every member of the team (or of the ward's teams), those with no session too.
+            members_of = (
+                and_(Member.group_id == scope.group_id, Member.ward_id == scope.ward_id)
+                if scope.group_id is not None
+                else and_(Member.ward_id == scope.ward_id, Member.group_id.is_not(None))
+            )
+            people = await db.execute(
+                select(Member.id, Member.display_name, Member.joined_at).where(members_of)
+            )
+            lines = []
+            for mid, name, since in people:
+                first = max(start, since.astimezone(VIETNAM).date()) if since else start
+                lines.append(
+                    per_member.get(mid, _Line()).line(mid, name, _weeks_between(first, until))
+                )
+            result.by_member = sorted(lines, key=lambda line: (-line.sessions, line.name))
     return result
 
 
@@ -182,10 +256,90 @@ async def _count_by(
     return {value: n for value, n in rows}
 
 
+@dataclass(slots=True)
+class _Line:
+    sessions: int = 0
+    residents: int = 0
+    weeks: set[dt.date] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def line(self, line_id: int, name: str, weeks: int) -> GroupLine:
+        active = len(self.weeks)
+        return GroupLine(
+            name,
+            self.sessions,
+            self.residents,
+            counts=self.counts,
+            active_weeks=active,
+            weeks=max(weeks, active),
+            id=line_id,
+        )
+
+
+async def _line_stats(
+    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date
+) -> tuple[dict[int, _Line], dict[int, _Line]]:
+    """Per residential group and per member: sessions, residents, active weeks and counters,
+    in two grouped reads of the period's sessions."""
+    groups: dict[int, _Line] = {}
+    members: dict[int, _Line] = {}
+    week_of_day: dict[dt.date, dt.date] = {}
+    rows = await db.execute(
+        _within(
+            select(
+                SupportSession.group_id,
+                SupportSession.member_id,
+                SupportSession.occurred_on,
+                func.count(SupportSession.id),
+                func.sum(SupportSession.residents_count),
+            ).group_by(
+                SupportSession.group_id, SupportSession.member_id, SupportSession.occurred_on
+            ),
+            scope,
+            start,
+            end,
+        )
+    )
+    for group, member, day, sessions, residents in rows:
+        monday = week_of_day.get(day)
+        if monday is None:
+            monday = week_of_day[day] = week_of(day)[0]
+        for found in (groups.setdefault(group, _Line()),) + (
+            (members.setdefault(member, _Line()),) if member is not None else ()
+        ):
+            found.sessions += sessions
+            found.residents += int(residents or 0)
+            found.weeks.add(monday)
+    counted = await db.execute(
+        _within(
+            select(
+                SupportSession.group_id,
+                SupportSession.member_id,
+                SessionCount.counter,
+                func.sum(SessionCount.value),
+            )
+            .join(SupportSession, SupportSession.id == SessionCount.session_id)
+            .group_by(SupportSession.group_id, SupportSession.member_id, SessionCount.counter),
+            scope,
+            start,
+            end,
+        )
+    )
+    for group, member, counter, n in counted:
+        targets = [groups.setdefault(group, _Line())]
+        if member is not None:
+            targets.append(members.setdefault(member, _Line()))
+        for found in targets:
+            found.counts[counter] = found.counts.get(counter, 0) + int(n or 0)
+    return groups, members
+
+
 async def counter_totals(
     db: AsyncSession, scope: Scope, start: dt.date, end: dt.date
 ) -> dict[str, int]:
     """The ward's counters summed over the period's sessions."""
+    if _whole_ward(scope):
+        return (await ward_figures(db, [scope.ward_id], start, end))[scope.ward_id].by_counter
     rows = await db.execute(
         _within(
             select(SessionCount.counter, func.sum(SessionCount.value))
@@ -199,65 +353,11 @@ async def counter_totals(
     return {counter: int(n or 0) for counter, n in rows}
 
 
-async def _line_details(
-    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date, column: Any
-) -> tuple[dict[int, dict[str, int]], dict[int, set[dt.date]]]:
-    """Per group (or member) id: its counters summed, and the Mondays of its active weeks."""
-    counts: dict[int, dict[str, int]] = {}
-    rows = await db.execute(
-        _within(
-            select(column, SessionCount.counter, func.sum(SessionCount.value))
-            .join(SupportSession, SupportSession.id == SessionCount.session_id)
-            .group_by(column, SessionCount.counter),
-            scope,
-            start,
-            end,
-        )
-    )
-    for line_id, counter, n in rows:
-        counts.setdefault(line_id, {})[counter] = int(n or 0)
-    weeks: dict[int, set[dt.date]] = {}
-    days = await db.execute(
-        _within(select(column, SupportSession.occurred_on).distinct(), scope, start, end)
-    )
-    for line_id, day in days:
-        weeks.setdefault(line_id, set()).add(week_of(day)[0])
-    return counts, weeks
-
-
 def _weeks_between(start: dt.date, end: dt.date) -> int:
     """How many weeks (Monday to Sunday) the days from `start` to `end` touch."""
     if end < start:
         return 0
     return (week_of(end)[0] - week_of(start)[0]).days // 7 + 1
-
-
-async def _lines(
-    db: AsyncSession,
-    entity: type[ResidentialGroup] | type[Member],
-    name: Any,
-    joins: Any,
-    where: Any,
-    start: dt.date,
-    end: dt.date,
-) -> list[GroupLine]:
-    """Sessions and residents per group or per member, rows with nothing included."""
-    join_on = and_(joins, SupportSession.occurred_on >= start, SupportSession.occurred_on <= end)
-    rows = await db.execute(
-        select(
-            entity.id,
-            name,
-            func.count(SupportSession.id),
-            func.coalesce(func.sum(SupportSession.residents_count), 0),
-        )
-        .select_from(entity)
-        .outerjoin(SupportSession, join_on)
-        .where(where)
-        .group_by(entity.id, name)
-    )
-    return [
-        GroupLine(n, sessions, residents, id=line_id) for line_id, n, sessions, residents in rows
-    ]
 
 
 # -- The weekly report: the tally above, plus what ward staff and team leaders act on. ------
@@ -369,6 +469,9 @@ async def period_report(
 @long_running
 async def totals(db: AsyncSession, scope: Scope, start: dt.date, end: dt.date) -> tuple[int, int]:
     """Sessions and residents helped in a period."""
+    if _whole_ward(scope):
+        figures = (await ward_figures(db, [scope.ward_id], start, end))[scope.ward_id]
+        return figures.sessions, figures.residents
     sessions, residents = (
         await db.execute(
             _within(
@@ -416,6 +519,34 @@ async def by_month(db: AsyncSession, scope: Scope, start: dt.date, end: dt.date)
     while day <= end:
         months[day] = MonthLine(day)
         day = (day + dt.timedelta(days=32)).replace(day=1)
+    whole, edges = rollups.split(start, end) if _whole_ward(scope) else (None, [(start, end)])
+    if whole is not None:
+        summed = await db.execute(
+            select(TallyMonth.month, TallyMonth.kind, TallyMonth.key, func.sum(TallyMonth.n))
+            .where(
+                TallyMonth.ward_id == scope.ward_id,
+                TallyMonth.month >= whole[0],
+                TallyMonth.month <= whole[1],
+                TallyMonth.kind.in_(("sessions", "residents", "counter")),
+            )
+            .group_by(TallyMonth.month, TallyMonth.kind, TallyMonth.key)
+        )
+        for month, kind, key, n in summed:
+            line = months[month]
+            if kind == "sessions":
+                line.sessions += int(n or 0)
+            elif kind == "residents":
+                line.residents += int(n or 0)
+            else:
+                line.counts[key] = line.counts.get(key, 0) + int(n or 0)
+    for first, last in edges:
+        await _months_from_sessions(db, scope, first, last, months)
+    return list(months.values())
+
+
+async def _months_from_sessions(
+    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date, months: dict[dt.date, MonthLine]
+) -> None:
     days = await db.execute(
         _within(
             select(
@@ -445,7 +576,6 @@ async def by_month(db: AsyncSession, scope: Scope, start: dt.date, end: dt.date)
     for on, counter, n in counted:
         line = months[on.replace(day=1)]
         line.counts[counter] = line.counts.get(counter, 0) + int(n or 0)
-    return list(months.values())
 
 
 @long_running
@@ -548,9 +678,9 @@ class CityTally:
 async def city_tally(
     db: AsyncSession, start: dt.date, end: dt.date, *, province: str | None = None
 ) -> CityTally:
-    """Sessions, residents, active residential groups, topics and priority groups per ward,
-    from `start` to `end` inclusive: four grouped queries whatever the number of wards, each
-    reading the period's sessions only.
+    """Sessions, residents, active residential groups, topics, priority groups and counters
+    per ward, from `start` to `end` inclusive: whole months read from the running sums, the
+    days around them from the sessions, in a few grouped queries whatever the number of wards.
     Demo wards are left out; `province` keeps only the wards of that province."""
     ward_stmt = (
         select(Ward.id, Ward.code, Ward.name, func.count(ResidentialGroup.id))
@@ -566,48 +696,14 @@ async def city_tally(
     }
     if not lines:
         return CityTally(start=start, end=end, wards=[])
-    # Naming the wards lets both backends seek the (ward_id, occurred_on) index once per ward
-    # and read only the period's rows; a bare date range would scan the whole history.
-    in_period = (
-        SupportSession.ward_id.in_(list(lines)),
-        SupportSession.occurred_on >= start,
-        SupportSession.occurred_on <= end,
-    )
-    counts = await db.execute(
-        select(
-            SupportSession.ward_id,
-            func.count(SupportSession.id),
-            func.coalesce(func.sum(SupportSession.residents_count), 0),
-            func.count(func.distinct(SupportSession.group_id)),
-        )
-        .where(*in_period)
-        .group_by(SupportSession.ward_id)
-    )
-    for ward_id, sessions, residents, active in counts:
-        if (line := lines.get(ward_id)) is not None:
-            line.sessions, line.residents, line.active_groups = sessions, residents, active
-    for model, column, attr in (
-        (SessionTopic, SessionTopic.topic, "by_topic"),
-        (SessionPriorityGroup, SessionPriorityGroup.priority_group, "by_priority"),
-    ):
-        rows = await db.execute(
-            select(SupportSession.ward_id, column, func.count())
-            .join(SupportSession, SupportSession.id == model.session_id)
-            .where(*in_period)
-            .group_by(SupportSession.ward_id, column)
-        )
-        for ward_id, value, n in rows:
-            if (line := lines.get(ward_id)) is not None:
-                getattr(line, attr)[value] = n
-    counted = await db.execute(
-        select(SupportSession.ward_id, SessionCount.counter, func.sum(SessionCount.value))
-        .join(SupportSession, SupportSession.id == SessionCount.session_id)
-        .where(*in_period)
-        .group_by(SupportSession.ward_id, SessionCount.counter)
-    )
-    for ward_id, counter, n in counted:
-        if (line := lines.get(ward_id)) is not None:
-            line.by_counter[counter] = int(n or 0)
+    # Whole months from the running sums, the days around them from the sessions.
+    figures = await ward_figures(db, list(lines), start, end)
+    for ward_id, found in figures.items():
+        line = lines[ward_id]
+        line.sessions, line.residents = found.sessions, found.residents
+        line.active_groups = len(found.active_groups)
+        line.by_topic, line.by_priority = found.by_topic, found.by_priority
+        line.by_counter = found.by_counter
     city = CityTally(
         start=start, end=end, wards=sorted(lines.values(), key=lambda w: natural_key(w.name))
     )
