@@ -102,13 +102,11 @@ def insert_or_skip(session: AsyncSession, model: Any, *, unique: list[str], **va
     return insert(model).values(**values).on_conflict_do_nothing(index_elements=unique)
 
 
-def add_up(
-    session: AsyncSession, model: Any, *, keys: list[str], column: str, **values: Any
-) -> Any:
-    """INSERT ... ON CONFLICT (keys) DO UPDATE SET column = column + the new value: a running
-    sum kept in one statement, on either database."""
+def add_up(session: AsyncSession, model: Any, *, keys: list[str], column: str) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE SET column = column + the new value: running
+    sums kept in one statement (run it with a list of rows), on either database."""
     insert = pg_insert if is_postgresql(session) else sqlite_insert
-    statement = insert(model).values(**values)
+    statement = insert(model)
     table = model.__table__
     return statement.on_conflict_do_update(
         index_elements=keys,

@@ -55,20 +55,13 @@ class Facts:
 async def add(db: AsyncSession, facts: Facts, sign: int = 1) -> None:
     """Add a session's figures to its month (or, with sign -1, take them off)."""
     month = facts.day.replace(day=1)
-    for kind, key, n in facts.rows():
-        await db.execute(
-            add_up(
-                db,
-                TallyMonth,
-                keys=KEYS,
-                column="n",
-                ward_id=facts.ward_id,
-                month=month,
-                kind=kind,
-                key=key,
-                n=sign * n,
-            )
-        )
+    await db.execute(
+        add_up(db, TallyMonth, keys=KEYS, column="n"),
+        [
+            {"ward_id": facts.ward_id, "month": month, "kind": kind, "key": key, "n": sign * n}
+            for kind, key, n in facts.rows()
+        ],
+    )
 
 
 def _next_month(day: dt.date) -> dt.date:
