@@ -149,11 +149,20 @@ async def many_chats(people: list[Person], per_chat: int, think: float = 0.0) ->
     return Figures(latencies, time.perf_counter() - started, time.process_time() - cpu)
 
 
+def counter_asked(buttons: list[tuple[str, str]]) -> bool:
+    """The ward's counter after a topic ("VNeID accounts activated?"): an extra tap."""
+    keys = {i.partition(":")[2] for i, _ in buttons}
+    return {"0", "other"} <= keys
+
+
 def next_choice(step: int, buttons: list[tuple[str, str]], rng: random.Random) -> str:
-    """The button id a volunteer presses at `step` of the session (ids are "<seq>:<key>")."""
+    """The button id a volunteer presses at `step` of the session (ids are "<seq>:<key>"):
+    one option, never "choose several"; 0-3 for a counter."""
+    if counter_asked(buttons):
+        return rng.choice(buttons[:4])[0]
     key = SESSION_TAPS[step % len(SESSION_TAPS)]
     if key is None:
-        return rng.choice(buttons)[0]
+        return rng.choice([b for b in buttons if not b[0].endswith(":+several")])[0]
     return next(i for i, _ in buttons if i.endswith(f":{key}"))
 
 
@@ -249,8 +258,9 @@ class TelegramPerson:
         if not self.taps:
             self.step += 1
             return await self.say(f"Ghi chú {self.step}")
-        data = next_choice(self.step, self.buttons(), self.rng)
-        self.step += 1
+        shown = self.buttons()
+        data = next_choice(self.step, shown, self.rng)
+        self.step += 0 if counter_asked(shown) else 1
         return await self.press(data)
 
 
@@ -323,7 +333,7 @@ class WebPerson:
             self.step += 1
             return await self.post({"text": f"Ghi chú {self.step}"})
         choice = next_choice(self.step, self.buttons, self.rng)
-        self.step += 1
+        self.step += 0 if counter_asked(self.buttons) else 1
         return await self.post({"choice": choice})
 
     async def close(self) -> None:

@@ -49,7 +49,7 @@ class Volunteer:
             [
                 lambda: self.press_key("log"),  # "Log a support session" on the main menu
                 lambda: self.press(random.randrange(8)),  # topic
-                lambda: self.press(random.randrange(5)),  # priority group
+                lambda: self.press(random.randrange(5)),  # priority group (not "several")
                 lambda: self.press_key("resolved"),
                 lambda: self.press_key("save"),
                 lambda: self.press_key("menu"),  # back to the menu
@@ -86,6 +86,10 @@ class Volunteer:
         await self.press(0)  # agree
 
     async def tap(self) -> None:
+        keys = {b.id.partition(":")[2] for b in self.buttons}
+        if {"0", "other"} <= keys:
+            await self.press(random.randrange(4))  # the ward's counter after the topic: 0-3
+            return
         await next(self.taps)()
 
 

@@ -107,6 +107,8 @@ class Context:
         # the step asks again, and the ticked options once "done" is pressed.
         self.picking: list[str] | None = None
         self.picked: list[str] | None = None
+        # What a flow read once for this message and needs again in it (a ward's form).
+        self.memo: dict[str, Any] = {}
 
     @property
     def lang(self) -> str:

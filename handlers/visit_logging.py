@@ -479,9 +479,12 @@ class LogSessionFlow(Flow):
 
     @staticmethod
     async def _form(ctx: Context) -> WardForm:
-        """The member's ward's session form."""
+        """The member's ward's session form (read once per message)."""
         assert ctx.member is not None
-        return await forms.load(ctx.db, ctx.member.ward_id)
+        form = ctx.memo.get("form")
+        if form is None:
+            form = ctx.memo["form"] = await forms.load(ctx.db, ctx.member.ward_id)
+        return form  # type: ignore[no-any-return]
 
     @staticmethod
     def _summary(ctx: Context, draft: SessionDraft, key: str, form: WardForm) -> str:

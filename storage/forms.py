@@ -7,9 +7,12 @@ raises the ward's form version by one and is written to the audit log."""
 from __future__ import annotations
 
 import re
+import time
+import weakref
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -93,23 +96,67 @@ def default_form(ward_id: int = 0) -> WardForm:
     return WardForm(ward_id, 0, items)
 
 
+_LOAD = (
+    select(
+        Ward.form_version,
+        FormItem.kind,
+        FormItem.key,
+        FormItem.label,
+        FormItem.hidden,
+        FormItem.position,
+        FormItem.topic,
+    )
+    .outerjoin(FormItem, FormItem.ward_id == Ward.id)
+    .where(Ward.id == bindparam("ward_id"))
+)
+
+
+# Forms read lately, by database and ward: most steps of logging a session need one, and they
+# change rarely. A change made here is seen at once; one made by another process within
+# CACHE_SECONDS (the web chat on several workers).
+CACHE_SECONDS = 10.0
+_cache: weakref.WeakKeyDictionary[Any, dict[int, tuple[float, WardForm]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _cached(db: AsyncSession) -> dict[int, tuple[float, WardForm]]:
+    bind = db.bind
+    return _cache.setdefault(bind.sync_engine if bind is not None else db, {})
+
+
+def forget_cached(db: AsyncSession, ward_id: int) -> None:
+    _cached(db).pop(ward_id, None)
+
+
 async def load(db: AsyncSession, ward_id: int) -> WardForm:
-    """The ward's form: the national defaults with the ward's own changes and items."""
-    version = await db.scalar(select(Ward.form_version).where(Ward.id == ward_id)) or 0
-    rows = list(await db.scalars(select(FormItem).where(FormItem.ward_id == ward_id)))
+    """The ward's form: the national defaults with the ward's own changes and items (a
+    copy: change it through `add`, `rename` and `set_hidden`)."""
+    if ward_id in db.info.get("forms_changed", ()):
+        return await _read(db, ward_id)  # not committed yet: for this transaction only
+    cache = _cached(db)
+    hit = cache.get(ward_id)
+    if hit is not None and hit[0] > time.monotonic():
+        return WardForm(ward_id, hit[1].version, list(hit[1].items))
+    form = await _read(db, ward_id)
+    cache[ward_id] = (time.monotonic() + CACHE_SECONDS, form)
+    return WardForm(ward_id, form.version, list(form.items))
+
+
+async def _read(db: AsyncSession, ward_id: int) -> WardForm:
+    # One statement (asked on most steps of logging a session): the version, and the ward's
+    # own rows if it has any.
+    found = (await db.execute(_LOAD, {"ward_id": ward_id})).all()
     form = default_form(ward_id)
-    form.version = version
+    form.version = int(found[0][0] or 0) if found else 0
+    rows = [Item(*row[1:]) for row in found if row[1] is not None]
     if not rows:
         return form
     by_key = {(r.kind, r.key): r for r in rows}
     items: list[Item] = []
     for item in form.items:
-        row = by_key.pop((item.kind, item.key), None)
-        if row is None:
-            items.append(item)
-        else:
-            items.append(Item(row.kind, row.key, row.label, row.hidden, row.position, row.topic))
-    items += [Item(r.kind, r.key, r.label, r.hidden, r.position, r.topic) for r in by_key.values()]
+        items.append(by_key.pop((item.kind, item.key), item))
+    items += list(by_key.values())
     # Built-in items first in their national order, then the ward's own in the order added.
     form.items = sorted(items, key=lambda i: (list(BUILT_IN).index(i.kind), i.position))
     return form
@@ -120,6 +167,8 @@ def clean_label(text: str) -> str:
 
 
 async def _bump(db: AsyncSession, ward_id: int) -> int:
+    forget_cached(db, ward_id)
+    db.info.setdefault("forms_changed", set()).add(ward_id)
     await db.execute(
         update(Ward).where(Ward.id == ward_id).values(form_version=Ward.form_version + 1)
     )

@@ -151,7 +151,7 @@ class Phone:
     async def log_session(self) -> None:
         await self.send_twice(choice=self.button("log"))
         await self.send_twice(choice=self.button(self.rng.randrange(8)))  # topic
-        while any(b["id"].endswith(":other") for b in self.buttons):  # the ward's counters
+        while {"0", "other"} <= {b["id"].partition(":")[2] for b in self.buttons}:  # counters
             await self.send_twice(choice=self.button(self.rng.randrange(4)))
         await self.send_twice(choice=self.button(self.rng.randrange(5)))  # priority group
         await self.send_twice(choice=self.button("resolved"))
