@@ -27,6 +27,7 @@ _DAY_MONTH = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2}|\
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ISO_WEEK = re.compile(r"^(?:(\d{4})\s*-?\s*)?w\s*(\d{1,2})$")
 _MONTH = re.compile(r"^(?:thang|month|t)?\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$")
+_MONTH_ALONE = re.compile(r"^(?:thang|month)\s*(\d{1,2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(?:quy|q|quarter)\s*(iv|i{1,3}|[1-4])(?:\s*[/.\-\s]\s*(\d{4}))?$")
 _ISO_QUARTER = re.compile(r"^(\d{4})\s*-?\s*q([1-4])$")
@@ -91,12 +92,28 @@ def read_period(text: str, today: dt.date) -> When | None:
     when = read_when(text, today)
     if when is not None:
         return when
+    days = _range_days(text, today)
+    if days is None or days[1] < days[0]:
+        return None
+    return When("range", *days)
+
+
+def reversed_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Two days typed the wrong way round ("15/11 - 01/11"): what was typed, to say so."""
+    days = _range_days(text, today)
+    return days if days is not None and days[1] < days[0] else None
+
+
+def _range_days(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The two days of a typed range, as typed: "01/11/2026 - 15/11/2026", "1/11-15/11",
+    "từ 1/11 đến 15/11"."""
     exact = unicodedata.normalize("NFKC", text).casefold().strip()
-    folded = fold(text)
     joiners = words("periods")
     start_words = joiners.get("range_from", frozenset())
     end_words = joiners.get("range_to", frozenset())
     parts = _RANGE_DASH.split(exact)
+    if len(parts) != 2 and exact.count("-") == 1 and "/" in exact:
+        parts = exact.split("-")  # "1/11-15/11": a dash between two days written with "/"
     if len(parts) != 2:
         # "từ 1/11 đến 15/11": the words around the two days.
         tokens = exact.split()
@@ -109,13 +126,10 @@ def read_period(text: str, today: dt.date) -> When | None:
 
         parts = [day_words(tokens[: cut[0]]), day_words(tokens[cut[0] + 1 :])]
     days = [_read_day(fold(p), p.strip(), today, forward=False) for p in parts]
-    if None in days or not folded:
+    first, last = days
+    if first is None or last is None:
         return None
-    start, end = days[0], days[1]
-    assert start is not None and end is not None
-    if end < start:
-        return None
-    return When("range", start, end)
+    return first, last
 
 
 def read_when(text: str, today: dt.date, *, forward: bool = False) -> When | None:
@@ -203,6 +217,12 @@ def _read_period(folded: str, exact: str, today: dt.date) -> When | None:
     if match:
         first = _date(int(match[2]), int(match[1]), 1)
         return month_of(first) if first is not None else None
+    match = _MONTH_ALONE.match(folded)
+    if match and 1 <= int(match[1]) <= 12:
+        # "tháng 10": the latest such month up to this one.
+        month = int(match[1])
+        year = today.year if month <= today.month else today.year - 1
+        return month_of(dt.date(year, month, 1))
     match = _ISO_MONTH.match(exact)
     if match:
         first = _date(int(match[1]), int(match[2]), 1)

@@ -22,7 +22,7 @@ from bot.dates import When
 from bot.files import FileStore
 from bot.i18n import Translator
 from handlers import vocab
-from handlers.periods import counter_keys, period_words
+from handlers.periods import counter_keys, period_words, target_progress
 from handlers.report_files import file_name
 from storage import forms, stats, wards
 from storage.access import Scope
@@ -42,6 +42,7 @@ class AnnualData:
     groups_head: list[str]
     groups: list[list[object]]
     active_share: str
+    targets: list[str]
     top_groups: list[str]
     top_members: list[str]
     texts: dict[str, str] = field(default_factory=dict)
@@ -91,6 +92,9 @@ async def gather_annual(
     active = len(tally.by_group) - len(report.idle_groups)
     total = len(tally.by_group)
     share = round(100 * active / total) if total else 0
+    goals = await forms.targets(db, scope.ward_id)
+    active_target = goals.get(forms.ACTIVE_GROUPS, 100) if scope.group_id is None else 100
+    progress = await target_progress(db, scope, when, today, t, form)
 
     def ranked(lines: list[stats.GroupLine]) -> list[str]:
         return [
@@ -121,7 +125,20 @@ async def gather_annual(
             [g.name, g.sessions, g.residents, *[g.counts.get(k, 0) for k in counters]]
             for g in tally.by_group
         ],
-        active_share=t("annual-active-share", active=active, total=total, pct=share),
+        active_share=t(
+            "annual-active-share", active=active, total=total, pct=share, target=active_target
+        ),
+        targets=[
+            t(
+                "annual-target-line",
+                name=goal.label,
+                done=goal.done,
+                target=goal.target,
+                pct=round(100 * goal.share),
+                year=str(goal.year),
+            )
+            for goal in progress
+        ],
         top_groups=ranked(report.top_groups),
         top_members=ranked(report.top_members),
         texts={
@@ -151,6 +168,8 @@ async def gather_annual(
                 "recipients",
                 "recipients-list",
                 "signer",
+                "signer-title",
+                "sign-here",
                 "draft-note",
             )
         },
@@ -191,6 +210,8 @@ def annual_docx(data: AnnualData) -> bytes:
     doc.add_paragraph(x["results"]).runs[0].bold = True
     doc.add_paragraph(x["overall"]).runs[0].bold = True
     doc.add_paragraph(data.active_share)
+    for line in data.targets:
+        doc.add_paragraph(f"- {line}")
     doc.add_paragraph(x["by-indicator"]).runs[0].italic = True
     with_before = any(before is not None for _, _, before in data.indicators)
     header = [x["col-indicator"], x["col-this"]] + ([x["col-before"]] if with_before else [])
@@ -224,7 +245,8 @@ def annual_docx(data: AnnualData) -> bytes:
     for line in x["recipients-list"].splitlines():
         to_whom.add_paragraph(line)
     _centred(signer.paragraphs[0], x["signer"], bold=True)
-    _marked(signer.add_paragraph(), x["write-here"])
+    _centred(signer.add_paragraph(), x["signer-title"], bold=True)
+    _centred(signer.add_paragraph(), x["sign-here"], italic=True)
 
     out = io.BytesIO()
     doc.save(out)

@@ -4,10 +4,14 @@ the annual draft."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from bot.dates import When
 from bot.i18n import Translator
-from storage import stats
+from handlers import vocab
+from storage import forms, stats
+from storage.access import Scope
+from storage.db import Session
 from storage.forms import WardForm
 from storage.models import FormKind
 
@@ -59,3 +63,48 @@ def counter_keys(t: Translator, form: WardForm, report: stats.WeeklyReport) -> l
     keys += [c.key for c in form.of(FormKind.COUNTER, hidden=True) if c.hidden and c.key in used]
     keys += sorted(used - set(keys))
     return keys
+
+
+@dataclass(slots=True)
+class Progress:
+    """A yearly target and what the ward has done towards it since the year began."""
+
+    label: str
+    target: int
+    done: int
+    year: int
+
+    @property
+    def share(self) -> float:
+        return self.done / self.target if self.target else 0.0
+
+
+async def target_progress(
+    db: Session, scope: Scope, when: When, today: dt.date, t: Translator, form: WardForm
+) -> list[Progress]:
+    """Progress towards the ward's yearly targets, from the first of January of the
+    period's year to its end (or today): ward reports only, not the movement's whole span."""
+    if scope.group_id is not None or when.kind == "movement":
+        return []
+    goals = await forms.targets(db, scope.ward_id)
+    goals.pop(forms.ACTIVE_GROUPS, None)  # a share of this period, shown with it
+    if not goals:
+        return []
+    year = when.end.year
+    start, end = dt.date(year, 1, 1), min(when.end, today)
+    sessions, residents = await stats.totals(db, scope, start, end)
+    counted = await stats.counter_totals(db, scope, start, end)
+    done = {forms.SESSIONS: sessions, forms.RESIDENTS: residents}
+    done |= {f"counter:{k}": n for k, n in counted.items()}
+    return [
+        Progress(indicator_label(t, key, form), target, done.get(key, 0), year)
+        for key, target in goals.items()
+    ]
+
+
+def indicator_label(t: Translator, key: str, form: WardForm) -> str:
+    if key == forms.SESSIONS:
+        return t("report-col-sessions")
+    if key == forms.RESIDENTS:
+        return t("report-col-residents")
+    return vocab.label(t, "counter", key.removeprefix("counter:"), form)

@@ -24,7 +24,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-Column = Literal["text", "int", "date", "percent", "decimal"]
+# "weeks": a whole number that a totals row does not add up (weeks are not summed over groups).
+Column = Literal["text", "int", "weeks", "date", "percent", "decimal"]
 
 # The first rows of every sheet: the title, the period, then the header on row 4.
 HEADER_ROW = 4
@@ -169,6 +170,7 @@ _TITLE = Font(bold=True, size=14)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _FORMATS: dict[str, str] = {
     "int": "#,##0",
+    "weeks": "0",
     "date": "DD/MM/YYYY",
     "percent": "0%",
     "decimal": "0.0",

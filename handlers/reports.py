@@ -18,7 +18,14 @@ from bot.flow import LOCAL_TZ, Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from handlers import vocab
 from handlers.annual import build_annual
-from handlers.periods import counter_keys, period_key, period_words, roman_quarter
+from handlers.periods import (
+    Progress,
+    counter_keys,
+    period_key,
+    period_words,
+    roman_quarter,
+    target_progress,
+)
 from handlers.report_files import (
     Column,
     Panel,
@@ -182,51 +189,6 @@ def _names(t: Translator, names: list[str]) -> str:
     return shown
 
 
-@dataclass(slots=True)
-class Progress:
-    """A yearly target and what the ward has done towards it since the year began."""
-
-    label: str
-    target: int
-    done: int
-    year: int
-
-    @property
-    def share(self) -> float:
-        return self.done / self.target if self.target else 0.0
-
-
-async def target_progress(
-    db: Session, scope: Scope, when: When, today: dt.date, t: Translator, form: WardForm
-) -> list[Progress]:
-    """Progress towards the ward's yearly targets, from the first of January of the
-    period's year to its end (or today): ward reports only, not the movement's whole span."""
-    if scope.group_id is not None or when.kind == "movement":
-        return []
-    goals = await forms.targets(db, scope.ward_id)
-    goals.pop(forms.ACTIVE_GROUPS, None)  # a share of this period, shown with it
-    if not goals:
-        return []
-    year = when.end.year
-    start, end = dt.date(year, 1, 1), min(when.end, today)
-    sessions, residents = await stats.totals(db, scope, start, end)
-    counted = await stats.counter_totals(db, scope, start, end)
-    done = {forms.SESSIONS: sessions, forms.RESIDENTS: residents}
-    done |= {f"counter:{k}": n for k, n in counted.items()}
-    return [
-        Progress(indicator_label(t, key, form), target, done.get(key, 0), year)
-        for key, target in goals.items()
-    ]
-
-
-def indicator_label(t: Translator, key: str, form: WardForm) -> str:
-    if key == forms.SESSIONS:
-        return t("report-col-sessions")
-    if key == forms.RESIDENTS:
-        return t("report-col-residents")
-    return vocab.label(t, "counter", key.removeprefix("counter:"), form)
-
-
 def render_report(
     t: Translator,
     report: stats.WeeklyReport,
@@ -240,7 +202,11 @@ def render_report(
     tally = report.tally
     lines = [
         t("report-header", name=name, period=period_words(t, when)),
-        t("report-dates", start=f"{tally.start:%d/%m/%Y}", end=f"{tally.end:%d/%m/%Y}"),
+        *(
+            []
+            if when.kind in ("range", "day")
+            else [t("report-dates", start=f"{tally.start:%d/%m/%Y}", end=f"{tally.end:%d/%m/%Y}")]
+        ),
         t("stats-totals", sessions=tally.sessions, residents=tally.residents),
     ]
     if report.compared:
@@ -348,7 +314,11 @@ def report_data(
     topics = sorted(tally.by_topic.items(), key=lambda kv: (-kv[1], kv[0]))
     priorities = sorted(tally.by_priority.items(), key=lambda kv: (-kv[1], kv[0]))
     period = period_words(t, when)
-    period_line = f"{period} ({tally.start:%d/%m/%Y} – {tally.end:%d/%m/%Y})"
+    period_line = (
+        period
+        if when.kind in ("range", "day")
+        else f"{period} ({tally.start:%d/%m/%Y} – {tally.end:%d/%m/%Y})"
+    )
 
     # The summary: each indicator, this period and the one before.
     head = [t("report-col-indicator"), t("report-col-this")]
@@ -377,7 +347,8 @@ def report_data(
 
     line_head = [t("report-col-sessions"), t("report-col-residents"), *counter_labels]
     weeks_head = [t("report-col-active-weeks"), t("report-col-weeks")]
-    line_kinds: list[Column] = ["int"] * (4 + len(counters))
+    line_kinds: list[Column] = ["int"] * (2 + len(counters))
+    line_kinds += ["weeks", "weeks"]
 
     def line_row(line: stats.GroupLine) -> list[object]:
         return [
@@ -563,8 +534,18 @@ class ReportFlow(Flow):
                     end=f"{last_week.end:%d/%m}",
                 ),
             ),
-            ("this_month", t("report-this-month-choice", month=today.month)),
-            ("last_month", t("report-last-month-choice", month=last_month.start.month)),
+            (
+                "this_month",
+                t("report-this-month-choice", month=today.month, year=str(today.year)),
+            ),
+            (
+                "last_month",
+                t(
+                    "report-last-month-choice",
+                    month=last_month.start.month,
+                    year=str(last_month.start.year),
+                ),
+            ),
             (
                 "this_quarter",
                 t("report-this-quarter-choice", quarter=roman_quarter(today)),
@@ -599,6 +580,17 @@ class ReportFlow(Flow):
             when = self._chosen(ctx, answer.key)
         else:
             read = read_period(answer.text, ctx.today)
+            backwards = dates.reversed_range(answer.text, ctx.today)
+            if read is None and backwards is not None:
+                ctx.say(
+                    ctx.t(
+                        "report-range-reversed",
+                        start=f"{backwards[0]:%d/%m/%Y}",
+                        end=f"{backwards[1]:%d/%m/%Y}",
+                    )
+                )
+                ctx.goto("period", self.name)
+                return
             if read is None or read.start.year < EARLIEST_YEAR:
                 ctx.say(ctx.t("report-period-invalid"))
                 ctx.goto("period", self.name)

@@ -5,6 +5,8 @@ their meaning (storage/forms.py). Every change is versioned and audited."""
 
 from __future__ import annotations
 
+import re
+
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
@@ -16,6 +18,14 @@ from storage.forms import FormChangeError, Item, WardForm
 from storage.models import FormKind
 
 KINDS = (FormKind.TOPIC, FormKind.PRIORITY, FormKind.COUNTER)
+# A whole number as people write it: 500, 1.000, 1 000, 10,000 (never a decimal: 9.5).
+_WHOLE = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})*$|^\d+$")
+
+
+def whole_number(text: str) -> int | None:
+    if not _WHOLE.match(text):
+        return None
+    return int(re.sub(r"\D", "", text))
 
 
 class WardFormFlow(Flow):
@@ -158,11 +168,15 @@ class WardFormFlow(Flow):
         if item is None:
             ctx.goto("items", self.name)
             return
+        before = vocab.item_label(ctx.t, item)
+        if forms.clean_label(answer.text) == before:
+            ctx.say(ctx.t("form-label-same", name=before))
+            ctx.goto("items", self.name)
+            return
         label = self._check_name(ctx, form, item.kind, answer.text, skip=item.key)
         if label is None:
             ctx.goto("rename", self.name)
             return
-        before = vocab.item_label(ctx.t, item)
         changed = await forms.rename(ctx.db, form, item, label, actor_member_id=self._actor(ctx))
         ctx.say(
             ctx.t(
@@ -303,17 +317,23 @@ class WardFormFlow(Flow):
         if key not in dict(await self._indicators(ctx, form)):
             ctx.goto("targets", self.name)
             return
-        typed = answer.text.strip().rstrip("%").replace(".", "").replace(",", "").strip()
-        limit = 100 if key == forms.ACTIVE_GROUPS else forms.MAX_TARGET
-        if not typed.isdigit() or int(typed) > limit:
-            ctx.say(ctx.t("form-target-invalid", max=limit))
+        percent = key == forms.ACTIVE_GROUPS
+        number = whole_number(answer.text.strip().removesuffix("%").strip())
+        limit = 100 if percent else forms.MAX_TARGET
+        if number is None or number > limit:
+            ctx.say(ctx.t("form-target-invalid-percent" if percent else "form-target-invalid"))
             ctx.goto("target_value", self.name)
             return
-        value = int(typed) or None
+        value = number or None
         await forms.set_target(
             ctx.db, ctx.member.ward_id, key, value, actor_member_id=ctx.member.id
         )
-        ctx.say(ctx.t("form-target-saved" if value else "form-target-cleared"))
+        label = dict(await self._indicators(ctx, form)).get(key, "")
+        if value is None:
+            ctx.say(ctx.t("form-target-cleared", name=label))
+        else:
+            shown = "form-target-percent" if percent else "form-target-yearly"
+            ctx.say(ctx.t("form-target-saved", target=ctx.t(shown, name=label, value=value)))
         ctx.goto("targets", self.name)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -337,10 +357,14 @@ class WardFormFlow(Flow):
         if personal_data_kind(label) is not None or label.startswith("/"):
             ctx.say(ctx.t("form-label-bad"))
             return None
-        names = {
-            fold(vocab.item_label(ctx.t, i)) for i in form.of(kind, hidden=True) if i.key != skip
+        # Unique across the whole form: a topic and a counter of the same name would read
+        # alike in a report.
+        taken = {
+            fold(vocab.item_label(ctx.t, i)): vocab.item_label(ctx.t, i)
+            for i in form.items
+            if (i.kind, i.key) != (kind, skip)
         }
-        if fold(label) in names:
-            ctx.say(ctx.t("form-label-taken", name=label))
+        if fold(label) in taken:
+            ctx.say(ctx.t("form-label-taken", name=taken[fold(label)]))
             return None
         return label

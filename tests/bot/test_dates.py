@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot import dates
 from bot.core import Choice
 from bot.dates import When, read_day, read_when
 from bot.menu import Menu, resolve_text
@@ -127,3 +128,73 @@ def test_any_text_reads_as_nothing_or_as_a_real_period(text: str, today: dt.date
     if when is not None:
         assert when.start <= when.end
         assert (when.end - when.start).days <= 30
+
+
+# -- Periods for reports: quarters, years, the movement, ranges ------------------------------
+
+D = dt.date
+PERIODS = [
+    # typed, today, (kind, first day, last day) or None
+    ("quý 4/2026", D(2026, 11, 27), ("quarter", D(2026, 10, 1), D(2026, 12, 31))),
+    (
+        "quy IV 2026",
+        D(2026, 11, 27),
+        ("quarter", D(2026, 10, 1), D(2026, 12, 31)),
+    ),
+    ("q1", D(2027, 2, 3), ("quarter", D(2027, 1, 1), D(2027, 3, 31))),
+    ("quy truoc", D(2027, 1, 2), ("quarter", D(2026, 10, 1), D(2026, 12, 31))),
+    ("2026-Q3", D(2026, 11, 27), ("quarter", D(2026, 7, 1), D(2026, 9, 30))),
+    ("nam 2026", D(2027, 1, 1), ("year", D(2026, 1, 1), D(2026, 12, 31))),
+    ("năm ngoái", D(2027, 1, 1), ("year", D(2026, 1, 1), D(2026, 12, 31))),
+    ("this year", D(2028, 2, 29), ("year", D(2028, 1, 1), D(2028, 12, 31))),
+    (
+        "ca giai doan",
+        D(2026, 11, 27),
+        ("movement", D(2026, 1, 1), D(2030, 12, 31)),
+    ),
+    (
+        "2026 - 2030",
+        D(2026, 11, 27),
+        ("movement", D(2026, 1, 1), D(2030, 12, 31)),
+    ),
+    ("tháng 12", D(2027, 1, 5), ("month", D(2026, 12, 1), D(2026, 12, 31))),
+    ("thang 1", D(2027, 1, 5), ("month", D(2027, 1, 1), D(2027, 1, 31))),
+    ("2028-02", D(2028, 3, 1), ("month", D(2028, 2, 1), D(2028, 2, 29))),
+    (
+        "01/11/2026 - 15/11/2026",
+        D(2026, 11, 27),
+        ("range", D(2026, 11, 1), D(2026, 11, 15)),
+    ),
+    ("1/11-15/11", D(2026, 11, 27), ("range", D(2026, 11, 1), D(2026, 11, 15))),
+    (
+        "từ 28/12 đến 3/1",
+        D(2027, 1, 4),
+        ("range", D(2026, 12, 28), D(2027, 1, 3)),
+    ),
+    (
+        "from 1/11 to 15/11",
+        D(2026, 11, 27),
+        ("range", D(2026, 11, 1), D(2026, 11, 15)),
+    ),
+    ("15/11 - 1/11", D(2026, 11, 27), None),  # backwards: said so by the flow
+    ("31/02/2026 - 3/3/2026", D(2026, 11, 27), None),
+    ("quý 5", D(2026, 11, 27), None),
+    ("tháng 13", D(2026, 11, 27), None),
+    ("hello", D(2026, 11, 27), None),
+]
+
+
+@pytest.mark.parametrize(("typed", "today", "expected"), PERIODS)
+def test_report_periods(typed: str, today: dt.date, expected: tuple | None) -> None:
+    found = dates.read_period(typed, today)
+    assert (None if found is None else (found.kind, found.start, found.end)) == expected
+
+
+def test_the_period_before_has_the_same_kind_and_length() -> None:
+    leap = dates.read_period("2028-02", dt.date(2028, 3, 1))
+    assert leap is not None and leap.before() == dates.month_of(dt.date(2028, 1, 1))
+    quarter = dates.quarter_of(dt.date(2027, 2, 1))
+    assert quarter.before() == dates.quarter_of(dt.date(2026, 12, 31))
+    days = dates.When("range", dt.date(2026, 11, 1), dt.date(2026, 11, 15))
+    assert days.before() == dates.When("range", dt.date(2026, 10, 17), dt.date(2026, 10, 31))
+    assert dates.movement().before() is None

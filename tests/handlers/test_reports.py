@@ -204,7 +204,10 @@ async def test_any_period_in_chat_with_counters_workbook_and_annual_draft(
     # Any period typed straight after: a quarter, a range; and bad ones.
     assert "Quý IV/2026" in await staff.send("quy 4/2026")
     assert "Từ 01/10/2026 đến 31/10/2026" in await staff.send("1/10/2026 - 31/10/2026")
-    assert "chưa hiểu kỳ nào" in await staff.send("31/10/2026 - 1/10/2026")
+    text = await staff.send("31/10/2026 - 1/10/2026")
+    assert "Ngày đầu (31/10/2026) sau ngày cuối (01/10/2026)" in text
+    assert "Từ 01/10/2026 đến 15/10/2026" in await staff.send("1/10-15/10")
+    assert "Tháng 10/2026" in await staff.send("tháng 10")
     assert "chưa bắt đầu" in await staff.send("nam 2027")
     assert "Năm 2026" in await staff.send("nam nay")
     # A year goes month by month in the workbook, not session by session.

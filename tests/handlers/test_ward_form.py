@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from sqlalchemy import select
 
 from storage import forms
@@ -64,6 +66,16 @@ async def test_hidden_and_renamed_items_keep_their_past(make_chat, demo, databas
     await staff.press("Đổi tên")
     text = await staff.send("Việc khác (ghi rõ ở ghi chú)")
     assert 'Đã đổi "Việc khác" thành "Việc khác (ghi rõ ở ghi chú)"' in text
+    # The same name again changes nothing; a counter's name cannot go to a topic.
+    await staff.press("Việc khác (ghi rõ")
+    await staff.press("Đổi tên")
+    assert "không có gì thay đổi" in await staff.send("Việc khác (ghi rõ ở ghi chú)")
+    await staff.press("VNeID mức 2")
+    await staff.press("Đổi tên")
+    text = await staff.send("so tai khoan thanh toan da mo")
+    assert 'Đã có một mục tên "Số tài khoản thanh toán đã mở"' in text
+    await staff.press("Quay lại")
+    await staff.press("Quay lại")
     await staff.press("Ví giấy tờ VNeID")
     text = await staff.press("Ẩn khỏi phiếu ghi")
     assert "Đã ẩn" in text
@@ -85,7 +97,7 @@ async def test_hidden_and_renamed_items_keep_their_past(make_chat, demo, databas
         ward = await db.get(Ward, demo.ward.id)
         saved = list(await db.scalars(select(SupportSession.id)))
         form = await forms.load(db, demo.ward.id)
-    assert len(saved) == 2 and ward is not None and ward.form_version == 3
+    assert len(saved) == 2 and ward is not None and ward.form_version == 3  # no version for X->X
     assert form.get("topic", "other").label == "Việc khác (ghi rõ ở ghi chú)"
     assert form.get("topic", "vneid_wallet").hidden
 
@@ -108,7 +120,7 @@ async def test_only_staff_shape_the_form_and_only_their_ward(make_chat, demo, da
     assert "Học sinh, sinh viên" not in lan.labels()
 
 
-async def test_yearly_targets_and_the_progress_reports_show(make_chat, demo, database):
+async def test_yearly_targets_and_the_progress_reports_show(make_chat, demo, database, core):
     lan = make_chat("lan", name="Chị Lan")
     await lan.join(demo.invites[Role.VOLUNTEER].code)
     await lan.log_session(counter="3")
@@ -117,10 +129,14 @@ async def test_yearly_targets_and_the_progress_reports_show(make_chat, demo, dat
     await staff.send("/phieughi")
     await staff.press("Mục tiêu năm")
     await staff.press("Số tài khoản VNeID đã kích hoạt: chưa đặt")
-    assert "Cần một số từ 0 đến" in await staff.send("nhiều")
-    assert "Đã lưu mục tiêu" in await staff.send("1.000")
+    assert "Cần một số nguyên" in await staff.send("nhiều")
+    assert "Cần một số nguyên" in await staff.send("1,5")  # a decimal is not 15
+    assert "Đã lưu mục tiêu: Số tài khoản VNeID đã kích hoạt: 1.000/năm" in await staff.send(
+        "1.000"
+    )
     await staff.press("Tỷ lệ tổ có hoạt động")
-    assert "từ 0 đến 100" in await staff.send("120")
+    assert "từ 0 đến 100, ví dụ 80" in await staff.send("120")
+    assert "từ 0 đến 100" in await staff.send("9.5")
     await staff.send("80%")
     assert "Số tài khoản VNeID đã kích hoạt: 1.000/năm" in staff.labels()
     assert "Tỷ lệ tổ có hoạt động: 80%" in staff.labels()
@@ -129,6 +145,13 @@ async def test_yearly_targets_and_the_progress_reports_show(make_chat, demo, dat
     text = await staff.press("Năm nay")
     assert "🎯 Số tài khoản VNeID đã kích hoạt: 3/1.000 mục tiêu năm 2026 (0%)" in text
     assert "Tổ có hoạt động: 1/3 (33%, mục tiêu 80%)" in text
+    await staff.press("Dự thảo báo cáo")
+    from docx import Document
+
+    name = staff.replies[0].attachments[0].name
+    draft = "\n".join(p.text for p in Document(io.BytesIO(core.files.read(name))).paragraphs)
+    assert "(33%; mục tiêu 80%)" in draft
+    assert "Số tài khoản VNeID đã kích hoạt: 3/1.000 (mục tiêu năm 2026, đạt 0%)" in draft
     # A team leader's report is the team's: the ward's targets are not shown there.
     async with database.sessions() as db:
         audited = list(
