@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import cast
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -157,6 +158,7 @@ async def gather_annual(
                 "col-indicator",
                 "col-this",
                 "col-before",
+                "totals",
                 "commend",
                 "commend-groups",
                 "commend-members",
@@ -221,7 +223,10 @@ def annual_docx(data: AnnualData) -> bytes:
     _table(doc, header, rows)
     if data.groups:
         doc.add_paragraph(x["by-group"]).runs[0].bold = True
-        _table(doc, data.groups_head, data.groups)
+        totals: list[object] = [x["totals"]]
+        for n in range(1, len(data.groups_head)):
+            totals.append(sum(cast(int, row[n]) for row in data.groups))
+        _table(doc, data.groups_head, [*data.groups, totals])
 
     doc.add_paragraph(x["commend"]).runs[0].bold = True
     doc.add_paragraph(x["fair"]).runs[0].italic = True

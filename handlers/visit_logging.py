@@ -98,7 +98,11 @@ class LogSessionFlow(Flow):
             return
         choices = [Choice(str(n), str(n)) for n in range(4)]
         choices.append(Choice("other", ctx.t("btn-other-number"), aliases("btn-other-number")))
-        ctx.ask(ctx.t("log-ask-counter", name=name), choices)
+        text = ctx.t("log-ask-counter", name=name)
+        given = self._draft(ctx).counts.get(item.key)
+        if given is not None:  # changing it from the summary: what it is now
+            text += " " + ctx.t("log-counter-now", value=given)
+        ctx.ask(text, choices)
 
     async def on_counter(self, ctx: Context, answer: Answer) -> None:
         if answer.key == "other":
@@ -505,8 +509,11 @@ class LogSessionFlow(Flow):
             day=vocab.day_label(t, day, ctx.today),
             note=draft.note or "-",
         )
+        # In the order they are asked (the form's), whatever the order they were given in.
+        place = {key: n for n, key in enumerate(c.key for c in form.of("counter", hidden=True))}
+        given = sorted(draft.counts.items(), key=lambda kv: place.get(kv[0], len(place)))
         counts = "".join(
             "\n" + t("log-count-line", name=vocab.label(t, "counter", k, form), value=v)
-            for k, v in draft.counts.items()
+            for k, v in given
         )
         return f"{t(key)}\n{fields}{counts}"

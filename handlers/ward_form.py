@@ -51,9 +51,12 @@ class WardFormFlow(Flow):
             shown = [vocab.item_label(t, i) for i in form.of(kind)]
             lines.append(t(f"form-part-{kind}") + ": " + ("; ".join(shown) or "-"))
         for counter in form.of(FormKind.COUNTER):
+            topic = form.get(FormKind.TOPIC, counter.topic or "")
             lines.append(
                 t(
-                    "form-counter-after",
+                    "form-counter-after-hidden"
+                    if topic is None or topic.hidden
+                    else "form-counter-after",
                     name=vocab.item_label(t, counter),
                     topic=vocab.label(t, "topic", counter.topic or "", form),
                 )
@@ -348,7 +351,7 @@ class WardFormFlow(Flow):
     ) -> str | None:
         """The typed name, cleaned, or None (with the reason said) when it cannot be used."""
         label = forms.clean_label(typed)
-        if not label:
+        if len(label) < forms.LABEL_MIN:
             ctx.say(ctx.t("form-label-empty"))
             return None
         if len(label) > forms.LABEL_MAX:

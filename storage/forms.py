@@ -31,7 +31,7 @@ BUILT_IN: dict[str, list[str]] = {
 }
 # Beyond this many visible items a menu no longer fits a phone's screen.
 MAX_VISIBLE = 12
-LABEL_MAX = 60
+LABEL_MIN, LABEL_MAX = 2, 60
 _OWN_KEY = re.compile(r"^x(\d+)$")
 
 

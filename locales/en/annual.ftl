@@ -18,6 +18,7 @@ annual-by-indicator = Results by indicator:
 annual-by-group = 2. Results by residential group
 annual-col-indicator = Indicator
 annual-col-this = This period
+annual-totals = Total
 annual-col-before = Period before
 annual-commend = II. PROPOSED FOR COMMENDATION
 annual-fair = (Ranked by support sessions per week since joining, then residents helped per week; equal figures share a place.)

@@ -18,6 +18,7 @@ annual-by-indicator = Kết quả theo chỉ tiêu:
 annual-by-group = 2. Kết quả theo tổ dân phố / thôn
 annual-col-indicator = Chỉ tiêu
 annual-col-this = Kỳ báo cáo
+annual-totals = Tổng cộng
 annual-col-before = Kỳ trước
 annual-commend = II. ĐỀ XUẤT KHEN THƯỞNG
 annual-fair = (Xếp theo số buổi hỗ trợ mỗi tuần kể từ khi tham gia, rồi số người dân được hỗ trợ mỗi tuần; bằng nhau thì cùng hạng.)

@@ -195,6 +195,8 @@ async def test_any_period_in_chat_with_counters_workbook_and_annual_draft(
     assert "II. ĐỀ XUẤT KHEN THƯỞNG" in paragraphs and "1. Chị Lan" in paragraphs
     assert paragraphs.count("[Cán bộ phường viết nội dung tại đây]") == 2
     assert "Số tài khoản VNeID đã kích hoạt" in cells
+    rows = [[c.text for c in row.cells] for table in draft.tables for row in table.rows]
+    assert ["Tổng cộng", "2", "2", "3", "1", "0"] in rows  # by group: sessions, residents, ...
     async with database.sessions() as db:
         actions = list(
             await db.scalars(select(AuditEntry.action).where(AuditEntry.action.like("report.%")))

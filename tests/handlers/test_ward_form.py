@@ -20,7 +20,8 @@ async def test_staff_add_a_counter_and_a_volunteer_logs_with_it(make_chat, demo,
     await staff.press("Số liệu đếm")
     await staff.press("Thêm số liệu đếm")
     # Bad names first: empty, too long, a phone number, a name already taken.
-    assert "không được để trống" in await staff.send("   ")
+    assert "ít nhất 2 ký tự" in await staff.send("   ")
+    assert "ít nhất 2 ký tự" in await staff.send("a")
     assert "tối đa 60" in await staff.send("x" * 61)
     assert "số điện thoại" in await staff.send("Gọi 0912345678")
     assert "Đã có một mục" in await staff.send("so tai khoan vneid da kich hoat")
