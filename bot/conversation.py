@@ -380,7 +380,8 @@ class ConversationCore:
                     Choice(PICK_SEVERAL, several, aliases("btn-pick-several")),
                 ]
             convo.menu = menu.to_state()
-            ctx.replies.append(Reply(text, menu.buttons()))
+            ticked = menu.picked is not None and ctx.incoming.kind is Kind.CHOICE
+            ctx.replies.append(Reply(text, menu.buttons(), replaces_pressed=ticked))
         else:
             convo.menu = {}
         convo.data = dict(ctx.data)

@@ -78,6 +78,9 @@ class Reply:
     text: str
     buttons: list[Button] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    # The same question asked again after a tick ("choose several"): a channel that can edit
+    # the message whose button was pressed shows it there instead of sending a new one.
+    replaces_pressed: bool = False
 
     def as_plain_text(self) -> str:
         """The reply for a channel with no buttons: the menu as a numbered list."""

@@ -34,6 +34,7 @@ from bot.conversation import ConversationCore
 from bot.core import Attachment, Incoming, Kind, Reply
 from bot.flow import commands_of, help_order
 from bot.i18n import LANGUAGES, t
+from bot.menu import PICK_DONE, PICK_SEVERAL
 from storage import outbox
 
 log = logging.getLogger(__name__)
@@ -321,6 +322,10 @@ class TelegramChannel(Adapter):
             # A button press: its spinner stopped and the pressed menu showing the choice,
             # while the core works on the answer (the person waits for that, not for these).
             touches = [self._answer(query)]
+            if isinstance(query.message, Message) and _ticking(query):
+                # Ticking several options: the same menu changes in place, no new message.
+                await asyncio.gather(self._tick_in_place(incoming, query.message), *touches)
+                return
             if isinstance(query.message, Message):
                 touches.append(self._show_choice(query))
             await asyncio.gather(self.handle(incoming), *touches)
@@ -363,6 +368,30 @@ class TelegramChannel(Adapter):
         except TelegramError as exc:
             log.info("telegram: could not edit the pressed menu: %s", exc)
 
+    async def _tick_in_place(self, incoming: Incoming, message: Message) -> None:
+        """The answer to a tick: the menu re-drawn in the pressed message (its ticks and
+        "done" count); anything else the core says is sent as usual."""
+        async with self._gate:
+            replies = await self.core.handle(incoming)
+            for reply in replies:
+                if reply.replaces_pressed and await self._redraw(message, reply):
+                    continue
+                await self.send_direct(incoming.chat_id, reply)
+
+    async def _redraw(self, message: Message, reply: Reply) -> bool:
+        try:
+            await self.bot.edit_message_text(
+                reply.text[:MAX_TEXT],
+                chat_id=message.chat.id,
+                message_id=message.message_id,
+                reply_markup=keyboard(reply),
+            )
+        except TelegramError as exc:
+            log.info("telegram: could not redraw a menu, sending it instead: %s", exc)
+            return False
+        self._open_menus[str(message.chat.id)] = message.message_id
+        return True
+
     async def _close_menu(self, chat_id: str, message_id: int | None) -> None:
         """Someone typed instead of pressing: the buttons above are no longer the question."""
         if message_id is None:
@@ -399,6 +428,23 @@ class TelegramChannel(Adapter):
             await _call(
                 self.bot.send_document(chat_id, data, filename=attachment.filename, caption=caption)
             )
+
+
+def _ticking(query: CallbackQuery) -> bool:
+    """A press on a menu of several answers that ticks (or starts ticking), not "done"."""
+    data = query.data or ""
+    if data.endswith(f":{PICK_DONE}"):
+        return False
+    if data.endswith(f":{PICK_SEVERAL}"):
+        return True
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    return markup is not None and any(
+        (button.callback_data or "").endswith(f":{PICK_DONE}")
+        for row in markup.inline_keyboard
+        for button in row
+        if isinstance(button.callback_data, str)
+    )
 
 
 def deep_link(username: str, code: str) -> str:

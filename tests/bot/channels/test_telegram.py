@@ -71,6 +71,24 @@ class Person:
         await self._deliver(self.fake.press_update(self.id, label))
         return self.fake.texts(self.id)[-1]
 
+    async def tick(self, label: str) -> list[str]:
+        """A tap on a menu of several answers: the menu is redrawn in the same message (no
+        new one); returns its buttons' labels."""
+
+        def redraws() -> list[Any]:
+            return [
+                c
+                for c in self.fake.sent("editMessageText")
+                if c.params.get("reply_markup") and str(c.params.get("chat_id")) == str(self.id)
+            ]
+
+        before, texts = len(redraws()), len(self.fake.texts(self.id))
+        self.fake.push(self.fake.press_update(self.id, label))
+        await self.fake.wait_for(lambda: len(redraws()) > before)
+        assert len(self.fake.texts(self.id)) == texts, "a tick sent a new message"
+        markup = redraws()[-1].params["reply_markup"]
+        return [b["text"] for row in markup["inline_keyboard"] for b in row]
+
 
 async def join_and_log(person: Person, demo: DemoWard) -> None:
     code = demo.invites[Role.VOLUNTEER].code
