@@ -81,7 +81,7 @@ def make(database_url: str, folder: Path, now: dt.datetime, keep: int, label: st
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"the backup failed: {exc}") from exc
-    prune(folder, keep)
+    prune(folder, keep, spare=final)
     return Backup(final, revision, final.stat().st_size)
 
 
@@ -92,9 +92,15 @@ def every(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"{PREFIX}*{SUFFIX}") if p.is_file())
 
 
-def prune(folder: Path, keep: int) -> int:
-    """Delete all but the newest `keep` backups (0: delete none); returns how many went."""
-    old = every(folder)[: -keep or None] if keep > 0 else []
+def prune(folder: Path, keep: int, spare: Path | None = None) -> int:
+    """Delete all but the newest `keep` backups (0: delete none), never `spare` (the one
+    just made, even when the clock was set back and older-looking names are "newer");
+    returns how many went."""
+    if keep <= 0:
+        return 0
+    others = [p for p in every(folder) if p != spare]
+    room = keep - (1 if spare is not None else 0)  # the one just made takes a place
+    old = others[: max(len(others) - room, 0)]
     for path in old:
         path.unlink()
     return len(old)

@@ -94,6 +94,8 @@ def settings(database: Database, tmp_path: Path) -> Settings:
         database_url=database.url,
         seed_demo=False,
         files_dir=tmp_path / "files",
+        # Never the checkout's data/backups: a test's backups stay in its own folder.
+        backup_dir=tmp_path / "backups",
         link_secret="test-secret",
         _env_file=None,
     )

@@ -194,3 +194,29 @@ async def test_restore_refuses_a_running_bot_and_a_damaged_backup(
     damaged.write_bytes(bytes(data))
     with pytest.raises(backup.BackupError, match=r"damaged|not a Ngõ Số backup"):
         await asyncio.to_thread(backup.restore, database.url, damaged, later, tmp_path / "b")
+
+
+def test_a_new_backup_is_kept_when_older_looking_ones_exist(tmp_path) -> None:
+    """A clock set back (or backups copied from elsewhere) leaves files whose names sort
+    after the new one: the new backup is still kept, and the oldest-named ones go."""
+    import datetime as dt
+    import sqlite3
+
+    from storage import backup
+
+    db = tmp_path / "live.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        conn.execute("INSERT INTO alembic_version VALUES ('c9d2e4f6a8b1')")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for stamp in ("20270101-010500", "20270102-010500", "20270103-010500"):
+        (folder / f"ngoso-backup-{stamp}.db").write_bytes(b"x")
+    made = backup.make(
+        f"sqlite+aiosqlite:///{db}", folder, dt.datetime(2026, 11, 28, 1, 8, tzinfo=dt.UTC), 2
+    )
+    assert made.path.exists()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "ngoso-backup-20261128-010800.db",
+        "ngoso-backup-20270103-010500.db",
+    ]
