@@ -98,24 +98,36 @@ def read_rows(path: Path) -> list[Row]:
         if needed not in header:
             raise ImportError_(f"line 1: missing column {needed!r}")
     rows: list[Row] = []
+    # Every bad row is told, with its line, so the file is fixed in one go.
+    bad: list[str] = []
+    has_groups = "group_name" in header
     for line, raw in enumerate(table[1:], start=2):
         if not any(cell.strip() for cell in raw):
             continue
         cells = {name: raw[i].strip() for i, name in enumerate(header) if name and i < len(raw)}
         code, name = cells.get("ward_code", ""), " ".join(cells.get("ward_name", "").split())
         if not code or not name:
-            raise ImportError_(f"line {line}: ward_code and ward_name are required")
+            bad.append(f"line {line}: ward_code and ward_name are required")
+            continue
         if not WARD_CODE.match(code) or len(name) > 200:
-            raise ImportError_(
+            bad.append(
                 f"line {line}: ward code must be 1-32 letters, digits, '-' or '_', "
                 "and the name at most 200 characters"
             )
+            continue
         kind_text = fold(cells.get("group_kind", "")).replace("_", " ")
         kind = KINDS.get(kind_text) or KINDS.get(kind_text.replace(" ", "_"))
         if kind is None:
-            raise ImportError_(f"line {line}: group_kind must be to_dan_pho or thon")
+            bad.append(f"line {line}: group_kind must be to_dan_pho or thon")
+            continue
         group = " ".join(cells.get("group_name", "").split()) or None
+        if group is None and has_groups:
+            bad.append(f"line {line}: the group name is empty")
+            continue
         if group is not None and len(group) > 200:
-            raise ImportError_(f"line {line}: group name too long")
+            bad.append(f"line {line}: group name too long")
+            continue
         rows.append(Row(line, code.upper(), name, cells.get("province") or None, group, kind))
+    if bad:
+        raise ImportError_("\n".join(bad) + f"\n{len(bad)} bad rows; nothing was imported")
     return rows

@@ -118,6 +118,20 @@ def test_bad_row_is_reported_and_nothing_is_imported(runner: CliRunner, tmp_path
     path.write_text("ward_code,ward_name,group_kind\nLTN,Phường A,palace\n", encoding="utf-8")
     result = runner.invoke(main, ["import", str(path)])
     assert result.exit_code != 0 and "line 2" in result.output
+    # Every bad row is told at once; a blank group name is one.
+    path.write_text(
+        "ward_code,ward_name,group_name\n"
+        "LTN,Phường Lê Thanh Nghị,Tổ 1\n"
+        "LTN,Phường Lê Thanh Nghị,   \n"
+        ",Phường B,Tổ 2\n"
+        "LTN,Phường Lê Thanh Nghị,Tổ 3\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["import", str(path)])
+    assert result.exit_code != 0
+    assert "line 3: the group name is empty" in result.output
+    assert "line 4: ward_code and ward_name are required" in result.output
+    assert "2 bad rows; nothing was imported" in result.output
     # Nothing of the first file was kept.
     result = runner.invoke(main, ["invite", "--role", "staff", "--ward", "LTN"])
     assert "no ward with code LTN" in result.output
