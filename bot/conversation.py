@@ -371,7 +371,10 @@ class ConversationCore:
                 # Ticking: the options with their ticks, and "done".
                 menu.picked = ctx.picking
                 done = ctx.t("btn-pick-done", n=len(ctx.picking))
-                menu.choices = [*menu.choices, Choice(PICK_DONE, done, aliases("btn-pick-done"))]
+                menu.choices = [
+                    *menu.choices,
+                    Choice(PICK_DONE, done, aliases("btn-pick-done"), primary=True),
+                ]
                 text = f"{text}\n{ctx.t('pick-hint')}"
             elif menu.multi and ctx.incoming.buttons:
                 several = ctx.t("btn-pick-several")

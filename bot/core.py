@@ -49,6 +49,8 @@ class Choice:
     key: str
     label: str
     aliases: tuple[str, ...] = ()
+    # The answer most people give ("Đồng ý", "Lưu"): a page shows it apart from the others.
+    primary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class Button:
 
     id: str
     label: str
+    primary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,10 @@ class Reply:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "text": self.text,
-            "buttons": [{"id": b.id, "label": b.label} for b in self.buttons],
+            "buttons": [
+                {"id": b.id, "label": b.label, **({"primary": True} if b.primary else {})}
+                for b in self.buttons
+            ],
         }
         if self.attachments:
             data["attachments"] = [
@@ -103,7 +109,9 @@ class Reply:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reply:
-        buttons = [Button(b["id"], b["label"]) for b in data.get("buttons", [])]
+        buttons = [
+            Button(b["id"], b["label"], bool(b.get("primary"))) for b in data.get("buttons", [])
+        ]
         attachments = [
             Attachment(a["kind"], a["name"], a.get("caption", ""))
             for a in data.get("attachments", [])

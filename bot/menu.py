@@ -48,7 +48,11 @@ class Menu:
     def buttons(self) -> list[Button]:
         picked = set(self.picked or ())
         return [
-            Button(id=f"{self.seq}:{c.key}", label=(TICK if c.key in picked else "") + c.label)
+            Button(
+                id=f"{self.seq}:{c.key}",
+                label=(TICK if c.key in picked else "") + c.label,
+                primary=c.primary,
+            )
             for c in self.choices
         ]
 

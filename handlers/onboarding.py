@@ -98,7 +98,7 @@ class JoinFlow(Flow):
         ctx.ask(
             ctx.t(key, role=ctx.t(f"role-{invite.role}"), where=where(ward, group)),
             [
-                Choice("agree", ctx.t("consent-agree"), aliases("consent-agree")),
+                Choice("agree", ctx.t("consent-agree"), aliases("consent-agree"), primary=True),
                 Choice("decline", ctx.t("consent-decline"), aliases("consent-decline")),
             ],
         )

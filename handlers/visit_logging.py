@@ -228,7 +228,7 @@ class LogSessionFlow(Flow):
         ctx.ask(
             self._summary(ctx, draft, "log-summary", form),
             [
-                Choice("save", t("btn-save"), aliases("btn-save")),
+                Choice("save", t("btn-save"), aliases("btn-save"), primary=True),
                 *counters,
                 Choice("count", t("btn-edit-count"), aliases("btn-edit-count")),
                 Choice("place", t("btn-edit-place"), aliases("btn-edit-place")),

@@ -51,6 +51,7 @@
         const btn = document.createElement("button");
         btn.type = "button";
         btn.textContent = b.label;
+        if (b.primary) btn.className = "primary";
         btn.disabled = !!entry.old;
         btn.addEventListener("click", async function () {
           // One tap is one answer: a second quick tap must not answer the next question.

@@ -97,6 +97,16 @@ async def use_the_chat(page: Any, port: int, demo: DemoWard) -> None:
     await sees("Bạn có đồng ý không?")
     await expect(page.get_by_test_id("input")).to_have_value("")
     assert await enabled_buttons_outside_newest_menu() == 0  # the welcome menu's
+    # Buttons a thumb can hit, apart from each other; the main answer told apart.
+    agree_button = newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True)
+    decline_button = newest_menu.get_by_role("button", name=t("vi", "consent-decline"), exact=True)
+    boxes = [await b.bounding_box() for b in (agree_button, decline_button)]
+    assert all(box is not None and box["height"] >= 48 for box in boxes), boxes
+
+    def colour(locator):  # type: ignore[no-untyped-def]
+        return locator.evaluate("b => getComputedStyle(b).backgroundColor")
+
+    assert await colour(agree_button) != await colour(decline_button)
 
     await tap(t("vi", "consent-agree"))
     await sees(t("vi", "join-ask-name"))
