@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from bot.clock import Clock
+from bot.clock import LOCAL_TZ, Clock
 from bot.config import Settings
 from bot.flow import FlowError
 from storage import invites as invite_store
@@ -254,10 +254,15 @@ def group_add(ward_code: str, kind: str, name: str) -> None:
 )
 @click.option("--uses", type=click.IntRange(1, 10000), default=1, show_default=True)
 @click.option("--days", type=click.IntRange(1, 365), default=7, show_default=True)
-def invite(role: str, ward_code: str, group_name: str | None, uses: int, days: int) -> None:
-    """Make an invite code and print it."""
+@click.option(
+    "--qr", is_flag=True, help="Also print a QR code (of the Telegram link, or the code)."
+)
+def invite(
+    role: str, ward_code: str, group_name: str | None, uses: int, days: int, qr: bool
+) -> None:
+    """Make an invite code and print it, with what it is for and until when."""
 
-    async def work(session: Any) -> str:
+    async def work(session: Any) -> tuple[str, str]:
         found = await ward_store.by_code(session, ward_code)
         if found is None:
             raise click.ClickException(f"no ward with code {ward_code}")
@@ -276,13 +281,31 @@ def invite(role: str, ward_code: str, group_name: str | None, uses: int, days: i
         made = await invite_store.create(
             session, role=Role(role), ward_id=found.id, group_id=group_id, max_uses=uses, days=days
         )
-        return made.code
+        expires = made.expires_at.astimezone(LOCAL_TZ)
+        what = (
+            f"{Role(role).value} for {found.code} {found.name}"
+            + (f", {group_name}" if group_name else "")
+            + f"; {uses} use{'s' if uses > 1 else ''}; valid until {expires:%d/%m/%Y %H:%M}"
+            + " (Vietnam time)"
+        )
+        return made.code, what
 
-    code = _with_db(work)
+    code, what = _with_db(work)
     click.echo(invite_store.display(code))
+    click.echo(what)
     link = _telegram_link(code)
     if link:
         click.echo(f"Telegram: {link}")
+    if qr:
+        import io
+
+        import qrcode
+
+        drawing = qrcode.QRCode(border=1)
+        drawing.add_data(link or invite_store.display(code))
+        out = io.StringIO()
+        drawing.print_ascii(out=out, invert=True)
+        click.echo(out.getvalue())
 
 
 def _telegram_link(code: str) -> str | None:

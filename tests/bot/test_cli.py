@@ -35,9 +35,15 @@ def test_ward_group_and_invite(runner: CliRunner) -> None:
     ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị", "--province", "Hải Phòng")
     ok(runner, "group", "add", "--ward", "ltn", "Tổ dân phố 1")
     out = ok(runner, "invite", "--role", "volunteer", "--ward", "LTN", "--group", "Tổ dân phố 1")
-    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}\n", out)
+    code, what = out.splitlines()
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+    assert what.startswith("volunteer for LTN Phường Lê Thanh Nghị, Tổ dân phố 1; 1 use;")
+    assert what.endswith("(Vietnam time)") and "valid until " in what
     staff = ok(runner, "invite", "--role", "staff", "--ward", "LTN", "--uses", "3", "--days", "2")
-    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}\n", staff)
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", staff.splitlines()[0])
+    assert "staff for LTN Phường Lê Thanh Nghị; 3 uses;" in staff
+    qr = ok(runner, "invite", "--role", "staff", "--ward", "LTN", "--qr")
+    assert "█" in qr and len(qr.splitlines()) > 10  # a QR code drawn with blocks
 
 
 def test_clear_errors(runner: CliRunner) -> None:
@@ -145,7 +151,7 @@ def test_invite_prints_a_telegram_deep_link(
     ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
     monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "NgoSoLtnBot")
     out = ok(runner, "invite", "--role", "staff", "--ward", "LTN")
-    code, link = out.splitlines()
+    code, _, link = out.splitlines()
     assert link == f"Telegram: https://t.me/NgoSoLtnBot?start={code.replace('-', '')}"
 
 
