@@ -24,6 +24,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot import dashboard
 from bot.channels import json_body
 from bot.config import Settings
 from bot.conversation import ConversationCore, Standing
@@ -427,4 +428,5 @@ def make_app(core: ConversationCore, db: Database) -> web.Application:
     app.router.add_get("/api/updates", get_updates)
     app.router.add_get("/healthz", health)
     app.router.add_get("/files/{token}/{filename}", get_file)
+    dashboard.setup(app, DB_KEY, secure=core.settings.public_base_url.startswith("https://"))
     return app

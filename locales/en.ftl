@@ -317,3 +317,26 @@ form-label-same = The name is still "{ $name }": nothing changed.
 form-target-saved = Target saved: { $target }.
 form-target-cleared = The target for "{ $name }" is removed.
 result-next = For something else, tap Menu.
+
+## The ward's web pages
+web-menu = Open the ward's web pages
+web-link = The ward's web pages: { $link }
+    The link works once, for { $minutes } minutes; do not pass it on.
+web-after = To sign out every browser that has the pages open, tap "Sign out".
+web-sign-out = Sign out of the web pages
+web-signed-out = { $n } browser(s) signed out.
+dash-title = Ward pages · { $ward }
+dash-signed-in = Signed in: { $name } ({ $role })
+dash-expired-title = This link does not work
+dash-expired = This link was used already, has expired, or you signed out. Type /web in the chat for a new one.
+dash-period = Period
+dash-period-week = This week
+dash-period-month = This month
+dash-period-quarter = This quarter
+dash-period-year = This year
+dash-indicator = Indicator
+dash-this = This period
+dash-before = Period before
+dash-active = Groups with activity
+dash-idle = Groups with no activity
+dash-none-idle = Every group has activity.

@@ -305,3 +305,26 @@ form-label-same = Tên vẫn là "{ $name }": không có gì thay đổi.
 form-target-saved = Đã lưu mục tiêu: { $target }.
 form-target-cleared = Đã bỏ mục tiêu của "{ $name }".
 result-next = Làm việc khác thì bấm Menu.
+
+## Trang quản lý trên web
+web-menu = Mở trang quản lý
+web-link = Mở trang quản lý của phường: { $link }
+    Liên kết chỉ dùng được một lần, trong { $minutes } phút; đừng chuyển cho người khác.
+web-after = Muốn đăng xuất mọi trình duyệt đang mở trang quản lý, bấm "Đăng xuất".
+web-sign-out = Đăng xuất trang quản lý
+web-signed-out = Đã đăng xuất { $n } trình duyệt.
+dash-title = Trang quản lý · { $ward }
+dash-signed-in = Đăng nhập: { $name } ({ $role })
+dash-expired-title = Liên kết không dùng được
+dash-expired = Liên kết này đã dùng rồi, đã hết hạn, hoặc bạn đã đăng xuất. Gõ /trangquanly trong chat để nhận liên kết mới.
+dash-period = Kỳ
+dash-period-week = Tuần này
+dash-period-month = Tháng này
+dash-period-quarter = Quý này
+dash-period-year = Năm nay
+dash-indicator = Chỉ tiêu
+dash-this = Kỳ này
+dash-before = Kỳ trước
+dash-active = Tổ có hoạt động
+dash-idle = Tổ chưa có hoạt động
+dash-none-idle = Tổ nào cũng có hoạt động.

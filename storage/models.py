@@ -282,6 +282,30 @@ class TallyMonth(Base):
     n: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class WebSignIn(Base):
+    """A one-time link into the ward's web pages, asked for in chat (kept as a hash)."""
+
+    __tablename__ = "web_sign_ins"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = stamped()
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+
+
+class WebSession(Base):
+    """A browser signed in to the ward's web pages (the cookie's token, kept as a hash)."""
+
+    __tablename__ = "web_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = stamped()
+    expires_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+
+
 FOLLOW_UP_SESSION = "session"
 FOLLOW_UP_HOME_VISIT = "home_visit"
 

@@ -11,6 +11,7 @@ cmd-join = Join a team with an invite code
 cmd-invite = Invite team members, or team leaders
 cmd-report = The weekly report (chart, workbook)
 cmd-ward-form = The ward's session form: topics, priority groups, counters
+cmd-web = Open the ward's web pages in a browser
 cmd-followups = What you promised to come back to
 cmd-announce = An announcement to the whole ward or one group
 cmd-ask = How to use VNeID, public services online, payments, staying safe from scams

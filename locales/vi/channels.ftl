@@ -11,6 +11,7 @@ cmd-join = Tham gia tổ bằng mã mời
 cmd-invite = Mời thành viên vào tổ, hoặc tổ trưởng
 cmd-report = Báo cáo tuần (biểu đồ, bảng tính)
 cmd-ward-form = Phiếu ghi của phường: việc hỗ trợ, nhóm ưu tiên, số liệu đếm
+cmd-web = Mở trang quản lý của phường trên trình duyệt
 cmd-followups = Việc cần quay lại
 cmd-announce = Gửi thông báo cho cả phường hoặc một tổ
 cmd-ask = Hỏi cách dùng VNeID, dịch vụ công, thanh toán, cảnh giác lừa đảo

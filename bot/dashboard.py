@@ -1,0 +1,157 @@
+"""The ward's web pages (server-rendered with aiohttp-jinja2): signing in with a one-time
+link from chat, and the overview of the ward's indicators for a period. Ward staff see
+their ward, team leaders their team: the same access policy as the chat decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+
+from bot import dates
+from bot.clock import LOCAL_TZ
+from bot.i18n import Translator
+from handlers import vocab
+from handlers.periods import counter_keys, period_words, target_progress
+from handlers.reports import report_scope
+from storage import access, forms, stats, wards, web_access
+from storage.db import Database
+from storage.models import Member
+
+COOKIE = "ngoso_quanly"
+HOME = "/quan-ly"
+PERIODS = ("week", "month", "quarter", "year")
+
+
+def setup(app: web.Application, db_key: web.AppKey[Database], secure: bool) -> None:
+    aiohttp_jinja2.setup(
+        app,
+        loader=jinja2.PackageLoader("bot", "templates"),
+        autoescape=jinja2.select_autoescape(default=True),
+    )
+    app[DASH_KEY] = Dashboard(db_key, secure)
+    app.router.add_get("/quan-ly/vao", app[DASH_KEY].sign_in)
+    app.router.add_get(HOME, app[DASH_KEY].overview)
+
+
+class Dashboard:
+    def __init__(self, db_key: web.AppKey[Database], secure: bool) -> None:
+        self.db_key, self.secure = db_key, secure
+
+    async def sign_in(self, request: web.Request) -> web.StreamResponse:
+        """The link from chat: good once; it becomes a browser session (an HttpOnly cookie)
+        and the address bar forgets the token."""
+        db = request.app[self.db_key]
+        now = db.clock()
+        async with db.sessions() as session, session.begin():
+            token = await web_access.sign_in(session, request.query.get("t", ""), now)
+        if token is None:
+            return self._expired(request, None)
+        response = web.HTTPSeeOther(HOME)
+        response.set_cookie(
+            COOKIE,
+            token,
+            max_age=web_access.SESSION_HOURS * 3600,
+            httponly=True,
+            secure=self.secure,
+            samesite="Lax",
+            path=HOME,
+        )
+        raise response
+
+    async def overview(self, request: web.Request) -> web.StreamResponse:
+        db = request.app[self.db_key]
+        now = db.clock()
+        async with db.sessions() as session:
+            member = await web_access.member_of(session, request.cookies.get(COOKIE, ""), now)
+            if member is None or not access.may(member, access.Who.MANAGER):
+                return self._expired(request, member)
+            chosen = request.query.get("ky", "month")
+            chosen = chosen if chosen in PERIODS else "month"
+            context = await self._overview(session, member, chosen, now)
+        response = aiohttp_jinja2.render_template("overview.html", request, context)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    async def _overview(
+        self, session: Any, member: Member, chosen: str, now: dt.datetime
+    ) -> dict[str, Any]:
+        t = Translator(member.language)
+        today = now.astimezone(LOCAL_TZ).date()
+        when = {
+            "week": dates.week_of,
+            "month": dates.month_of,
+            "quarter": dates.quarter_of,
+            "year": lambda day: dates.year_of(day.year),
+        }[chosen](today)
+        before = when.before()
+        scope = report_scope(member)
+        report = await stats.period_report(
+            session,
+            scope,
+            when.start,
+            when.end,
+            today,
+            before=(before.start, before.end) if before is not None else None,
+        )
+        form = await forms.load(session, scope.ward_id)
+        ward = await wards.get(session, scope.ward_id)
+        tally = report.tally
+        indicators = [
+            (t("report-col-sessions"), tally.sessions, report.previous_sessions),
+            (t("report-col-residents"), tally.residents, report.previous_residents),
+        ]
+        for key in counter_keys(t, form, report):
+            indicators.append(
+                (
+                    vocab.label(t, "counter", key, form),
+                    tally.by_counter.get(key, 0),
+                    report.previous_counts.get(key, 0),
+                )
+            )
+        for goal in await target_progress(session, scope, when, today, t, form):
+            indicators.append((f"🎯 {goal.label} ({goal.year})", goal.done, goal.target))
+        active = ""
+        if tally.by_group:
+            n_active = len(tally.by_group) - len(report.idle_groups)
+            goals = await forms.targets(session, scope.ward_id)
+            active = t(
+                "report-active-share",
+                active=n_active,
+                total=len(tally.by_group),
+                pct=round(100 * n_active / len(tally.by_group)),
+                target=goals.get(forms.ACTIVE_GROUPS, 100),
+            )
+        ward_name = ward.name if ward else ""
+        return {
+            "lang": t.lang,
+            "t": t,
+            "title": t("dash-title", ward=ward_name),
+            "signed_in": t(
+                "dash-signed-in", name=member.display_name, role=t(f"role-{member.role}")
+            ),
+            "periods": [(key, t(f"dash-period-{key}")) for key in PERIODS],
+            "chosen": chosen,
+            "period": f"{period_words(t, when)} ({when.start:%d/%m/%Y} – {when.end:%d/%m/%Y})",
+            "indicators": indicators,
+            "compared": report.compared,
+            "active": active,
+            "idle": report.idle_groups,
+        }
+
+    def _expired(self, request: web.Request, member: Member | None) -> web.StreamResponse:
+        t = Translator(member.language if member else "vi")
+        response = aiohttp_jinja2.render_template(
+            "expired.html",
+            request,
+            {"lang": t.lang, "t": t, "title": t("dash-expired-title")},
+            status=403,
+        )
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+DASH_KEY = web.AppKey("dashboard", Dashboard)

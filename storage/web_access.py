@@ -1,0 +1,92 @@
+"""Signing in to the ward's web pages without a password: a link asked for in chat, good
+once and for LINK_MINUTES, opens a browser session of SESSION_HOURS. Only hashes of the
+tokens are stored; every link, sign-in and sign-out is in the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import Member, WebSession, WebSignIn
+
+LINK_MINUTES = 10
+SESSION_HOURS = 12
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def new_link(db: AsyncSession, member: Member, now: dt.datetime) -> str:
+    """A one-time sign-in token for `member` (the raw token: only its hash is kept)."""
+    token = secrets.token_urlsafe(24)
+    db.add(
+        WebSignIn(
+            token_hash=_hash(token),
+            member_id=member.id,
+            created_at=now,
+            expires_at=now + dt.timedelta(minutes=LINK_MINUTES),
+        )
+    )
+    audit.record(db, "web.link", actor_member_id=member.id, ward_id=member.ward_id)
+    return token
+
+
+async def sign_in(db: AsyncSession, token: str, now: dt.datetime) -> str | None:
+    """Trade a sign-in link for a browser session (its raw token), once; None for a link
+    that is unknown, used or expired."""
+    if not token or len(token) > 100:
+        return None
+    found = await db.scalar(
+        select(WebSignIn).where(WebSignIn.token_hash == _hash(token)).with_for_update()
+    )
+    if found is None or found.used_at is not None or found.expires_at <= now:
+        return None
+    found.used_at = now
+    member = await db.get(Member, found.member_id)
+    if member is None:
+        return None
+    session = secrets.token_urlsafe(32)
+    db.add(
+        WebSession(
+            token_hash=_hash(session),
+            member_id=member.id,
+            created_at=now,
+            expires_at=now + dt.timedelta(hours=SESSION_HOURS),
+        )
+    )
+    audit.record(db, "web.sign_in", actor_member_id=member.id, ward_id=member.ward_id)
+    return session
+
+
+async def member_of(db: AsyncSession, session: str, now: dt.datetime) -> Member | None:
+    """Who a browser session is, while it lasts."""
+    if not session or len(session) > 100:
+        return None
+    found = await db.scalar(select(WebSession).where(WebSession.token_hash == _hash(session)))
+    if found is None or found.revoked_at is not None or found.expires_at <= now:
+        return None
+    return await db.get(Member, found.member_id)
+
+
+async def sign_out(db: AsyncSession, member: Member, now: dt.datetime) -> int:
+    """End every browser session of `member` (asked in chat); how many there were."""
+    result = await db.execute(
+        update(WebSession)
+        .where(
+            WebSession.member_id == member.id,
+            WebSession.revoked_at.is_(None),
+            WebSession.expires_at > now,
+        )
+        .values(revoked_at=now)
+    )
+    ended = int(getattr(result, "rowcount", 0) or 0)
+    audit.record(
+        db, "web.sign_out", actor_member_id=member.id, ward_id=member.ward_id, sessions=ended
+    )
+    return ended
