@@ -299,3 +299,36 @@ async def test_a_tab_closed_and_opened_again_goes_on_where_it_was(
         await again.get_by_test_id("input").fill("Chị Lan")
         await again.get_by_test_id("send").click()
         await expect(log).to_contain_text("Chào mừng bạn!", timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_staff_open_the_ward_pages_on_a_phone(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    """The link from the chat opens the ward's overview in the same phone browser, readable
+    at 360 px wide without scrolling sideways."""
+    from playwright.async_api import expect
+
+    async with phone(core, database) as (page, port):
+        await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
+        await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
+        await page.get_by_test_id("send").click()
+        newest_menu = page.locator(".choices").last
+        await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
+        await page.get_by_test_id("input").fill("Anh Minh")
+        await page.get_by_test_id("send").click()
+        await newest_menu.get_by_role("button", name=t("vi", "web-menu")).click()
+        log = page.get_by_test_id("log")
+        await expect(log).to_contain_text("/quan-ly/vao?t=", timeout=WAIT_MS)
+        found = re.search(r"/quan-ly/vao\?t=[\w-]+", await log.inner_text())
+        assert found is not None
+        await page.set_viewport_size({"width": 360, "height": 740})  # a cheap Android phone
+        await page.goto(f"http://127.0.0.1:{port}{found.group(0)}", timeout=WAIT_MS)
+        await expect(page.get_by_test_id("who")).to_contain_text("Anh Minh (cán bộ phường)")
+        await page.get_by_role("link", name=t("vi", "dash-period-quarter")).click()
+        await expect(page.get_by_test_id("period")).to_contain_text("Quý IV/2026")
+        await expect(page.get_by_test_id("indicators")).to_contain_text(
+            t("vi", "counter-vneid_activated")
+        )
+        wide = await page.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= 360
