@@ -44,14 +44,17 @@ from sqlalchemy.engine import make_url
 
 from bot import dates
 from bot.clock import Clock
+from bot.dashboard import Dashboard
 from bot.files import FileStore
 from bot.i18n import Translator
+from bot.web import DB_KEY
 from handlers.reports import build_report, build_weekly
 from storage import migrate, rollups, stats
 from storage.access import Scope
 from storage.db import Database
 from storage.forms import BUILT_IN_COUNTERS
 from storage.models import (
+    Member,
     Outcome,
     Place,
     PriorityGroup,
@@ -421,11 +424,27 @@ async def main() -> None:
             async with db.sessions() as s:
                 return await stats.city_tally(s, year.start, year.end)
 
+        staff = Member(
+            channel="web",
+            channel_user_id="bench-staff",
+            display_name="Bench",
+            role="staff",
+            ward_id=year_id,
+            language="vi",
+        )
+        pages = Dashboard(DB_KEY, secure=False)
+        now = dt.datetime.combine(today, dt.time(3), dt.UTC)
+
+        async def overview_year() -> Any:
+            async with db.sessions() as s:
+                return await pages.overview_context(s, staff, "year", now)
+
         report = await timed("one ward: weekly tally", args.repeat, one_ward, results)
         whole = await timed("whole city: weekly tally", args.repeat, city, results)
         await timed("one ward: report + chart + workbook", args.repeat, report_files, results)
         await timed("busiest ward: year, files + draft", args.repeat, year_files, results)
         city_2026 = await timed("whole city: year by indicator", args.repeat, city_year, results)
+        await timed("web overview: busiest ward's year", args.repeat, overview_year, results)
 
     print(f"backend:        {version} ({url.split('://')[0]})")
     print(
@@ -459,6 +478,7 @@ async def main() -> None:
         ("one ward chart + workbook < 2 s", results[2][2] < 2.0),
         ("busiest ward's year, files + draft < 2 s", results[3][2] < 2.0),
         ("city's year by indicator < 1 s", results[4][2] < 1.0),
+        ("web overview page < 300 ms", results[5][2] < 0.3),
     )
     print()
     for label, ok in checks:

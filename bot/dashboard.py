@@ -15,7 +15,7 @@ from bot import dates
 from bot.clock import LOCAL_TZ
 from bot.i18n import Translator
 from handlers import vocab
-from handlers.periods import counter_keys, period_words, target_progress
+from handlers.periods import counters_shown, period_words, target_progress
 from handlers.reports import report_scope
 from storage import access, forms, stats, wards, web_access
 from storage.db import Database
@@ -71,14 +71,16 @@ class Dashboard:
                 return self._expired(request, member)
             chosen = request.query.get("ky", "month")
             chosen = chosen if chosen in PERIODS else "month"
-            context = await self._overview(session, member, chosen, now)
+            context = await self.overview_context(session, member, chosen, now)
         response = aiohttp_jinja2.render_template("overview.html", request, context)
         response.headers["Cache-Control"] = "no-store"
         return response
 
-    async def _overview(
+    async def overview_context(
         self, session: Any, member: Member, chosen: str, now: dt.datetime
     ) -> dict[str, Any]:
+        """What the overview shows: the period's indicators for this person's ward or team
+        (bench/bench_reports.py times it on the city-size data)."""
         t = Translator(member.language)
         today = now.astimezone(LOCAL_TZ).date()
         when = {
@@ -89,40 +91,56 @@ class Dashboard:
         }[chosen](today)
         before = when.before()
         scope = report_scope(member)
-        report = await stats.period_report(
-            session,
-            scope,
-            when.start,
-            when.end,
-            today,
-            before=(before.start, before.end) if before is not None else None,
-        )
         form = await forms.load(session, scope.ward_id)
         ward = await wards.get(session, scope.ward_id)
-        tally = report.tally
+        if scope.group_id is None:
+            # The whole ward: the monthly sums and the days around them, no per-session read.
+            now_figures, before_figures, idle, groups = await self._ward(session, scope, when)
+        else:
+            report = await stats.period_report(
+                session,
+                scope,
+                when.start,
+                when.end,
+                today,
+                before=(before.start, before.end) if before is not None else None,
+                members=False,
+            )
+            now_figures = stats.Figures(
+                report.tally.sessions,
+                report.tally.residents,
+                by_counter=report.tally.by_counter,
+            )
+            before_figures = stats.Figures(
+                report.previous_sessions,
+                report.previous_residents,
+                by_counter=report.previous_counts,
+            )
+            idle, groups = [], 0
         indicators = [
-            (t("report-col-sessions"), tally.sessions, report.previous_sessions),
-            (t("report-col-residents"), tally.residents, report.previous_residents),
+            (t("report-col-sessions"), now_figures.sessions, before_figures.sessions),
+            (t("report-col-residents"), now_figures.residents, before_figures.residents),
         ]
-        for key in counter_keys(t, form, report):
+        used = set(now_figures.by_counter) | set(before_figures.by_counter)
+        for key in counters_shown(form, used):
             indicators.append(
                 (
                     vocab.label(t, "counter", key, form),
-                    tally.by_counter.get(key, 0),
-                    report.previous_counts.get(key, 0),
+                    now_figures.by_counter.get(key, 0),
+                    before_figures.by_counter.get(key, 0),
                 )
             )
         for goal in await target_progress(session, scope, when, today, t, form):
             indicators.append((f"🎯 {goal.label} ({goal.year})", goal.done, goal.target))
         active = ""
-        if tally.by_group:
-            n_active = len(tally.by_group) - len(report.idle_groups)
+        if groups:
+            n_active = groups - len(idle)
             goals = await forms.targets(session, scope.ward_id)
             active = t(
                 "report-active-share",
                 active=n_active,
-                total=len(tally.by_group),
-                pct=round(100 * n_active / len(tally.by_group)),
+                total=groups,
+                pct=round(100 * n_active / groups),
                 target=goals.get(forms.ACTIVE_GROUPS, 100),
             )
         ward_name = ward.name if ward else ""
@@ -137,10 +155,28 @@ class Dashboard:
             "chosen": chosen,
             "period": f"{period_words(t, when)} ({when.start:%d/%m/%Y} – {when.end:%d/%m/%Y})",
             "indicators": indicators,
-            "compared": report.compared,
+            "compared": before is not None,
             "active": active,
-            "idle": report.idle_groups,
+            "idle": idle,
         }
+
+    @staticmethod
+    async def _ward(
+        session: Any, scope: Any, when: dates.When
+    ) -> tuple[stats.Figures, stats.Figures, list[str], int]:
+        """The ward's figures for the period and the one before, and its idle groups."""
+        before = when.before()
+        now_figures = (await stats.ward_figures(session, [scope.ward_id], when.start, when.end))[
+            scope.ward_id
+        ]
+        before_figures = stats.Figures()
+        if before is not None:
+            before_figures = (
+                await stats.ward_figures(session, [scope.ward_id], before.start, before.end)
+            )[scope.ward_id]
+        groups = await wards.groups_of(session, scope.ward_id)
+        idle = [g.name for g in groups if g.id not in now_figures.active_groups]
+        return now_figures, before_figures, idle, len(groups)
 
     def _expired(self, request: web.Request, member: Member | None) -> web.StreamResponse:
         t = Translator(member.language if member else "vi")

@@ -58,7 +58,11 @@ def period_key(when: When) -> str:
 def counter_keys(t: Translator, form: WardForm, report: stats.WeeklyReport) -> list[str]:
     """The counters to show: those on the form now, and any other used in the period (a
     hidden or since renamed one keeps showing where it has figures)."""
-    used = set(report.tally.by_counter) | set(report.previous_counts)
+    return counters_shown(form, set(report.tally.by_counter) | set(report.previous_counts))
+
+
+def counters_shown(form: WardForm, used: set[str]) -> list[str]:
+    """The form's counters, then hidden or unknown ones that have figures in `used`."""
     keys = [c.key for c in form.of(FormKind.COUNTER)]
     keys += [c.key for c in form.of(FormKind.COUNTER, hidden=True) if c.hidden and c.key in used]
     keys += sorted(used - set(keys))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, null, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
@@ -204,7 +204,7 @@ async def tally(
         )
         result.by_counter = await counter_totals(db, scope, start, end)
     if by_group or by_member:
-        per_group, per_member = await _line_stats(db, scope, start, end)
+        per_group, per_member = await _line_stats(db, scope, start, end, by_member=by_member)
         if by_group:
             rows = await db.execute(
                 select(ResidentialGroup.id, ResidentialGroup.name).where(
@@ -277,24 +277,25 @@ class _Line:
 
 
 async def _line_stats(
-    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date
+    db: AsyncSession, scope: Scope, start: dt.date, end: dt.date, *, by_member: bool = True
 ) -> tuple[dict[int, _Line], dict[int, _Line]]:
-    """Per residential group and per member: sessions, residents, active weeks and counters,
-    in two grouped reads of the period's sessions."""
+    """Per residential group and (with `by_member`) per member: sessions, residents, active
+    weeks and counters, in two grouped reads of the period's sessions."""
     groups: dict[int, _Line] = {}
     members: dict[int, _Line] = {}
     week_of_day: dict[dt.date, dt.date] = {}
+    # Without members, the rows are per group and day: fewer to read.
+    member = SupportSession.member_id if by_member else null()
+    apart = [SupportSession.group_id, *([SupportSession.member_id] if by_member else [])]
     rows = await db.execute(
         _within(
             select(
                 SupportSession.group_id,
-                SupportSession.member_id,
+                member,
                 SupportSession.occurred_on,
                 func.count(SupportSession.id),
                 func.sum(SupportSession.residents_count),
-            ).group_by(
-                SupportSession.group_id, SupportSession.member_id, SupportSession.occurred_on
-            ),
+            ).group_by(*apart, SupportSession.occurred_on),
             scope,
             start,
             end,
@@ -314,12 +315,12 @@ async def _line_stats(
         _within(
             select(
                 SupportSession.group_id,
-                SupportSession.member_id,
+                member,
                 SessionCount.counter,
                 func.sum(SessionCount.value),
             )
             .join(SupportSession, SupportSession.id == SessionCount.session_id)
-            .group_by(SupportSession.group_id, SupportSession.member_id, SessionCount.counter),
+            .group_by(*apart, SessionCount.counter),
             scope,
             start,
             end,
@@ -444,11 +445,13 @@ async def period_report(
     *,
     before: tuple[dt.date, dt.date] | None,
     top: int = 5,
+    members: bool = True,
 ) -> WeeklyReport:
     """The report of any period, compared with `before` (the period just before it, when
-    there is one); follow-ups as they stand `today`."""
+    there is one); follow-ups as they stand `today`. Without `members`: no per-member lines
+    (a page that shows none)."""
     whole_ward = scope.group_id is None
-    period = await tally(db, scope, start, end, by_group=whole_ward, by_member=True, today=today)
+    period = await tally(db, scope, start, end, by_group=whole_ward, by_member=members, today=today)
     previous = (0, 0) if before is None else await totals(db, scope, *before)
     previous_counts = {} if before is None else await counter_totals(db, scope, *before)
     open_n, overdue_n = await follow_up_counts(db, scope, today)

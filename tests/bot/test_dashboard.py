@@ -75,6 +75,13 @@ async def test_volunteers_get_no_link_and_forged_or_old_links_fail(
 
     leader = WebChat(await make_client())
     await join(leader, demo, Role.LEADER, "Anh Tuấn")
+    # A team leader sees the team's figures, not the ward's groups.
+    own = await make_client()
+    assert (await own.get(await link_in_chat(leader), allow_redirects=False)).status == 303
+    html = await (await own.get("/quan-ly?ky=week")).text()
+    assert "Anh Tuấn (tổ trưởng)" in html and "Tuần " in html
+    assert t("vi", "dash-idle") not in html
+    await leader.press("Menu")
     link = await link_in_chat(leader)
     browser = await make_client()
     for bad in ("/quan-ly/vao", "/quan-ly/vao?t=", "/quan-ly/vao?t=" + "x" * 500):
