@@ -15,7 +15,7 @@ from bot import dates
 from bot.clock import LOCAL_TZ
 from bot.i18n import Translator
 from handlers import vocab
-from handlers.periods import counters_shown, period_words, target_progress
+from handlers.periods import counters_shown, period_figures, period_words, target_progress
 from handlers.reports import report_scope
 from storage import access, forms, stats, wards, web_access
 from storage.db import Database
@@ -97,15 +97,7 @@ class Dashboard:
             # The whole ward: the monthly sums and the days around them, no per-session read.
             now_figures, before_figures, idle, groups = await self._ward(session, scope, when)
         else:
-            report = await stats.period_report(
-                session,
-                scope,
-                when.start,
-                when.end,
-                today,
-                before=(before.start, before.end) if before is not None else None,
-                members=False,
-            )
+            report = await period_figures(session, scope, when, today, members=False)
             now_figures = stats.Figures(
                 report.tally.sessions,
                 report.tally.residents,

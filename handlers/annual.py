@@ -23,7 +23,7 @@ from bot.dates import When
 from bot.files import FileStore
 from bot.i18n import Translator
 from handlers import vocab
-from handlers.periods import counter_keys, period_words, target_progress
+from handlers.periods import counter_keys, period_figures, period_words, target_progress
 from handlers.report_files import file_name
 from storage import forms, stats, wards
 from storage.access import Scope
@@ -60,15 +60,7 @@ async def gather_annual(
     """The draft's content; `report`: the period's figures when already read (the report
     and its draft made together)."""
     if report is None:
-        before = when.before()
-        report = await stats.period_report(
-            db,
-            scope,
-            when.start,
-            when.end,
-            today,
-            before=(before.start, before.end) if before is not None else None,
-        )
+        report = await period_figures(db, scope, when, today)
     form = await forms.load(db, scope.ward_id)
     ward = await wards.get(db, scope.ward_id)
     tally = report.tally

@@ -112,3 +112,19 @@ def indicator_label(t: Translator, key: str, form: WardForm) -> str:
     if key == forms.RESIDENTS:
         return t("report-col-residents")
     return vocab.label(t, "counter", key.removeprefix("counter:"), form)
+
+
+async def period_figures(
+    db: Session, scope: Scope, when: When, today: dt.date, *, members: bool = True
+) -> stats.WeeklyReport:
+    """The figures of a period, compared with the period just before it (when it has one)."""
+    before = when.before()
+    return await stats.period_report(
+        db,
+        scope,
+        when.start,
+        when.end,
+        today,
+        before=(before.start, before.end) if before is not None else None,
+        members=members,
+    )

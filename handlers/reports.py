@@ -21,6 +21,7 @@ from handlers.annual import build_annual
 from handlers.periods import (
     Progress,
     counter_keys,
+    period_figures,
     period_key,
     period_words,
     roman_quarter,
@@ -71,15 +72,7 @@ async def gather_report(
     db: Session, scope: Scope, when: When, today: dt.date, t: Translator
 ) -> ReportDraft:
     """The figures and the message of a period (database reads only)."""
-    before = when.before()
-    report = await stats.period_report(
-        db,
-        scope,
-        when.start,
-        when.end,
-        today,
-        before=(before.start, before.end) if before is not None else None,
-    )
+    report = await period_figures(db, scope, when, today)
     # Each session listed for up to a quarter; a longer period goes month by month (a year
     # of a busy ward is tens of thousands of rows: not what an office reads, and slow).
     detailed = when.end - when.start <= DETAIL_SPAN

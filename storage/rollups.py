@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,12 @@ from storage.models import (
 )
 
 KEYS = ["ward_id", "month", "kind", "key"]
+# The keyed kinds of a session's figures: where each is read from, and how it adds up.
+KEYED: tuple[tuple[Any, Any, str, Any], ...] = (
+    (SessionTopic, SessionTopic.topic, "topic", func.count()),
+    (SessionPriorityGroup, SessionPriorityGroup.priority_group, "priority", func.count()),
+    (SessionCount, SessionCount.counter, "counter", func.sum(SessionCount.value)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +133,7 @@ async def rebuild(db: AsyncSession, ward_id: int | None = None) -> None:
         put(ward, day, "sessions", "", sessions)
         put(ward, day, "residents", "", int(residents or 0))
         put(ward, day, "group", str(group), sessions)
-    for model, column, kind, measure in (
-        (SessionTopic, SessionTopic.topic, "topic", func.count()),
-        (SessionPriorityGroup, SessionPriorityGroup.priority_group, "priority", func.count()),
-        (SessionCount, SessionCount.counter, "counter", func.sum(SessionCount.value)),
-    ):
+    for model, column, kind, measure in KEYED:
         keyed = await db.execute(
             select(SupportSession.ward_id, SupportSession.occurred_on, column, measure)
             .join(SupportSession, SupportSession.id == model.session_id)

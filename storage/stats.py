@@ -155,11 +155,7 @@ async def ward_figures(
             found[ward].add("sessions", "", sessions)
             found[ward].add("residents", "", int(residents))
             found[ward].add("group", str(group), sessions)
-        for model, column, kind, measure in (
-            (SessionTopic, SessionTopic.topic, "topic", func.count()),
-            (SessionPriorityGroup, SessionPriorityGroup.priority_group, "priority", func.count()),
-            (SessionCount, SessionCount.counter, "counter", func.sum(SessionCount.value)),
-        ):
+        for model, column, kind, measure in rollups.KEYED:
             keyed = await db.execute(
                 select(SupportSession.ward_id, column, measure)
                 .join(SupportSession, SupportSession.id == model.session_id)
