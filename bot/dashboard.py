@@ -4,42 +4,147 @@ their ward, team leaders their team: the same access policy as the chat decides.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hmac
+from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from bot import dashboard_pages as pages
 from bot import dates
 from bot.clock import LOCAL_TZ
+from bot.config import Settings
+from bot.conversation import ConversationCore
+from bot.files import FileStore
 from bot.i18n import Translator
 from handlers import vocab
 from handlers.periods import counters_shown, period_figures, period_words, target_progress
 from handlers.reports import report_scope
 from storage import access, forms, stats, wards, web_access
+from storage.access import Who
 from storage.db import Database
 from storage.models import Member
 
 COOKIE = "ngoso_quanly"
 HOME = "/quan-ly"
 PERIODS = ("week", "month", "quarter", "year")
+# Messages a change leaves for the page it returns to (dash-ok-<key>, dash-err-<key>).
+OK_FLASHES = frozenset(
+    {
+        "group-added",
+        "group-renamed",
+        "group-archived",
+        "group-restored",
+        "role-changed",
+        "deactivated",
+        "activated",
+        "invite-made",
+        "invite-revoked",
+    }
+)
+ERROR_FLASHES = frozenset(
+    {
+        "group-name",
+        "group-exists",
+        "cannot-change",
+        "unknown-action",
+        "invite-role",
+        "invite-numbers",
+        "invite-group",
+    }
+)
 
 
-def setup(app: web.Application, db_key: web.AppKey[Database], secure: bool) -> None:
+@dataclasses.dataclass(slots=True)
+class Page:
+    """One request to a page by a signed-in person, in its own transaction."""
+
+    request: web.Request
+    session: Any
+    member: Member
+    now: dt.datetime
+    t: Translator
+    files: FileStore
+    settings: Settings
+    form: Any = None  # the posted fields, for a change
+    item_id: int = 0  # the row a change is about ({id} in the address)
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(LOCAL_TZ).date()
+
+    @property
+    def path(self) -> str:
+        return self.request.path
+
+    @property
+    def list_path(self) -> str:
+        """The page listing the row a change is about (the address without /{id})."""
+        return self.request.path.rsplit("/", 1)[0]
+
+
+Handler = Callable[[Page], Awaitable[Any]]
+RequestHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Section:
+    """A page of the menu: its address, its label (dash-nav-<key>) and who sees it."""
+
+    key: str
+    path: str
+    who: Who = Who.MANAGER
+
+
+SECTIONS = (
+    Section("overview", HOME),
+    Section("groups", f"{HOME}/to"),
+    Section("people", f"{HOME}/thanh-vien"),
+    Section("invites", f"{HOME}/loi-moi"),
+    Section("files", f"{HOME}/bao-cao"),
+)
+
+
+def setup(app: web.Application, db_key: web.AppKey[Database], core: ConversationCore) -> None:
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.PackageLoader("bot", "templates"),
         autoescape=jinja2.select_autoescape(default=True),
     )
-    app[DASH_KEY] = Dashboard(db_key, secure)
-    app.router.add_get("/quan-ly/vao", app[DASH_KEY].sign_in)
-    app.router.add_get(HOME, app[DASH_KEY].overview)
+    dash = Dashboard(db_key, core.files, core.settings)
+    app[DASH_KEY] = dash
+    app.router.add_get("/quan-ly/vao", dash.sign_in)
+    app.router.add_get(HOME, dash.page("overview", "overview.html", dash.overview))
+    routes: list[tuple[str, str, str, Handler]] = [
+        ("groups", "groups.html", "", pages.groups),
+        ("groups", "", "", pages.add_group),
+        ("groups", "", "/{id}", pages.change_group),
+        ("people", "people.html", "", pages.people),
+        ("people", "", "/{id}", pages.change_person),
+        ("invites", "invites.html", "", pages.invite_list),
+        ("invites", "", "", pages.make_invite),
+        ("invites", "", "/{id}", pages.change_invite),
+        ("files", "files.html", "", pages.files_page),
+    ]
+    paths = {section.key: section.path for section in SECTIONS}
+    for key, template, tail, handler in routes:
+        path = paths[key] + tail
+        if template:
+            app.router.add_get(path, dash.page(key, template, handler))
+        else:
+            app.router.add_post(path, dash.page(key, "", handler))
+    app.router.add_post(paths["files"], dash.page("files", "files.html", pages.make_files))
 
 
 class Dashboard:
-    def __init__(self, db_key: web.AppKey[Database], secure: bool) -> None:
-        self.db_key, self.secure = db_key, secure
+    def __init__(self, db_key: web.AppKey[Database], files: FileStore, settings: Settings) -> None:
+        self.db_key, self.files, self.settings = db_key, files, settings
+        self.secure = settings.public_base_url.startswith("https://")
 
     async def sign_in(self, request: web.Request) -> web.StreamResponse:
         """The link from chat: good once; it becomes a browser session (an HttpOnly cookie)
@@ -49,7 +154,7 @@ class Dashboard:
         async with db.sessions() as session, session.begin():
             token = await web_access.sign_in(session, request.query.get("t", ""), now)
         if token is None:
-            return self._expired(request, None)
+            return self._message(request, None, "expired", 403)
         response = web.HTTPSeeOther(HOME)
         response.set_cookie(
             COOKIE,
@@ -62,19 +167,101 @@ class Dashboard:
         )
         raise response
 
-    async def overview(self, request: web.Request) -> web.StreamResponse:
-        db = request.app[self.db_key]
-        now = db.clock()
-        async with db.sessions() as session:
-            member = await web_access.member_of(session, request.cookies.get(COOKIE, ""), now)
-            if member is None or not access.may(member, access.Who.MANAGER):
-                return self._expired(request, member)
-            chosen = request.query.get("ky", "month")
-            chosen = chosen if chosen in PERIODS else "month"
-            context = await self.overview_context(session, member, chosen, now)
-        response = aiohttp_jinja2.render_template("overview.html", request, context)
-        response.headers["Cache-Control"] = "no-store"
-        return response
+    def csrf_token(self, cookie: str) -> str:
+        """The token every form of this browser session carries: a signature of the
+        session, so another site's page cannot forge a change (it cannot read it)."""
+        return self.files.signature(f"dashboard-form:{cookie}")
+
+    def _forged(self, request: web.Request, cookie: str, form: Any) -> bool:
+        origin = request.headers.get("Origin")
+        if origin and origin != "null" and urlsplit(origin).netloc != request.host:
+            return True
+        sent = form.get("csrf", "") if form is not None else ""
+        return not isinstance(sent, str) or not hmac.compare_digest(sent, self.csrf_token(cookie))
+
+    def page(self, key: str, template: str, handler: Handler) -> RequestHandler:
+        """A page (GET, rendered with `template`) or a change (POST): signed in, allowed by
+        the section's `who`, a change only with this session's CSRF token, in one
+        transaction committed only if the change went through."""
+        section = next(s for s in SECTIONS if s.key == key)
+
+        async def run(request: web.Request) -> web.StreamResponse:
+            db = request.app[self.db_key]
+            now = db.clock()
+            cookie = request.cookies.get(COOKIE, "")
+            async with db.sessions() as session:
+                member = await web_access.member_of(session, cookie, now)
+                if member is None:
+                    return self._message(request, None, "expired", 403)
+                if not access.may(member, section.who):
+                    return self._message(request, member, "not-allowed", 403)
+                form = None
+                if request.method == "POST":
+                    try:
+                        form = await request.post()
+                    except (ValueError, web.HTTPException):
+                        return self._message(request, member, "bad-form", 400)
+                    if self._forged(request, cookie, form):
+                        return self._message(request, member, "forged", 403)
+                item = request.match_info.get("id", "0")
+                if not item.isdigit() or len(item) > 12:
+                    return self._message(request, member, "not-found", 404)
+                t = Translator(member.language)
+                page = Page(
+                    request, session, member, now, t, self.files, self.settings, form, int(item)
+                )
+                try:
+                    result = await handler(page)
+                except pages.NotFound:
+                    return self._message(request, member, "not-found", 404)
+                if isinstance(result, pages.Done):
+                    await session.commit()
+                    flash = ""
+                    if result.flash:
+                        flash = ("err=" if result.error else "ok=") + result.flash
+                    joiner = "&" if "?" in result.path else "?"
+                    location = result.path + (joiner + flash if flash else "")
+                    return web.Response(status=303, headers={"Location": location})
+                if request.method == "POST":
+                    await session.commit()  # the files made are in the audit log
+                context = {**self._frame(request, member, t, key, cookie), **result}
+            response = aiohttp_jinja2.render_template(template, request, context)
+            response.headers["Cache-Control"] = "no-store"
+            return response
+
+        return run
+
+    def _frame(
+        self, request: web.Request, member: Member, t: Translator, key: str, cookie: str
+    ) -> dict[str, Any]:
+        """What every page shows around its own part: the menu, who is signed in, the
+        message a change left, the form token."""
+        ok, err = request.query.get("ok", ""), request.query.get("err", "")
+        flash = t(f"dash-ok-{ok}") if ok in OK_FLASHES else ""
+        error = t(f"dash-err-{err}") if err in ERROR_FLASHES else ""
+        return {
+            "lang": t.lang,
+            "t": t,
+            "title": t(f"dash-nav-{key}"),
+            "signed_in": t(
+                "dash-signed-in", name=member.display_name, role=t(f"role-{member.role}")
+            ),
+            "nav": [
+                (s.path, t(f"dash-nav-{s.key}"), s.key == key)
+                for s in SECTIONS
+                if access.may(member, s.who)
+            ],
+            "flash": flash,
+            "flash_error": error,
+            "csrf": self.csrf_token(cookie),
+        }
+
+    async def overview(self, page: Page) -> dict[str, Any]:
+        chosen = page.request.query.get("ky", "month")
+        chosen = chosen if chosen in PERIODS else "month"
+        context = await self.overview_context(page.session, page.member, chosen, page.now)
+        del context["title"]  # the page's heading names the ward; its tab says "overview"
+        return {**context, "heading": context.pop("ward_title")}
 
     async def overview_context(
         self, session: Any, member: Member, chosen: str, now: dt.datetime
@@ -140,6 +327,7 @@ class Dashboard:
             "lang": t.lang,
             "t": t,
             "title": t("dash-title", ward=ward_name),
+            "ward_title": t("dash-title", ward=ward_name),
             "signed_in": t(
                 "dash-signed-in", name=member.display_name, role=t(f"role-{member.role}")
             ),
@@ -170,13 +358,24 @@ class Dashboard:
         idle = [g.name for g in groups if g.id not in now_figures.active_groups]
         return now_figures, before_figures, idle, len(groups)
 
-    def _expired(self, request: web.Request, member: Member | None) -> web.StreamResponse:
+    def _message(
+        self, request: web.Request, member: Member | None, key: str, status: int
+    ) -> web.StreamResponse:
+        """A page that only says why nothing is shown: the link is used up or expired, this
+        is not for your role, not found, a form from elsewhere."""
         t = Translator(member.language if member else "vi")
         response = aiohttp_jinja2.render_template(
-            "expired.html",
+            "message.html",
             request,
-            {"lang": t.lang, "t": t, "title": t("dash-expired-title")},
-            status=403,
+            {
+                "lang": t.lang,
+                "t": t,
+                "title": t(f"dash-{key}-title"),
+                "text": t(f"dash-{key}"),
+                "key": key,
+                "home": HOME if member is not None and key != "not-allowed" else "",
+            },
+            status=status,
         )
         response.headers["Cache-Control"] = "no-store"
         return response

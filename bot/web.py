@@ -428,5 +428,5 @@ def make_app(core: ConversationCore, db: Database) -> web.Application:
     app.router.add_get("/api/updates", get_updates)
     app.router.add_get("/healthz", health)
     app.router.add_get("/files/{token}/{filename}", get_file)
-    dashboard.setup(app, DB_KEY, secure=core.settings.public_base_url.startswith("https://"))
+    dashboard.setup(app, DB_KEY, core)
     return app

@@ -355,6 +355,10 @@ class ForgetFlow(Flow):
             ctx.say(ctx.t("forget-done", sessions=kept))
         elif answer.key == "yes":
             erased = await helpdesk.erase_resident(ctx.db, channel, chat_id)
+            # Deactivated by ward staff, they are a resident now; their name goes too.
+            was = await members.former(ctx.db, channel, ctx.incoming.user_id)
+            if was is not None:
+                await members.erase(ctx.db, was, chat_id)
             ctx.say(ctx.t("hd-forget-done-resident", requests=erased))
         else:
             ctx.say(ctx.t("forget-kept"))

@@ -492,6 +492,26 @@ def report_data(
     )
 
 
+def typed_period(t: Translator, text: str, today: dt.date) -> When | str:
+    """A period typed by staff (in chat or on the ward's pages), or the message saying why
+    it cannot be reported on: not understood, typed backwards, or in the future."""
+    read = read_period(text, today)
+    backwards = dates.reversed_range(text, today)
+    if read is None and backwards is not None:
+        return t(
+            "report-range-reversed",
+            start=f"{backwards[0]:%d/%m/%Y}",
+            end=f"{backwards[1]:%d/%m/%Y}",
+        )
+    if read is None or read.start.year < EARLIEST_YEAR:
+        return t("report-period-invalid")
+    # A day typed alone stands for its week, as on a paper calendar.
+    when = dates.week_of(read.start) if read.kind == "day" else read
+    if when.start > today:
+        return t("report-period-future", understood=period_words(t, when))
+    return when
+
+
 def report_scope(member: Member) -> Scope:
     """Ward staff get their ward's report, team leaders their team's."""
     view = View.WARD if member.role == Role.STAFF else View.TEAM
@@ -572,24 +592,12 @@ class ReportFlow(Flow):
         if answer.key is not None:
             when = self._chosen(ctx, answer.key)
         else:
-            read = read_period(answer.text, ctx.today)
-            backwards = dates.reversed_range(answer.text, ctx.today)
-            if read is None and backwards is not None:
-                ctx.say(
-                    ctx.t(
-                        "report-range-reversed",
-                        start=f"{backwards[0]:%d/%m/%Y}",
-                        end=f"{backwards[1]:%d/%m/%Y}",
-                    )
-                )
+            typed = typed_period(ctx.t, answer.text, ctx.today)
+            if isinstance(typed, str):
+                ctx.say(typed)
                 ctx.goto("period", self.name)
                 return
-            if read is None or read.start.year < EARLIEST_YEAR:
-                ctx.say(ctx.t("report-period-invalid"))
-                ctx.goto("period", self.name)
-                return
-            # A day typed alone stands for its week, as on a paper calendar.
-            when = dates.week_of(read.start) if read.kind == "day" else read
+            when = typed
         if when.start > ctx.today:
             ctx.say(ctx.t("report-period-future", understood=period_words(ctx.t, when)))
             ctx.goto("period", self.name)

@@ -101,3 +101,49 @@ def can_invite(member: Member | None) -> Role | None:
     if member is None:
         return None
     return {Role.LEADER: Role.VOLUNTEER, Role.STAFF: Role.LEADER}.get(Role(member.role))
+
+
+# -- the ward's web pages: who may change whom and what ---------------------------------------
+
+
+def may_manage(actor: Member, target: Member) -> bool:
+    """Whether `actor` may deactivate `target` (or bring them back): ward staff anyone of
+    their ward but staff, a team leader the volunteers of their own team; nobody themselves."""
+    if actor.id == target.id or actor.ward_id != target.ward_id:
+        return False
+    if actor.role == Role.STAFF:
+        return target.role != Role.STAFF
+    if actor.role == Role.LEADER and actor.group_id is not None:
+        return target.role == Role.VOLUNTEER and target.group_id == actor.group_id
+    return False
+
+
+def may_change_role(actor: Member, target: Member) -> bool:
+    """Whether `actor` may make `target` a team leader or a volunteer: ward staff, for the
+    volunteers and leaders of their ward's teams."""
+    return (
+        actor.role == Role.STAFF
+        and may_manage(actor, target)
+        and target.group_id is not None
+        and target.role in (Role.VOLUNTEER, Role.LEADER)
+    )
+
+
+def invitable(actor: Member) -> tuple[Role, ...]:
+    """The roles `actor` may make invites for on the web pages: ward staff team leaders
+    and volunteers of any team of their ward, a team leader volunteers of their team."""
+    if actor.role == Role.STAFF:
+        return (Role.LEADER, Role.VOLUNTEER)
+    if actor.role == Role.LEADER and actor.group_id is not None:
+        return (Role.VOLUNTEER,)
+    return ()
+
+
+def may_see_group(actor: Member, ward_id: int, group_id: int | None) -> bool:
+    """Whether a row of this ward and group (an invite, a group) is `actor`'s to see or
+    change: their ward's for staff, their own team's for a leader."""
+    if actor.ward_id != ward_id:
+        return False
+    if actor.role == Role.STAFF:
+        return True
+    return actor.role == Role.LEADER and group_id is not None and group_id == actor.group_id

@@ -62,6 +62,8 @@ _LOAD = (
         and_(
             Member.channel == bindparam("channel"),
             Member.channel_user_id == bindparam("user_id"),
+            # Deactivated by ward staff: the person is no longer a member.
+            Member.deactivated_at.is_(None),
         ),
     )
 )

@@ -270,7 +270,11 @@ async def close(db: AsyncSession, member: Member, request_id: int, now: dt.datet
 async def team_of_group(db: AsyncSession, group_id: int) -> list[Member]:
     rows = await db.scalars(
         select(Member)
-        .where(Member.group_id == group_id, Member.role.in_([Role.VOLUNTEER, Role.LEADER]))
+        .where(
+            Member.group_id == group_id,
+            Member.role.in_([Role.VOLUNTEER, Role.LEADER]),
+            Member.deactivated_at.is_(None),
+        )
         .order_by(Member.id)
     )
     return list(rows)
@@ -278,7 +282,9 @@ async def team_of_group(db: AsyncSession, group_id: int) -> list[Member]:
 
 async def staff_of_ward(db: AsyncSession, ward_id: int) -> list[Member]:
     rows = await db.scalars(
-        select(Member).where(Member.ward_id == ward_id, Member.role == Role.STAFF)
+        select(Member).where(
+            Member.ward_id == ward_id, Member.role == Role.STAFF, Member.deactivated_at.is_(None)
+        )
     )
     return list(rows)
 

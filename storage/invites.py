@@ -25,6 +25,7 @@ class InviteStatus(enum.StrEnum):
     NOT_FOUND = "not_found"
     EXPIRED = "expired"
     USED_UP = "used_up"
+    REVOKED = "revoked"
 
 
 def new_code() -> str:
@@ -102,11 +103,7 @@ async def lookup(
     invite = await db.scalar(select(Invite).where(Invite.code == code))
     if invite is None:
         return InviteStatus.NOT_FOUND, None
-    if invite.expires_at <= now:
-        return InviteStatus.EXPIRED, invite
-    if invite.used_count >= invite.max_uses:
-        return InviteStatus.USED_UP, invite
-    return InviteStatus.OK, invite
+    return status_of(invite, now), invite
 
 
 async def record_wrong_code(
@@ -157,3 +154,35 @@ def _aware(oldest: dt.datetime | None) -> dt.datetime | None:
     if oldest is not None and oldest.tzinfo is None:
         oldest = oldest.replace(tzinfo=dt.UTC)
     return oldest
+
+
+def status_of(invite: Invite, now: dt.datetime) -> InviteStatus:
+    """Whether the invite can still be used, and if not why (as `lookup` decides)."""
+    if invite.revoked_at is not None:
+        return InviteStatus.REVOKED
+    if invite.expires_at <= now:
+        return InviteStatus.EXPIRED
+    if invite.used_count >= invite.max_uses:
+        return InviteStatus.USED_UP
+    return InviteStatus.OK
+
+
+async def of_ward(db: AsyncSession, ward_id: int, since: dt.datetime) -> list[Invite]:
+    """The ward's invites made since `since`, newest first."""
+    rows = await db.scalars(
+        select(Invite)
+        .where(Invite.ward_id == ward_id, Invite.created_at >= since)
+        .order_by(Invite.created_at.desc(), Invite.id.desc())
+    )
+    return list(rows)
+
+
+async def revoke(db: AsyncSession, invite: Invite, now: dt.datetime, *, actor: int | None) -> bool:
+    """Stop an invite from being used again; False if it was revoked already."""
+    if invite.revoked_at is not None:
+        return False
+    invite.revoked_at = now
+    audit.record(
+        db, "invite.revoked", actor_member_id=actor, ward_id=invite.ward_id, invite_id=invite.id
+    )
+    return True

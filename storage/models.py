@@ -83,6 +83,8 @@ class Ward(Base):
     created_at: Mapped[dt.datetime] = stamped()
     # The version of the ward's session form (storage/forms.py): one more on every change.
     form_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Archived by the administrator (a ward merged away): left out of the city's figures.
+    archived_at: Mapped[dt.datetime | None]
 
     groups: Mapped[list[ResidentialGroup]] = relationship(
         back_populates="ward", order_by="ResidentialGroup.name"
@@ -100,6 +102,9 @@ class ResidentialGroup(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default=GroupKind.URBAN.value)
     created_at: Mapped[dt.datetime] = stamped()
+    # Archived by ward staff: no longer listed, invited to or counted as idle; its sessions
+    # stay in the reports of the periods they belong to.
+    archived_at: Mapped[dt.datetime | None]
 
     ward: Mapped[Ward] = relationship(back_populates="groups")
 
@@ -130,6 +135,9 @@ class Member(Base):
     # one went out (one per quiet spell).
     nudges_off: Mapped[bool] = mapped_column(default=False, server_default=false())
     nudged_at: Mapped[dt.datetime | None]
+    # Deactivated by ward staff: the person is no longer a member (the bot treats them as a
+    # resident and sends them nothing as a member); their sessions stay in the reports.
+    deactivated_at: Mapped[dt.datetime | None]
 
 
 class Invite(Base):
@@ -148,6 +156,7 @@ class Invite(Base):
     created_at: Mapped[dt.datetime] = stamped()
     # Plain number, not a foreign key: the audit trail outlives an erased member.
     created_by_member_id: Mapped[int | None] = mapped_column(Integer)
+    revoked_at: Mapped[dt.datetime | None]
 
 
 class SupportSession(Base):
@@ -559,6 +568,23 @@ class KbEntry(Base):
     updated_at: Mapped[dt.datetime] = stamped(on_update=True)
     # Plain number, not a foreign key: the entry outlives the staff member who wrote it.
     updated_by_member_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class KbPhrasing(Base):
+    """Another way residents ask for a help-desk entry, taught by ward staff from a question
+    the help desk missed: it counts for their ward at once, or for every ward (no ward) once
+    an administrator promotes it. Stored folded, names and numbers stripped."""
+
+    __tablename__ = "kb_phrasings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int | None] = mapped_column(
+        ForeignKey("wards.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(48))
+    text: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = stamped()
+    created_by_member_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class ResidentProfile(Base):

@@ -721,3 +721,27 @@ async def city_tally(
             for key, n in part.items():
                 total[key] = total.get(key, 0) + n
     return city
+
+
+async def group_activity(
+    db: AsyncSession, ward_id: int, start: dt.date, end: dt.date
+) -> dict[int, tuple[int, dt.date | None]]:
+    """Each group of the ward: its sessions from `start` to `end` (included) and the day of
+    its last session ever (None: never)."""
+    in_period = func.sum(
+        case(
+            (and_(SupportSession.occurred_on >= start, SupportSession.occurred_on <= end), 1),
+            else_=0,
+        )
+    )
+    rows = await db.execute(
+        select(SupportSession.group_id, in_period, func.max(SupportSession.occurred_on))
+        .where(SupportSession.ward_id == ward_id, SupportSession.group_id.is_not(None))
+        .group_by(SupportSession.group_id)
+    )
+    found: dict[int, tuple[int, dt.date | None]] = {}
+    for group_id, n, last in rows.all():
+        if isinstance(last, str):  # SQLite hands a max() of a date back as text
+            last = dt.date.fromisoformat(last)
+        found[group_id] = (int(n or 0), last)
+    return found

@@ -55,9 +55,10 @@ async def add_ward(
 
 
 async def group_by_name(db: AsyncSession, ward_id: int, name: str) -> ResidentialGroup | None:
-    """The ward's group with this name, whatever the case and spacing ("tổ 2" = "Tổ  2")."""
+    """The ward's group with this name, whatever the case and spacing ("tổ 2" = "Tổ  2"),
+    archived ones included (a name stays taken)."""
     wanted = " ".join(name.split()).casefold()
-    for group in await groups_of(db, ward_id):
+    for group in await groups_of(db, ward_id, archived=True):
         if group.name.casefold() == wanted:
             return group
     return None
@@ -66,9 +67,7 @@ async def group_by_name(db: AsyncSession, ward_id: int, name: str) -> Residentia
 async def add_group(
     db: AsyncSession, ward: Ward, name: str, kind: GroupKind = GroupKind.URBAN
 ) -> ResidentialGroup:
-    name = " ".join(name.split())
-    if not name or len(name) > 200:
-        raise BadName("a residential group needs a name of 1-200 characters")
+    name = _group_name(name)
     if await group_by_name(db, ward.id, name) is not None:
         raise AlreadyExists(name)
     group = ResidentialGroup(ward_id=ward.id, name=name, kind=kind.value)
@@ -83,9 +82,80 @@ def natural_key(name: str) -> list[object]:
     return [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", name)]
 
 
-async def groups_of(db: AsyncSession, ward_id: int) -> list[ResidentialGroup]:
-    groups = await db.scalars(select(ResidentialGroup).where(ResidentialGroup.ward_id == ward_id))
-    return sorted(groups, key=lambda g: natural_key(g.name))
+async def groups_of(
+    db: AsyncSession, ward_id: int, *, archived: bool = False
+) -> list[ResidentialGroup]:
+    """The ward's residential groups in natural order; archived ones only if asked."""
+    stmt = select(ResidentialGroup).where(ResidentialGroup.ward_id == ward_id)
+    if not archived:
+        stmt = stmt.where(ResidentialGroup.archived_at.is_(None))
+    return sorted(await db.scalars(stmt), key=lambda g: natural_key(g.name))
+
+
+def _group_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise BadName("a residential group needs a name of 1-200 characters")
+    return name
+
+
+async def rename_group(
+    db: AsyncSession, group: ResidentialGroup, name: str, *, actor: int | None = None
+) -> bool:
+    """Give a group a new name (unique in its ward); False when it already had it."""
+    name = _group_name(name)
+    if name == group.name:
+        return False
+    other = await group_by_name(db, group.ward_id, name)
+    if other is not None and other.id != group.id:
+        raise AlreadyExists(name)
+    old, group.name = group.name, name
+    audit.record(
+        db,
+        "group.renamed",
+        actor_member_id=actor,
+        ward_id=group.ward_id,
+        group_id=group.id,
+        old=old,
+    )
+    return True
+
+
+async def set_archived(
+    db: AsyncSession,
+    group: ResidentialGroup,
+    archived: bool,
+    now: dt.datetime,
+    *,
+    actor: int | None = None,
+) -> bool:
+    """Archive a group (or bring it back); False when nothing changed. Its sessions stay."""
+    if (group.archived_at is not None) == archived:
+        return False
+    group.archived_at = now if archived else None
+    audit.record(
+        db,
+        "group.archived" if archived else "group.restored",
+        actor_member_id=actor,
+        ward_id=group.ward_id,
+        group_id=group.id,
+    )
+    return True
+
+
+async def list_wards(db: AsyncSession) -> list[Ward]:
+    return list(await db.scalars(select(Ward).order_by(Ward.code)))
+
+
+async def rename_ward(db: AsyncSession, ward: Ward, name: str) -> bool:
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise BadName("a ward needs a name of 1-200 characters")
+    if name == ward.name:
+        return False
+    old, ward.name = ward.name, name
+    audit.record(db, "ward.renamed", ward_id=ward.id, old=old)
+    return True
 
 
 async def count_wards(db: AsyncSession) -> int:

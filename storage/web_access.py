@@ -71,7 +71,8 @@ async def member_of(db: AsyncSession, session: str, now: dt.datetime) -> Member 
     found = await db.scalar(select(WebSession).where(WebSession.token_hash == _hash(session)))
     if found is None or found.revoked_at is not None or found.expires_at <= now:
         return None
-    return await db.get(Member, found.member_id)
+    member = await db.get(Member, found.member_id)
+    return None if member is None or member.deactivated_at is not None else member
 
 
 async def sign_out(db: AsyncSession, member: Member, now: dt.datetime) -> int:

@@ -19,6 +19,7 @@ from aiohttp import web
 from bot.conversation import ConversationCore
 from bot.i18n import t
 from bot.web import make_app
+from storage import wards
 from storage.db import Database
 from storage.invites import display
 from storage.models import Role
@@ -332,3 +333,73 @@ async def test_staff_open_the_ward_pages_on_a_phone(
         )
         wide = await page.evaluate("() => document.documentElement.scrollWidth")
         assert wide <= 360
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_staff_run_the_ward_from_its_pages_on_a_phone(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    """Every page of the ward's side at 360 px without scrolling sideways; a group renamed
+    and an invite made and withdrawn through the pages' own forms; a form posted from
+    another page (no token) refused with nothing changed."""
+    from playwright.async_api import expect
+
+    async with phone(core, database) as (page, port):
+        base = f"http://127.0.0.1:{port}"
+        await page.goto(f"{base}/", timeout=WAIT_MS)
+        await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
+        await page.get_by_test_id("send").click()
+        newest_menu = page.locator(".choices").last
+        await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
+        await page.get_by_test_id("input").fill("Anh Minh")
+        await page.get_by_test_id("send").click()
+        await newest_menu.get_by_role("button", name=t("vi", "web-menu")).click()
+        log = page.get_by_test_id("log")
+        await expect(log).to_contain_text("/quan-ly/vao?t=", timeout=WAIT_MS)
+        found = re.search(r"/quan-ly/vao\?t=[\w-]+", await log.inner_text())
+        assert found is not None
+        await page.set_viewport_size({"width": 360, "height": 740})
+        await page.goto(f"{base}{found.group(0)}", timeout=WAIT_MS)
+        for section in ("groups", "people", "invites", "files", "overview"):
+            await page.get_by_role("link", name=t("vi", f"dash-nav-{section}")).click()
+            await expect(page.locator("h1")).to_be_visible()
+            wide = await page.evaluate("() => document.documentElement.scrollWidth")
+            assert wide <= 360, section
+
+        # Rename the first group through its form.
+        await page.get_by_role("link", name=t("vi", "dash-nav-groups")).click()
+        async with database.sessions() as db:
+            first = (await wards.groups_of(db, demo.ward.id))[0]
+        row = page.locator(f'tr[data-group="{first.name}"]')
+        await row.locator("summary").click()
+        await row.get_by_role("textbox").fill("Tổ dân phố Hoa Sen")
+        await row.get_by_role("button", name=t("vi", "dash-rename")).click()
+        await expect(page.get_by_test_id("flash")).to_have_text(t("vi", "dash-ok-group-renamed"))
+        await expect(page.get_by_test_id("groups")).to_contain_text("Tổ dân phố Hoa Sen")
+
+        # Make an invite for a team leader: its code and QR code show; then withdraw it.
+        await page.get_by_role("link", name=t("vi", "dash-nav-invites")).click()
+        await page.get_by_label(t("vi", "dash-role")).select_option("leader")
+        await page.get_by_role("button", name=t("vi", "dash-invite-create")).click()
+        await expect(page.get_by_test_id("new-invite").locator("svg")).to_be_visible()
+        code = await page.get_by_test_id("code").inner_text()
+        assert await page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        row = page.locator(f'tr[data-code="{code}"]')
+        await row.get_by_role("button", name=t("vi", "dash-invite-revoke")).click()
+        await expect(page.get_by_test_id("flash")).to_have_text(t("vi", "dash-ok-invite-revoked"))
+        await expect(page.locator(f'tr[data-code="{code}"]')).to_contain_text(
+            t("vi", "dash-invite-revoked")
+        )
+
+        # A page elsewhere posting to the ward's pages (it cannot know the token).
+        await page.set_content(
+            f'<form method="post" action="{base}/quan-ly/to/{first.id}">'
+            '<input name="action" value="archive"><button>Go</button></form>'
+        )
+        async with page.expect_navigation():
+            await page.get_by_role("button", name="Go").click()
+        assert "quan-ly/to" in page.url
+        async with database.sessions() as db:
+            after = await wards.get_group(db, first.id)
+        assert after is not None and after.archived_at is None
+        assert after.name == "Tổ dân phố Hoa Sen"

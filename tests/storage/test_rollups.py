@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from storage import rollups, sessions, stats, wards
-from storage.models import Member, Role, SupportSession, TallyMonth
+from storage.models import Member, ResidentialGroup, Role, SupportSession, TallyMonth, Ward
 from storage.sessions import SessionDraft
 
 TOPICS = ["vneid", "public_services", "cashless", "online_safety", "other"]
@@ -139,38 +139,52 @@ async def test_the_migration_fills_the_sums_from_sessions_saved_before_it(tmp_pa
     url = f"sqlite+aiosqlite:///{tmp_path}/old.db"
     await asyncio.to_thread(migrate.upgrade, url, "b7e3f1a9c2d5")
     rng = random.Random(3)
+    joined = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     async with Database(url, Clock()) as old, old.sessions() as db, db.begin():
-        ward = await wards.add_ward(db, "LTN", "Phường Lê Thanh Nghị", "Hải Phòng")
-        group = await wards.add_group(db, ward, "Tổ 1")
-        person = Member(
-            channel="zalo",
-            channel_user_id="z1",
-            display_name="Cô Hoa",
-            role=Role.VOLUNTEER,
-            ward_id=ward.id,
-            group_id=group.id,
-            consent_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        # Rows written column by column, as the schema of that revision has them (today's
+        # classes have columns added since).
+        ward_id = await db.scalar(
+            insert(Ward.__table__)
+            .values(code="LTN", name="Phường Lê Thanh Nghị", created_at=joined)
+            .returning(Ward.__table__.c.id)
         )
-        db.add(person)
-        await db.flush()
+        group_id = await db.scalar(
+            insert(ResidentialGroup.__table__)
+            .values(ward_id=ward_id, name="Tổ 1", kind="to_dan_pho", created_at=joined)
+            .returning(ResidentialGroup.__table__.c.id)
+        )
+        person_id = await db.scalar(
+            insert(Member.__table__)
+            .values(
+                channel="zalo",
+                channel_user_id="z1",
+                display_name="Cô Hoa",
+                role=Role.VOLUNTEER,
+                ward_id=ward_id,
+                group_id=group_id,
+                language="vi",
+                consent_at=joined,
+                joined_at=joined,
+            )
+            .returning(Member.__table__.c.id)
+        )
         drafts = [draft(rng) for _ in range(30)]
         # Saved as the old code did: no sums (the table does not exist yet).
         for d in drafts:
             db.add(
                 SupportSession(
-                    ward_id=ward.id,
-                    group_id=group.id,
-                    member_id=person.id,
+                    ward_id=ward_id,
+                    group_id=group_id,
+                    member_id=person_id,
                     occurred_on=d.occurred_on,
                     residents_count=d.residents_count,
                     place="home",
                     outcome="resolved",
                 )
             )
-        ward_id = ward.id
     await asyncio.to_thread(migrate.upgrade, url)
     async with Database(url, Clock()) as new, new.sessions() as db:
         read = (await stats.ward_figures(db, [ward_id], FIRST, dt.date(2026, 12, 31)))[ward_id]
     assert read.sessions == 30
     assert read.residents == sum(d.residents_count for d in drafts)
-    assert read.active_groups == {group.id}
+    assert read.active_groups == {group_id}

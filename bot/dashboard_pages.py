@@ -1,0 +1,321 @@
+"""The ward's web pages beyond the overview: residential groups, members, invites and the
+period's files. Each page is a function of a `Page` (who asks, in which transaction); the
+routing, sign-in, CSRF check and rendering around them are in bot/dashboard.py. The same
+access policy as the chat decides (storage/access.py): staff see and run their ward, a team
+leader their own team; another ward's rows are "not found"."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import qrcode
+import qrcode.image.svg
+from markupsafe import Markup
+
+from bot import dates
+from bot.channels.telegram import deep_link
+from bot.clock import LOCAL_TZ
+from handlers.periods import period_words
+from handlers.reports import build_report, report_scope, typed_period
+from storage import access, invites, members, stats, wards
+from storage.models import Role
+
+if TYPE_CHECKING:
+    from bot.dashboard import Page
+
+# Invites listed: those made in the last INVITE_DAYS days.
+INVITE_DAYS = 90
+MAX_USES = 200
+MAX_DAYS = 30
+
+
+class NotFound(Exception):
+    """A row that does not exist, or is not this person's to see: both look the same."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Done:
+    """A change made: the browser goes back to `path`, told `flash` (dash-ok-/dash-err-)."""
+
+    path: str
+    flash: str = ""
+    error: bool = False
+
+
+def _field(page: Page, name: str, limit: int = 300) -> str:
+    value = page.form.get(name, "") if page.form is not None else ""
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
+def _number(page: Page, name: str) -> int | None:
+    text = _field(page, name, 12)
+    return int(text) if text.isdigit() else None
+
+
+# -- residential groups ------------------------------------------------------------------------
+
+
+async def groups(page: Page) -> dict[str, Any]:
+    """The ward's groups (a leader: their own), each with this month's sessions and its last
+    session; groups with no session this month are flagged."""
+    member, today = page.member, page.today
+    month = dates.month_of(today)
+    scope = report_scope(member)
+    rows = await wards.groups_of(page.session, member.ward_id, archived=member.role == Role.STAFF)
+    if scope.group_id is not None:
+        rows = [g for g in rows if g.id == scope.group_id]
+    activity = await stats.group_activity(page.session, member.ward_id, month.start, month.end)
+    shown = []
+    for group in rows:
+        n, last = activity.get(group.id, (0, None))
+        shown.append(
+            {
+                "id": group.id,
+                "name": group.name,
+                "sessions": n,
+                "last": f"{last:%d/%m/%Y}" if last else page.t("dash-never"),
+                "idle": n == 0 and group.archived_at is None,
+                "archived": group.archived_at is not None,
+            }
+        )
+    return {
+        "groups": shown,
+        "month": period_words(page.t, month),
+        "manage": member.role == Role.STAFF,
+    }
+
+
+async def add_group(page: Page) -> Done:
+    if page.member.role != Role.STAFF:
+        raise NotFound
+    ward = await wards.get(page.session, page.member.ward_id)
+    assert ward is not None
+    try:
+        await wards.add_group(page.session, ward, _field(page, "name"))
+    except wards.BadName:
+        return Done(page.path, "group-name", error=True)
+    except wards.AlreadyExists:
+        return Done(page.path, "group-exists", error=True)
+    return Done(page.path, "group-added")
+
+
+async def change_group(page: Page) -> Done:
+    """Rename, archive or bring back one group of the ward."""
+    if page.member.role != Role.STAFF:
+        raise NotFound
+    group = await wards.get_group(page.session, page.item_id)
+    if group is None or group.ward_id != page.member.ward_id:
+        raise NotFound
+    action, actor = _field(page, "action", 20), page.member.id
+    if action == "rename":
+        try:
+            changed = await wards.rename_group(
+                page.session, group, _field(page, "name"), actor=actor
+            )
+        except wards.BadName:
+            return Done(page.list_path, "group-name", error=True)
+        except wards.AlreadyExists:
+            return Done(page.list_path, "group-exists", error=True)
+        return Done(page.list_path, "group-renamed" if changed else "")
+    if action in ("archive", "restore"):
+        archived = action == "archive"
+        await wards.set_archived(page.session, group, archived, page.now, actor=actor)
+        return Done(page.list_path, "group-archived" if archived else "group-restored")
+    return Done(page.list_path, "unknown-action", error=True)
+
+
+# -- members -------------------------------------------------------------------------------
+
+
+async def people(page: Page) -> dict[str, Any]:
+    """The ward's members (a leader: their team), with role, group and last session: never a
+    phone number or a chat id."""
+    member, t = page.member, page.t
+    scope = report_scope(member)
+    rows = await members.roster(page.session, member.ward_id, scope.group_id)
+    shown = []
+    for row in rows:
+        person = row.member
+        shown.append(
+            {
+                "id": person.id,
+                "name": person.display_name,
+                "role": t(f"role-{person.role}"),
+                "group": row.group or "",
+                "sessions": row.sessions,
+                "last": f"{row.last_session:%d/%m/%Y}" if row.last_session else t("dash-never"),
+                "active": person.deactivated_at is None,
+                "manage": access.may_manage(member, person),
+                "roles": [
+                    (r.value, t(f"role-{r.value}"))
+                    for r in (Role.VOLUNTEER, Role.LEADER)
+                    if access.may_change_role(member, person) and r.value != person.role
+                ],
+            }
+        )
+    return {"people": shown}
+
+
+async def change_person(page: Page) -> Done:
+    target = await members.get(page.session, page.item_id)
+    if target is None or not access.may_manage(page.member, target):
+        raise NotFound
+    action = _field(page, "action", 20)
+    try:
+        if action in (Role.VOLUNTEER.value, Role.LEADER.value):
+            if not access.may_change_role(page.member, target):
+                raise NotFound
+            await members.set_role(page.session, target, Role(action), actor=page.member)
+            return Done(page.list_path, "role-changed")
+        if action in ("deactivate", "activate"):
+            active = action == "activate"
+            await members.set_active(page.session, target, active, page.now, actor=page.member)
+            return Done(page.list_path, "activated" if active else "deactivated")
+    except members.CannotChange:
+        return Done(page.list_path, "cannot-change", error=True)
+    return Done(page.list_path, "unknown-action", error=True)
+
+
+# -- invites ---------------------------------------------------------------------------------
+
+
+def qr_svg(text: str) -> Markup:
+    """A QR code of `text` as inline SVG (our own drawing: nothing of the user's in it but
+    the encoded text, which becomes black squares)."""
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, border=2)
+    return Markup(image.to_string(encoding="unicode"))
+
+
+async def invite_list(page: Page) -> dict[str, Any]:
+    member, t, now = page.member, page.t, page.now
+    session = page.session
+    groups_here = await wards.groups_of(session, member.ward_id)
+    names = {g.id: g.name for g in await wards.groups_of(session, member.ward_id, archived=True)}
+    since = now - dt.timedelta(days=INVITE_DAYS)
+    shown, new = [], None
+    wanted = page.request.query.get("moi", "")
+    username = page.settings.telegram_bot_username
+    for invite in await invites.of_ward(session, member.ward_id, since):
+        if not access.may_see_group(member, invite.ward_id, invite.group_id):
+            continue
+        status = invites.status_of(invite, now)
+        row = {
+            "id": invite.id,
+            "code": invites.display(invite.code),
+            "role": t(f"role-{invite.role}"),
+            "group": names.get(invite.group_id or 0, ""),
+            "uses": f"{invite.used_count}/{invite.max_uses}",
+            "expires": f"{invite.expires_at.astimezone(LOCAL_TZ):%d/%m/%Y %H:%M}",
+            "status": t(f"dash-invite-{status.value.replace('_', '-')}"),
+            "usable": status is invites.InviteStatus.OK,
+        }
+        shown.append(row)
+        if wanted == str(invite.id) and row["usable"]:
+            link = deep_link(username, invite.code) if username else ""
+            new = {**row, "link": link, "qr": qr_svg(link or invites.display(invite.code))}
+    roles = [(r.value, t(f"role-{r.value}")) for r in access.invitable(member)]
+    choosable = [
+        (g.id, g.name) for g in groups_here if member.role == Role.STAFF or g.id == member.group_id
+    ]
+    return {
+        "invites": shown,
+        "new": new,
+        "roles": roles,
+        "groups": choosable,
+        "max_uses": MAX_USES,
+        "max_days": MAX_DAYS,
+    }
+
+
+async def make_invite(page: Page) -> Done:
+    member = page.member
+    role_text = _field(page, "role", 20)
+    allowed = {r.value: r for r in access.invitable(member)}
+    group_id, uses, days = _number(page, "group"), _number(page, "uses"), _number(page, "days")
+    if role_text not in allowed:
+        return Done(page.path, "invite-role", error=True)
+    if uses is None or not 1 <= uses <= MAX_USES or days is None or not 1 <= days <= MAX_DAYS:
+        return Done(page.path, "invite-numbers", error=True)
+    group = await wards.get_group(page.session, group_id) if group_id is not None else None
+    if (
+        group is None
+        or group.archived_at is not None
+        or not access.may_see_group(member, group.ward_id, group.id)
+    ):
+        return Done(page.path, "invite-group", error=True)
+    made = await invites.create(
+        page.session,
+        role=allowed[role_text],
+        ward_id=member.ward_id,
+        group_id=group.id,
+        max_uses=uses,
+        days=days,
+        created_by_member_id=member.id,
+        now=page.now,
+    )
+    return Done(f"{page.path}?moi={made.id}", "invite-made")
+
+
+async def change_invite(page: Page) -> Done:
+    invite = await invites.get(page.session, page.item_id)
+    if invite is None or not access.may_see_group(page.member, invite.ward_id, invite.group_id):
+        raise NotFound
+    if _field(page, "action", 20) != "revoke":
+        return Done(page.list_path, "unknown-action", error=True)
+    await invites.revoke(page.session, invite, page.now, actor=page.member.id)
+    return Done(page.list_path, "invite-revoked")
+
+
+# -- the period's files ----------------------------------------------------------------------
+
+QUICK = ("this_month", "last_month", "this_quarter", "this_year", "last_year")
+
+
+def _quick(key: str, today: dt.date) -> dates.When | None:
+    this_month = dates.month_of(today)
+    return {
+        "this_month": this_month,
+        "last_month": dates.month_of(this_month.start - dt.timedelta(days=1)),
+        "this_quarter": dates.quarter_of(today),
+        "this_year": dates.year_of(today.year),
+        "last_year": dates.year_of(today.year - 1),
+    }.get(key)
+
+
+async def files_page(page: Page) -> dict[str, Any]:
+    t = page.t
+    return {
+        "quick": [(key, t(f"dash-files-{key.replace('_', '-')}")) for key in QUICK],
+        "typed": "",
+        "made": None,
+    }
+
+
+async def make_files(page: Page) -> dict[str, Any]:
+    """The workbook, chart and annual draft of a period, chosen by a button or typed as in
+    chat ("tháng 10", "quý 3/2026", "1/11 - 15/11"): links on the page, good for a week."""
+    t, today = page.t, page.today
+    context = await files_page(page)
+    quick, typed = _field(page, "ky", 20), _field(page, "typed", 60)
+    when = _quick(quick, today) if quick else None
+    if when is None:
+        read = typed_period(t, typed, today) if typed else t("report-period-invalid")
+        if isinstance(read, str):
+            context.update(typed=typed, error=read)
+            return context
+        when = read
+    scope = report_scope(page.member)
+    reply = await build_report(page.session, page.files, scope, when, today, t, annual=True)
+    links = [
+        {"caption": a.caption, "name": a.filename, "url": page.files.link(a.name)}
+        for a in reply.attachments
+        if a.kind == "file"
+    ]
+    context["made"] = {
+        "period": f"{period_words(t, when)} ({when.start:%d/%m/%Y} – {when.end:%d/%m/%Y})",
+        "text": reply.text,
+        "links": links,
+    }
+    return context

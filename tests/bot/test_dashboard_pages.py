@@ -1,0 +1,296 @@
+"""The ward's web pages beyond the overview, as staff and team leaders use them: groups,
+members, invites and the period's files; forms that change something, and who may not."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from typing import Any
+
+from aiohttp.test_utils import TestClient
+from sqlalchemy import select
+
+from bot.i18n import t
+from storage import invites, wards
+from storage.models import AuditEntry, Invite, Member, ResidentialGroup, Role
+from tests.bot.test_dashboard import link_in_chat
+from tests.bot.test_web import WebChat, join, make_client, server  # noqa: F401  (fixtures)
+
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+async def browser_of(new_client: Any, chat: WebChat) -> TestClient:
+    """A browser signed in with the link `chat` asked for."""
+    browser = await new_client()
+    response = await browser.get(await link_in_chat(chat), allow_redirects=False)
+    assert response.status == 303
+    return browser
+
+
+async def page(browser: TestClient, path: str, status: int = 200) -> str:
+    response = await browser.get(path)
+    text = await response.text()
+    assert response.status == status, text[:500]
+    return html_lib.unescape(text)
+
+
+async def post(
+    browser: TestClient, path: str, data: dict[str, str], *, token: str | None = None
+) -> tuple[int, str]:
+    """Send a form the way the page does (its CSRF token taken from `path`'s list page
+    unless given); follows the redirect and returns the final status and page."""
+    if token is None:
+        found = CSRF.search(await page(browser, "/quan-ly/bao-cao"))
+        assert found
+        token = found.group(1)
+    response = await browser.post(path, data={"csrf": token, **data})
+    return response.status, html_lib.unescape(await response.text())
+
+
+async def staff_browser(new_client: Any, demo: Any, name: str = "Chị Hà") -> TestClient:
+    staff = WebChat(await new_client())
+    await join(staff, demo, Role.STAFF, name)
+    return await browser_of(new_client, staff)
+
+
+async def test_staff_add_rename_and_archive_a_group_and_bad_names_change_nothing(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    browser = await staff_browser(make_client, demo)
+    html = await page(browser, "/quan-ly/to")
+    async with database.sessions() as db:
+        names = [g.name for g in await wards.groups_of(db, demo.ward.id)]
+    for name in names:
+        assert name in html
+    # Nothing logged yet this month: every group is flagged.
+    assert html.count(t("vi", "dash-idle-flag")) == len(names)
+
+    status, html = await post(browser, "/quan-ly/to", {"name": "  Tổ   dân phố 12 "})
+    assert status == 200 and t("vi", "dash-ok-group-added") in html
+    assert "Tổ dân phố 12" in html
+
+    for bad, message in (("", "dash-err-group-name"), ("tổ dân phố 12", "dash-err-group-exists")):
+        status, html = await post(browser, "/quan-ly/to", {"name": bad})
+        assert status == 200 and t("vi", message) in html
+    async with database.sessions() as db:
+        added = await wards.group_by_name(db, demo.ward.id, "Tổ dân phố 12")
+        assert added is not None
+        assert len(await wards.groups_of(db, demo.ward.id)) == len(names) + 1
+    status, html = await post(
+        browser, f"/quan-ly/to/{added.id}", {"action": "rename", "name": "Tổ 12 mới"}
+    )
+    assert t("vi", "dash-ok-group-renamed") in html and "Tổ 12 mới" in html
+    status, html = await post(browser, f"/quan-ly/to/{added.id}", {"action": "archive"})
+    assert t("vi", "dash-ok-group-archived") in html
+    assert t("vi", "dash-archived") in html
+    async with database.sessions() as db:
+        live = [g.name for g in await wards.groups_of(db, demo.ward.id)]
+        actions = list(
+            await db.scalars(
+                select(AuditEntry.action)
+                .where(AuditEntry.action.like("group.%"))
+                .order_by(AuditEntry.id)
+            )
+        )
+    assert "Tổ 12 mới" not in live  # no longer offered when people join or invite
+    assert actions[-3:] == ["group.added", "group.renamed", "group.archived"]
+    # Not a group of anyone's: nothing to find.
+    status, html = await post(browser, "/quan-ly/to/999999", {"action": "archive"})
+    assert status == 404 and t("vi", "dash-not-found") in html
+
+
+async def test_a_form_without_its_token_or_from_another_site_changes_nothing(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    browser = await staff_browser(make_client, demo)
+    async with database.sessions() as db:
+        group = (await wards.groups_of(db, demo.ward.id))[0]
+    for token in ("", "forged"):
+        status, html = await post(
+            browser, f"/quan-ly/to/{group.id}", {"action": "archive"}, token=token
+        )
+        assert status == 403 and t("vi", "dash-forged") in html
+    found = CSRF.search(await page(browser, "/quan-ly/bao-cao"))
+    assert found
+    response = await browser.post(
+        f"/quan-ly/to/{group.id}",
+        data={"csrf": found.group(1), "action": "archive"},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert response.status == 403
+    async with database.sessions() as db:
+        assert len(await wards.groups_of(db, demo.ward.id)) == 3
+
+
+async def test_staff_invite_a_leader_who_joins_and_revoke_an_unused_invite(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    browser = await staff_browser(make_client, demo)
+    async with database.sessions() as db:
+        group = (await wards.groups_of(db, demo.ward.id))[1]
+    html = await page(browser, "/quan-ly/loi-moi")
+    assert t("vi", "role-leader") in html and group.name in html
+    status, html = await post(
+        browser,
+        "/quan-ly/loi-moi",
+        {"role": "leader", "group": str(group.id), "uses": "2", "days": "7"},
+    )
+    assert t("vi", "dash-ok-invite-made") in html
+    code = re.search(r'data-testid="code">([A-Z0-9-]+)<', html)
+    assert code and "<svg" in html  # the QR code, drawn on the server
+    # The code works in chat: a new team leader of that group.
+    newcomer = WebChat(await make_client())
+    assert "Bạn có đồng ý không?" in await newcomer.send(code.group(1))
+    await newcomer.press("Đồng ý")
+    text = await newcomer.send("Anh Minh")
+    assert t("vi", "role-leader") in text and group.name in text
+
+    # Bad numbers and a role staff cannot invite here: refused, nothing made.
+    async with database.sessions() as db:
+        before = len(list(await db.scalars(select(Invite.id))))
+    for bad in (
+        {"role": "leader", "group": str(group.id), "uses": "0", "days": "7"},
+        {"role": "leader", "group": str(group.id), "uses": "2", "days": "900"},
+        {"role": "staff", "group": str(group.id), "uses": "1", "days": "7"},
+        {"role": "leader", "group": "abc", "uses": "1", "days": "7"},
+    ):
+        status, html = await post(browser, "/quan-ly/loi-moi", bad)
+        assert status == 200 and 'class="flash error"' in html
+    async with database.sessions() as db:
+        assert len(list(await db.scalars(select(Invite.id)))) == before
+
+    # A second invite, withdrawn before anyone used it.
+    await post(
+        browser,
+        "/quan-ly/loi-moi",
+        {"role": "volunteer", "group": str(group.id), "uses": "1", "days": "3"},
+    )
+    async with database.sessions() as db:
+        latest = await db.scalar(select(Invite).order_by(Invite.id.desc()).limit(1))
+    assert latest is not None
+    status, html = await post(browser, f"/quan-ly/loi-moi/{latest.id}", {"action": "revoke"})
+    assert t("vi", "dash-ok-invite-revoked") in html and t("vi", "dash-invite-revoked") in html
+    late = WebChat(await make_client())
+    assert t("vi", "join-code-revoked") in await late.send(invites.display(latest.code))
+    # The newcomer is on the members page, as a leader, without any phone number.
+    html = await page(browser, "/quan-ly/thanh-vien")
+    assert "Anh Minh" in html and t("vi", "role-leader") in html
+
+
+async def test_staff_deactivate_a_volunteer_who_then_is_a_resident_to_the_bot(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    volunteer = WebChat(await make_client())
+    await join(volunteer, demo, Role.VOLUNTEER, "Chị Lan")
+    browser = await staff_browser(make_client, demo)
+    async with database.sessions() as db:
+        lan = await db.scalar(select(Member).where(Member.display_name == "Chị Lan"))
+        staff = await db.scalar(select(Member).where(Member.role == Role.STAFF))
+    assert lan is not None and staff is not None
+    html = await page(browser, "/quan-ly/thanh-vien")
+    assert "Chị Lan" in html and t("vi", "dash-make-role", role=t("vi", "role-leader")) in html
+    # Nobody deactivates themselves: staff have no button for it, and a crafted form fails.
+    status, html = await post(browser, f"/quan-ly/thanh-vien/{staff.id}", {"action": "deactivate"})
+    assert status == 404
+
+    status, html = await post(browser, f"/quan-ly/thanh-vien/{lan.id}", {"action": "leader"})
+    assert t("vi", "dash-ok-role-changed") in html
+    status, html = await post(browser, f"/quan-ly/thanh-vien/{lan.id}", {"action": "deactivate"})
+    assert t("vi", "dash-ok-deactivated") in html and t("vi", "dash-deactivated") in html
+    text = await volunteer.send("/ghi")
+    assert t("vi", "not-allowed-join-first") in text  # no longer a member
+    status, html = await post(browser, f"/quan-ly/thanh-vien/{lan.id}", {"action": "activate"})
+    assert t("vi", "dash-ok-activated") in html
+    text = await volunteer.send("/menu")
+    assert t("vi", "not-allowed-join-first") not in await volunteer.send("/ghi")
+
+
+async def test_every_page_as_every_role_and_another_wards_staff(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    leader_chat = WebChat(await make_client())
+    await join(leader_chat, demo, Role.LEADER, "Anh Tuấn")
+    volunteer_chat = WebChat(await make_client())
+    await join(volunteer_chat, demo, Role.VOLUNTEER, "Chị Lan")
+    staff = await staff_browser(make_client, demo)
+    leader = await browser_of(make_client, leader_chat)
+    nobody = await make_client()
+
+    # Another ward, with its own staff member.
+    async with database.sessions() as db, db.begin():
+        other = await wards.add_ward(db, "KHAC", "Phường Khác")
+        other_group = await wards.add_group(db, other, "Tổ Khác 1")
+        code = (await invites.create(db, role=Role.STAFF, ward_id=other.id, group_id=None)).code
+    other_chat = WebChat(await make_client())
+    await other_chat.send(invites.display(code))
+    await other_chat.press("Đồng ý")
+    await other_chat.send("Anh Khác")
+    stranger = await browser_of(make_client, other_chat)
+
+    sections = ["/quan-ly", "/quan-ly/to", "/quan-ly/thanh-vien", "/quan-ly/loi-moi"]
+    sections.append("/quan-ly/bao-cao")
+    for path in sections:
+        assert "Anh Tuấn" in await page(staff, path) or path != "/quan-ly/thanh-vien"
+        await page(leader, path)
+        html = await page(stranger, path)
+        assert "Anh Tuấn" not in html and "Chị Lan" not in html
+        assert demo.ward.name not in html
+        await page(nobody, path, status=403)
+    # A team leader sees their own team only, and changes no group.
+    html = await page(leader, "/quan-ly/to")
+    async with database.sessions() as db:
+        groups = await wards.groups_of(db, demo.ward.id)
+        tuan = await db.scalar(select(Member).where(Member.display_name == "Anh Tuấn"))
+    assert tuan is not None
+    own = next(g for g in groups if g.id == tuan.group_id)
+    assert own.name in html
+    assert all(g.name not in html for g in groups if g.id != own.id)
+    assert 'action="/quan-ly/to/' not in html
+    status, _ = await post(leader, f"/quan-ly/to/{own.id}", {"action": "archive"})
+    assert status == 404
+    # The other ward's staff reach nothing of this ward, and this ward's staff nothing of it.
+    status, _ = await post(stranger, f"/quan-ly/to/{own.id}", {"action": "rename", "name": "X"})
+    assert status == 404
+    status, _ = await post(stranger, f"/quan-ly/thanh-vien/{tuan.id}", {"action": "deactivate"})
+    assert status == 404
+    status, _ = await post(staff, f"/quan-ly/to/{other_group.id}", {"action": "archive"})
+    assert status == 404
+    async with database.sessions() as db:
+        unchanged = await db.get(ResidentialGroup, own.id)
+        assert unchanged is not None and unchanged.name == own.name
+        assert unchanged.archived_at is None
+        tuan = await db.get(Member, tuan.id)
+        assert tuan is not None and tuan.deactivated_at is None
+
+
+async def test_staff_download_a_months_workbook_and_annual_draft(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    browser = await staff_browser(make_client, demo)
+    html = await page(browser, "/quan-ly/bao-cao")
+    status, html = await post(browser, "/quan-ly/bao-cao", {"ky": "this_month"})
+    assert status == 200
+    links = re.findall(r'href="(/files/[^"]+)"', html)
+    assert any(".xlsx" in link for link in links) and any(".docx" in link for link in links)
+    for link in links:
+        response = await browser.get(link)
+        assert response.status == 200 and len(await response.read()) > 1000
+    for typed, message in (
+        ("hello", t("vi", "report-period-invalid")),
+        ("15/11/2026 - 01/11/2026", "Ngày đầu (15/11/2026) sau ngày cuối (01/11/2026)"),
+        ("năm 2099", "2099"),
+    ):
+        status, html = await post(browser, "/quan-ly/bao-cao", {"typed": typed})
+        assert status == 200 and message in html and "/files/" not in html
