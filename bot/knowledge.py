@@ -23,17 +23,23 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.i18n import LANGUAGES, meanings, words
 from bot.text import fold
 
 # Scores, in the units of `_Index.score` (roughly: how many distinctive words matched).
-CONFIDENT_SCORE = 2.2
-CONFIDENT_LEAD = 1.35  # the best must beat the runner-up by this factor
+CONFIDENT_SCORE = 3.0
+CONFIDENT_PHRASE = 3.0  # of which keyword phrases found in the question
+BM25_WEIGHT = 0.3  # BM25 over the entries' whole text, added to the phrases' score
+BM25_ALONE = 12.0  # BM25 alone (no keyword phrase found) must reach this to offer a list
+CONFIDENT_LEAD = 2.0  # the best must beat the runner-up by this factor
 CANDIDATE_SCORE = 1.0
 CANDIDATE_SHARE = 0.45  # a candidate scores at least this share of the best
 MAX_CANDIDATES = 3
+WARD_CACHE = 256  # wards whose knowledge base is kept built
+SCAM_CATEGORY = "scam"
+SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
 WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
 FUZZY_WORD_MIN = 5
@@ -84,6 +90,9 @@ class Outcome:
     ANSWER = "answer"
     CHOOSE = "choose"
     NONE = "none"
+    # Not a question (`understand`): thanks or a greeting; a request for help at home.
+    THANKS = "thanks"
+    HOME_VISIT = "home_visit"
 
 
 @dataclass(slots=True)
@@ -99,23 +108,32 @@ class SearchResult:
 
 def _helpdesk_words(meaning: str) -> frozenset[str]:
     """A list of `[helpdesk]` in locales/<lang>/words.toml: "stopwords" (words that carry
-    no topic), "greetings", "other_services" (apps a question may be about instead)."""
+    no topic), "other_services" (apps a question may be about instead)."""
     return words("helpdesk").get(meaning, frozenset())
+
+
+def _replace(folded: str, section: str) -> str:
+    """Each word or phrase of `section` of locales/<lang>/words.toml (longest first)
+    replaced, as whole words, by what it stands for."""
+    padded = f" {folded} "
+    for variant, canonical in meanings(section).items():
+        if variant != canonical and f" {variant} " in padded:
+            # Twice: neighbours sharing a space ("k k") are replaced one after the other.
+            for _ in range(2):
+                padded = padded.replace(f" {variant} ", f" {canonical} ")
+    return padded.strip()
 
 
 def _canonical(folded: str) -> str:
     """Each synonym (`[synonyms]` in locales/<lang>/words.toml, longest first) replaced by
     its canonical form: "mat khau" -> "matkhau", one token that weighs as one word."""
-    padded = f" {folded} "
-    for variant, canonical in meanings("synonyms").items():
-        if f" {variant} " in padded:
-            padded = padded.replace(f" {variant} ", f" {canonical} ")
-    return padded.strip()
+    return _replace(folded, "synonyms")
 
 
 def normalise(text: str) -> str:
-    """Folded, with synonyms replaced by one canonical form: what matching compares."""
-    return _canonical(fold(text))
+    """Folded, short forms spelt out ("ko dc" -> "khong duoc", `[abbreviations]`), and
+    synonyms replaced by one canonical form: what matching compares."""
+    return _canonical(_replace(fold(text), "abbreviations"))
 
 
 def content_words(normalised: str) -> list[str]:
@@ -123,8 +141,67 @@ def content_words(normalised: str) -> list[str]:
     return [w for w in normalised.split() if w not in stopwords]
 
 
+def _intent(meaning: str) -> frozenset[str]:
+    """A list of `[intents]` in locales/<lang>/words.toml, folded."""
+    return words("intents").get(meaning, frozenset())
+
+
+def _spelt_out(text: str) -> str:
+    """Folded, with the short forms people text spelt out: what intents look at."""
+    return _replace(fold(text), "abbreviations")
+
+
+def _has(padded: str, phrases: frozenset[str]) -> bool:
+    return any(f" {p} " in padded for p in phrases)
+
+
+# Emoji that thank or agree, alone in a message.
+_THANKS_EMOJI = frozenset("🙏👍👌❤💕😊🥰😍🤝✅💯🌹👏☺😘")
+
+
 def is_greeting(text: str) -> bool:
-    return fold(text).strip(" !.?") in _helpdesk_words("greetings")
+    """Whether the message only thanks, greets or agrees ("cảm ơn", "ok", "em cảm ơn ạ 😊",
+    "🙏"): it gets a short warm reply, and is no question to keep."""
+    spelt = _spelt_out(text)
+    if not spelt:
+        return any(ch in _THANKS_EMOJI for ch in text)
+    padded = f" {spelt} "
+    found = False
+    for phrase in sorted(_intent("thanks"), key=len, reverse=True):
+        if f" {phrase} " in padded:
+            found = True
+            padded = padded.replace(f" {phrase} ", " ")
+    if not found:
+        return False
+    for phrase in sorted(_intent("thanks_filler"), key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", " ")
+    return not padded.strip()
+
+
+def is_thanks(text: str) -> bool:
+    """A greeting message that thanks or agrees ("ok"), rather than only says hello."""
+    padded = f" {_spelt_out(text)} "
+    return " cam on " in padded or not _has(padded, _intent("hello"))
+
+
+def is_home_visit(text: str) -> bool | None:
+    """True when the message asks for someone to come and help at home ("nhờ người đến nhà
+    chỉ giúp"); None when it says the person cannot manage alone ("tôi già không biết dùng
+    điện thoại") and asks for help, a request unless the question names a topic; False
+    otherwise."""
+    padded = f" {_spelt_out(text)} "
+    if _has(padded, _intent("visit_strong")):
+        return True
+    if _has(padded, _intent("visit_weak")) and _has(padded, _intent("visit_ask")):
+        return None
+    return False
+
+
+def is_scam_report(text: str) -> bool:
+    """Whether the message tells of a stranger (a call, a message, a link) asking for money,
+    a code, a login or an app install: the scam warning comes first, whatever else it asks."""
+    padded = f" {_spelt_out(text)} "
+    return _has(padded, _intent("scam_contact")) and _has(padded, _intent("scam_demand"))
 
 
 def is_question(text: str) -> bool:
@@ -160,7 +237,8 @@ class _Query:
 def _similarity(word: str, gram: str) -> float:
     if word == gram:
         return 100.0
-    if len(word) >= FUZZY_WORD_MIN and len(gram) >= FUZZY_WORD_MIN - 1:
+    # A typo rarely changes the first letter: "uong" (drink) is no "phuong" (ward).
+    if len(word) >= FUZZY_WORD_MIN and len(gram) >= FUZZY_WORD_MIN - 1 and word[0] == gram[0]:
         score = fuzz.ratio(word, gram)
         return score if score >= WORD_SIMILARITY else 0.0
     return 0.0
@@ -249,6 +327,61 @@ class _Index:
         return result
 
 
+def _tokens(normalised: str) -> list[str]:
+    """Content words and each pair of neighbours ("quen_matkhau"): what BM25 counts."""
+    words = content_words(normalised)
+    return words + [f"{a}_{b}" for a, b in itertools.pairwise(words)]
+
+
+class _Bm25:
+    """Okapi BM25 over each entry's whole text (title and keywords counted twice, then the
+    answer itself), for the wording a keyword list never thought of: "quét mặt" finds the
+    entry whose steps say "quét khuôn mặt". A word not in any entry is read as the closest
+    one that is (a typo), if close enough."""
+
+    K1, B = 1.2, 0.75
+
+    def __init__(self, documents: dict[str, list[str]]) -> None:
+        self.tf = {key: Counter(tokens) for key, tokens in documents.items()}
+        self.length = {key: len(tokens) for key, tokens in documents.items()}
+        self.average = sum(self.length.values()) / max(len(documents), 1) or 1.0
+        df: Counter[str] = Counter()
+        for counts in self.tf.values():
+            df.update(counts.keys())
+        n = len(documents)
+        self.idf = {w: math.log(1 + (n - c + 0.5) / (c + 0.5)) for w, c in df.items()}
+        self.vocabulary = sorted(w for w in df if "_" not in w)
+        self._nearest: dict[str, str | None] = {}
+
+    def nearest(self, word: str) -> str | None:
+        if word in self.idf:
+            return word
+        if word not in self._nearest:
+            found = None
+            if len(word) >= FUZZY_WORD_MIN - 1:
+                best = process.extractOne(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY + 5
+                )
+                found = best[0] if best else None
+            self._nearest[word] = found
+        return self._nearest[word]
+
+    def scores(self, normalised: str) -> dict[str, float]:
+        words = [w for w in (self.nearest(w) for w in content_words(normalised)) if w]
+        query = set(words) | {f"{a}_{b}" for a, b in itertools.pairwise(words)}
+        result: dict[str, float] = {}
+        for key, counts in self.tf.items():
+            norm = self.K1 * (1 - self.B + self.B * self.length[key] / self.average)
+            total = 0.0
+            for word in query:
+                tf = counts.get(word)
+                if tf:
+                    total += self.idf[word] * tf * (self.K1 + 1) / (tf + norm)
+            if total:
+                result[key] = total
+        return result
+
+
 class KnowledgeBase:
     """The entries of one ward (the built-in ones plus what the ward wrote), in every
     language, and the search over them."""
@@ -262,6 +395,8 @@ class KnowledgeBase:
         self._categories = categories
         keys = list(dict.fromkeys(k for lang in LANGUAGES for k in entries.get(lang, {})))
         self._index = _Index({k: self._phrases(k) for k in keys})
+        self._bm25 = _Bm25({k: self._document(k) for k in keys})
+        self._ward_cache: dict[tuple[WardText, ...], KnowledgeBase] = {}
 
     def _phrases(self, key: str) -> list[str]:
         """What a question may contain to find `key`: its keywords and titles."""
@@ -271,6 +406,17 @@ class KnowledgeBase:
             if entry is not None:
                 phrases += [*entry.keywords, entry.title]
         return phrases
+
+    def _document(self, key: str) -> list[str]:
+        """The words of `key` for BM25: its title and keywords twice, its answer once."""
+        tokens: list[str] = []
+        for lang in LANGUAGES:
+            entry = self._entries.get(lang, {}).get(key)
+            if entry is not None:
+                for phrase in (entry.title, *entry.keywords):
+                    tokens += 2 * _tokens(normalise(phrase))
+                tokens += _tokens(normalise(entry.body))
+        return tokens
 
     def categories(self, lang: str) -> list[Category]:
         return self._categories.get(lang) or self._categories["vi"]
@@ -283,23 +429,53 @@ class KnowledgeBase:
         found = [e for k in keys if (e := self.entry(k, lang)) is not None]
         return [e for e in found if category is None or e.category == category]
 
-    def search(self, text: str) -> SearchResult:
-        """The best entry for a question, a few candidates when unsure, or nothing."""
-        ranked = sorted(self._index.scores(text).items(), key=lambda kv: kv[1], reverse=True)
+    def search(self, text: str, among: Iterable[str] | None = None) -> SearchResult:
+        """The best entry for a question, a few candidates when unsure, or nothing; with
+        `among`, only those entries compete. Two signals add up: keyword phrases found in
+        the question (precise) and BM25 over the entries' whole text (recall); a confident
+        answer needs a keyword phrase, a clear lead, and no other app named."""
+        phrases = self._index.scores(text)
+        bm25 = self._bm25.scores(normalise(text))
+        keys = set(phrases) | set(bm25)
+        if among is not None:
+            keys &= set(among)
+        combined = {k: phrases.get(k, 0.0) + BM25_WEIGHT * bm25.get(k, 0.0) for k in keys}
+        ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or ranked[0][1] < CANDIDATE_SCORE:
             return SearchResult(Outcome.NONE)
-        best = ranked[0][1]
+        top, best = ranked[0]
+        if not phrases.get(top) and bm25.get(top, 0.0) < BM25_ALONE:
+            # Only a few common words shared with an entry's text: no topic at all.
+            return SearchResult(Outcome.NONE)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         other_service = not _helpdesk_words("other_services").isdisjoint(fold(text).split())
-        if best >= CONFIDENT_SCORE and best >= CONFIDENT_LEAD * runner_up and not other_service:
+        if (
+            phrases.get(top, 0.0) >= CONFIDENT_PHRASE
+            and best >= CONFIDENT_SCORE
+            and best >= CONFIDENT_LEAD * runner_up
+            and not other_service
+        ):
             return SearchResult(Outcome.ANSWER, ranked[:1])
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
         return SearchResult(Outcome.CHOOSE, close)
 
     def with_ward(self, texts: Iterable[WardText]) -> KnowledgeBase:
-        """This knowledge base with a ward's own entries added or put in place of ours."""
+        """This knowledge base with a ward's own entries added or put in place of ours
+        (kept for the next question of that ward while its texts stay the same: building
+        the search takes tens of milliseconds)."""
+        texts = tuple(texts)
+        if not texts:
+            return self
+        made = self._ward_cache.get(texts)
+        if made is None:
+            made = self._with_ward(texts)
+            if len(self._ward_cache) >= WARD_CACHE:
+                self._ward_cache.pop(next(iter(self._ward_cache)))
+            self._ward_cache[texts] = made
+        return made
+
+    def _with_ward(self, texts: tuple[WardText, ...]) -> KnowledgeBase:
         entries = {lang: dict(by_key) for lang, by_key in self._entries.items()}
-        texts = list(texts)
         for text in texts:
             base = self.entry(text.key, text.lang)
             extra = tuple(k.strip() for k in (text.keywords or "").split(",") if k.strip())
@@ -364,3 +540,25 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{1,47}$")
 def valid_key(key: str) -> bool:
     """Entry keys are short lower-case words joined by dashes: "ward-office"."""
     return bool(_KEY.match(key))
+
+
+def understand(kb: KnowledgeBase, text: str) -> SearchResult:
+    """What a resident's message is, before it is a question: thanks or a greeting; a scam
+    told as a question (the matching scam warning, with confidence); a request for help at
+    home; else the knowledge base's answer, choice or nothing. Both the main menu and the
+    help desk read typed text through this."""
+    if is_greeting(text):
+        return SearchResult(Outcome.THANKS)
+    visit = is_home_visit(text)
+    if is_scam_report(text):
+        scams = [e.key for e in kb.entries("vi", SCAM_CATEGORY)]
+        found = kb.search(text, among=scams)
+        if found.matches:
+            return SearchResult(Outcome.ANSWER, found.matches[:1])
+        return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
+    if visit is True:
+        return SearchResult(Outcome.HOME_VISIT)
+    found = kb.search(text)
+    if visit is None and found.outcome != Outcome.ANSWER:
+        return SearchResult(Outcome.HOME_VISIT)
+    return found

@@ -9,7 +9,7 @@ import re
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
-from bot.knowledge import Outcome, built_in, is_greeting
+from bot.knowledge import Outcome, built_in, is_thanks, understand
 from bot.text import fold, strip_personal_data
 from handlers.residents import (
     MAX_MENU_ENTRIES,
@@ -166,10 +166,6 @@ class HelpDeskFlow(Flow):
             ctx.say(ctx.t("empty-message"))
             ctx.goto("ask", self.name)
             return
-        if is_greeting(text):
-            ctx.say(ctx.t("hd-greeting"))
-            ctx.goto("ask", self.name)
-            return
         if len(text) > QUESTION_MAX:
             ctx.say(ctx.t("hd-too-long", max=QUESTION_MAX))
             ctx.goto("ask", self.name)
@@ -177,8 +173,14 @@ class HelpDeskFlow(Flow):
         # The question is kept in the conversation only without numbers that identify someone.
         question = strip_personal_data(text)
         kb = await knowledge_for(ctx, await resident_ward(ctx))
-        result = kb.search(text)
-        if result.outcome == Outcome.ANSWER:
+        result = understand(kb, text)
+        if result.outcome == Outcome.THANKS:
+            # Thanks or a greeting: a warm word back, and nothing kept as a question.
+            ctx.say(ctx.t("hd-thanks" if is_thanks(text) else "hd-greeting"))
+            ctx.goto("after" if is_thanks(text) else "ask", self.name)
+        elif result.outcome == Outcome.HOME_VISIT:
+            ctx.begin("home_visit")
+        elif result.outcome == Outcome.ANSWER:
             await self._show(ctx, result.keys[0])
         elif result.outcome == Outcome.CHOOSE:
             ctx.data = {"candidates": result.keys, "question": question}

@@ -9,6 +9,7 @@ hd-menu-title-resident = Bạn muốn làm gì? Bạn cũng có thể gõ thẳn
 
 hd-ask = Bạn gõ câu hỏi ngắn gọn nhé (có dấu hay không dấu đều được), ví dụ: "đổi số điện thoại VNeID", "nộp lệ phí online". Hoặc xem theo chủ đề.
 hd-greeting = Chào bạn! Mình trả lời các câu hỏi về VNeID, dịch vụ công, thanh toán, lừa đảo qua mạng.
+hd-thanks = Dạ không có gì ạ! Khi cần, bạn cứ nhắn câu hỏi, hoặc bấm "Nhờ tổ đến nhà hỗ trợ" để có người đến giúp.
 hd-too-long = Câu hỏi dài quá (tối đa { $max } ký tự). Bạn gõ ngắn lại, chỉ cần vài chữ chính nhé.
 hd-choose = Mình chưa chắc bạn hỏi điều nào. Có phải một trong các mục này không?
 hd-btn-none-of-these = Không phải các mục trên

@@ -3,14 +3,17 @@ residents type them (tests/bot/kb_eval.toml)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import time
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from bot.i18n import LANGUAGES, t
-from bot.knowledge import Outcome, WardText, built_in
+from bot.knowledge import Outcome, WardText, built_in, understand
 from bot.text import strip_personal_data
 
 EVAL = tomllib.loads((Path(__file__).parent / "kb_eval.toml").read_text(encoding="utf-8"))
@@ -150,3 +153,116 @@ def test_personal_numbers_are_stripped_from_a_kept_question() -> None:
     stripped = strip_personal_data(text)
     assert "001203004567" not in stripped and "345" not in stripped
     assert "quen mat khau" in stripped and "10 trieu" in stripped
+
+
+# -- the sets written by people who never saw the knowledge base (issue 14) ------------------
+
+# The topic labels the writers were given, and the entry each one means.
+TOPIC_KEYS = {
+    "skills": "skills-bdhvs",
+    "scam-fake-website": "scam-lookalike-site",
+    "scam-report": "scam-hotline-156",
+    "ward-address": "ward-office",
+    "child-id": "id-card-child",
+    "lost-id-card": "id-card-lost",
+}
+DEV_SET = "kb_dev_2026-11-28.tsv"  # used for tuning
+BLIND_SETS = ("kb_blind_2026-11-28.tsv",)  # never used for tuning: new questions, new file
+
+
+@dataclass
+class Scores:
+    questions: int
+    top1: float
+    confident_wrong: float
+    off_topic_answered: int
+    home_visit: float
+    ms_per_question: float
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name}: {self.questions} questions, top-1 {self.top1:.1%}, confident wrong "
+            f"{self.confident_wrong:.1%}, off-topic answered confidently "
+            f"{self.off_topic_answered}, home-visit requests reaching the flow "
+            f"{self.home_visit:.1%}, {self.ms_per_question:.1f} ms a question"
+        )
+
+
+def read_set(name: str) -> list[tuple[str, str]]:
+    lines = (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
+    return [(row["question"], TOPIC_KEYS.get(row["topic"], row["topic"])) for row in rows]
+
+
+def scores(rows: list[tuple[str, str]]) -> Scores:
+    """What `understand` makes of each question against its writer's topic: a topic right
+    when it is the answer or first of the list; thanks and home-visit requests right when
+    recognised; an off-topic question right when not answered with confidence."""
+    kb = built_in()
+    right = wrong = off = visits = visits_right = 0
+    started = time.perf_counter()
+    for question, topic in rows:
+        found = understand(kb, question)
+        top = found.keys[0] if found.keys else None
+        if topic == "off-topic":
+            ok = found.outcome not in (Outcome.ANSWER, Outcome.HOME_VISIT)
+            off += not ok
+        elif topic == "home-visit":
+            ok = found.outcome == Outcome.HOME_VISIT
+            visits += 1
+            visits_right += ok
+        elif topic == "thanks":
+            ok = found.outcome == Outcome.THANKS
+        else:
+            ok = found.outcome in (Outcome.ANSWER, Outcome.CHOOSE) and top == topic
+        if found.outcome == Outcome.ANSWER and topic != "off-topic" and top != topic:
+            wrong += 1
+        right += ok
+    elapsed = time.perf_counter() - started
+    n = len(rows)
+    return Scores(n, right / n, wrong / n, off, visits_right / max(visits, 1), 1000 * elapsed / n)
+
+
+def test_the_sets_use_only_known_topics_and_the_blind_one_is_large_and_varied() -> None:
+    keys = {e.key for e in built_in().entries("vi")} | {"off-topic", "home-visit", "thanks"}
+    for name in (DEV_SET, *BLIND_SETS):
+        rows = read_set(name)
+        assert {topic for _q, topic in rows} <= keys, name
+    blind = read_set(BLIND_SETS[0])
+    assert len(blind) >= 200
+    assert sum(topic == "home-visit" for _q, topic in blind) >= 20
+    assert sum(topic == "off-topic" for _q, topic in blind) >= 20
+    assert sum(not any(ord(c) > 127 for c in q) for q, _t in blind) >= 50  # no diacritics
+
+
+def test_the_development_set() -> None:
+    found = scores(read_set(DEV_SET))
+    print("\n" + found.line("development set (tuned on)"))
+    assert found.top1 >= 0.88
+    assert found.confident_wrong <= 0.03
+    assert found.off_topic_answered <= 1
+    assert found.home_visit >= 0.8
+    assert found.ms_per_question < 20
+
+
+def test_the_blind_set() -> None:
+    """Printed with the issue's targets (top-1 95%, no confident answer off topic, 90% of
+    home-visit requests): not met yet. The assertions hold what was measured on 2026-11-28
+    with the tuning of that day (86.6%, 2.5%, 1, 82.6%), so that it cannot silently get
+    worse; they are no target."""
+    for name in BLIND_SETS:
+        found = scores(read_set(name))
+        print("\n" + found.line(f"blind set {name}"))
+        print(
+            "  targets: top-1 >= 95% "
+            + ("met" if found.top1 >= 0.95 else "NOT MET")
+            + ", off-topic answered 0 "
+            + ("met" if found.off_topic_answered == 0 else "NOT MET")
+            + ", home-visit >= 90% "
+            + ("met" if found.home_visit >= 0.9 else "NOT MET")
+        )
+        assert found.top1 >= 0.86
+        assert found.confident_wrong <= 0.03
+        assert found.off_topic_answered <= 1
+        assert found.home_visit >= 0.8
+        assert found.ms_per_question < 20

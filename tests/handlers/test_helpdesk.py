@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from bot.i18n import t
 from storage import helpdesk, invites, wards
 from storage.models import (
     Conversation,
@@ -40,8 +41,10 @@ async def test_emoji_are_not_taken_for_a_question(chat, demo, database):
     an unanswered question, and no claim that it was."""
     text = await chat.send("😀🙏")
     assert "ghi lại câu hỏi" not in text and "Hỏi đáp" in " ".join(chat.labels())
-    text = await chat.send("👍👍 ??")
+    text = await chat.send("?? …")
     assert "Mình chưa hiểu ý bạn" in text and "ghi lại câu hỏi" not in text
+    text = await chat.send("👍👍")  # a thumbs-up agrees: a warm word, not a question
+    assert t("vi", "hd-thanks") in text and "ghi lại câu hỏi" not in text
     async with database.sessions() as db:
         assert list(await db.scalars(select(UnansweredQuestion))) == []
 
@@ -338,3 +341,58 @@ async def test_stray_replies_are_not_kept_as_questions(chat, demo, database):
     async with database.sessions() as db:
         kept = list(await db.scalars(select(UnansweredQuestion.question)))
     assert kept == []
+
+
+# -- what a message is before it is a question (issue 14) --------------------------------------
+
+
+async def test_thanks_get_a_warm_word_and_are_not_kept_as_questions(chat, demo, database):
+    await chat.send("xin chao")
+    await chat.send("kich hoat vneid")  # an answer, then the person thanks
+    for thanks in ("cảm ơn", "ok", "em cảm ơn ạ 😊", "cam on nhieu nha", "🙏", "thanks a lot"):
+        text = await chat.send(thanks)
+        assert t("vi", "hd-thanks") in text, thanks
+    await chat.send("menu")
+    for thanks in ("cảm ơn bạn nhiều", "oke"):
+        assert t("vi", "hd-thanks") in await chat.send(thanks)
+    async with database.sessions() as db:
+        assert list(await db.scalars(select(UnansweredQuestion))) == []
+
+
+async def test_asking_for_help_at_home_in_ones_own_words_starts_the_visit_request(chat, demo):
+    await chat.send("xin chao")
+    for request in (
+        "nhờ người đến nhà chỉ giúp",
+        "tôi già rồi không biết dùng điện thoại, có ai giúp tôi không",
+        "cho nguoi toi nha bac voi",
+    ):
+        text = await chat.send(request)
+        assert t("vi", "hd-visit-ask-group") in text or t("vi", "hd-ask-ward") in text, request
+        await chat.send("huỷ")
+
+
+async def test_a_question_with_a_menu_word_is_answered_not_taken_as_the_button(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send("hướng dẫn cài vneid trên điện thoại")
+    assert "App Store" in text and "Nguồn:" in text
+
+
+async def test_a_scam_told_as_a_how_to_question_gets_the_scam_warning(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send(
+        "có tin nhắn bảo tải app dịch vụ công mới để cập nhật thông tin, làm sao tải"
+    )
+    assert "VNeID giả" in text or "lừa đảo" in text.casefold()
+    assert "App Store" not in text  # not the install steps
+
+
+async def test_teen_code_and_new_topics_find_their_entries(chat, demo):
+    await chat.send("xin chao")
+    for question, title in (
+        ("ko dang nhap dc vneid, quen mk r", "Quên mật khẩu hoặc passcode VNeID"),
+        ("lam can cuoc cho con 5 tuoi the nao", "Làm thẻ căn cước cho con dưới 14 tuổi"),
+        ("mat the can cuoc roi lam lai o dau", "Mất hoặc hỏng thẻ căn cước"),
+        ("nop phat nguoi online duoc ko", "phạt nguội"),
+    ):
+        text = await chat.send(question)
+        assert title in text, (question, text)

@@ -88,7 +88,7 @@ ADDED: list[tuple[str, str, str, str, Callable[[], bool]]] = [
     ("vi", "commands", "help", "/giupdo", lambda: handlers.COMMANDS.get("/giupdo") == "help"),
     ("vi", "menu", "negations", "chẳng", lambda: resolve_text(SAVE_OR_NOT, "luu chang") == []),
     ("vi", "helpdesk", "stopwords", "giùm", lambda: content_words(normalise("giùm")) == []),
-    ("vi", "helpdesk", "greetings", "chào cả nhà", lambda: is_greeting("Chào cả nhà!")),
+    ("vi", "intents", "thanks", "chào cả nhà", lambda: is_greeting("Chào cả nhà!")),
     (
         "vi",
         "helpdesk",
