@@ -741,3 +741,79 @@ def kb_unanswered(ward_code: str, days: int, limit: int) -> None:
 
     for tally in _with_db(work):
         click.echo(f"{tally.count:>4}  {tally.question}")
+
+
+@kb.command("teach")
+@click.option("--ward", "ward_code", default=None, help="Default: every ward (administrator).")
+@click.option("--key", required=True, help="The entry it asks for (see `ngoso kb list`).")
+@click.argument("question")
+def kb_teach(ward_code: str | None, key: str, question: str) -> None:
+    """Teach the help desk another way of asking for an entry (a question it missed): for
+    one ward, or for every ward. Numbers and names are stripped before it is kept."""
+    from bot.text import fold, strip_personal_data
+    from handlers.residents import knowledge_of
+    from storage import helpdesk
+
+    folded = fold(strip_personal_data(question))
+    if not folded:
+        raise click.ClickException("the question is empty")
+
+    async def work(session: Any) -> Any:
+        ward_id = None
+        if ward_code is not None:
+            found = await ward_store.by_code(session, ward_code)
+            if found is None:
+                raise click.ClickException(f"no ward with code {ward_code}")
+            ward_id = found.id
+        if (await knowledge_of(session, ward_id)).entry(key, "vi") is None:
+            raise click.ClickException(f"no entry {key} (see `ngoso kb list`)")
+        return await helpdesk.teach(
+            session, ward_id=ward_id, key=key, folded=folded, member_id=None
+        )
+
+    taught = _with_db(work)
+    where = ward_code.upper() if ward_code else "every ward"
+    if taught is None:
+        click.echo(f"already taught: {folded!r} -> {key} ({where})")
+    else:
+        click.echo(f"taught #{taught.id}: {folded!r} -> {key} ({where})")
+
+
+@kb.command("taught")
+@click.option("--ward", "ward_code", default=None, help="Only this ward's.")
+def kb_taught(ward_code: str | None) -> None:
+    """The ways of asking staff taught: number, ward (or * for every ward), entry, words."""
+    from storage import helpdesk
+
+    async def work(session: Any) -> list[tuple[Any, str]]:
+        ward_id = None
+        if ward_code is not None:
+            found = await ward_store.by_code(session, ward_code)
+            if found is None:
+                raise click.ClickException(f"no ward with code {ward_code}")
+            ward_id = found.id
+        codes = {w.id: w.code for w in await ward_store.list_wards(session)}
+        rows = await helpdesk.all_phrasings(session, ward_id)
+        return [(r, codes.get(r.ward_id or 0, "*")) for r in rows]
+
+    for row, code in _with_db(work):
+        click.echo(f"#{row.id:<5} {code:<10} {row.key:<22} {row.text}")
+
+
+@kb.command("promote")
+@click.argument("number", type=int)
+def kb_promote(number: int) -> None:
+    """Make a ward's way of asking (its number in `ngoso kb taught`) count for every ward."""
+    from storage import helpdesk
+
+    async def work(session: Any) -> str:
+        found = await helpdesk.all_phrasings(session)
+        row = next((r for r in found if r.id == number), None)
+        if row is None:
+            raise click.ClickException(f"no taught way of asking #{number} (see `ngoso kb taught`)")
+        if row.ward_id is None:
+            return f"#{number} counts for every ward already"
+        await helpdesk.promote(session, number)
+        return f"{row.text!r} -> {row.key} now counts for every ward"
+
+    click.echo(_with_db(work))

@@ -45,6 +45,8 @@ OK_FLASHES = frozenset(
         "activated",
         "invite-made",
         "invite-revoked",
+        "question-attached",
+        "question-written",
     }
 )
 ERROR_FLASHES = frozenset(
@@ -56,6 +58,9 @@ ERROR_FLASHES = frozenset(
         "invite-role",
         "invite-numbers",
         "invite-group",
+        "question-missing",
+        "question-entry",
+        "question-text",
     }
 )
 
@@ -107,6 +112,7 @@ SECTIONS = (
     Section("people", f"{HOME}/thanh-vien"),
     Section("invites", f"{HOME}/loi-moi"),
     Section("files", f"{HOME}/bao-cao"),
+    Section("questions", f"{HOME}/cau-hoi", Who.STAFF),
 )
 
 
@@ -130,6 +136,8 @@ def setup(app: web.Application, db_key: web.AppKey[Database], core: Conversation
         ("invites", "", "", pages.make_invite),
         ("invites", "", "/{id}", pages.change_invite),
         ("files", "files.html", "", pages.files_page),
+        ("questions", "questions.html", "", pages.questions),
+        ("questions", "", "", pages.answer_question),
     ]
     paths = {section.key: section.path for section in SECTIONS}
     for key, template, tail, handler in routes:

@@ -17,9 +17,11 @@ from markupsafe import Markup
 from bot import dates
 from bot.channels.telegram import deep_link
 from bot.clock import LOCAL_TZ
+from bot.text import fold, strip_personal_data
 from handlers.periods import period_words
 from handlers.reports import build_report, report_scope, typed_period
-from storage import access, invites, members, stats, wards
+from handlers.residents import WARD_TEXT_MAX, knowledge_of
+from storage import access, helpdesk, invites, members, stats, wards
 from storage.models import Role
 
 if TYPE_CHECKING:
@@ -319,3 +321,74 @@ async def make_files(page: Page) -> dict[str, Any]:
         "links": links,
     }
     return context
+
+
+# -- questions residents asked in vain ---------------------------------------------------------
+
+QUESTION_DAYS = 30
+NEW_ENTRY_PREFIX = "phuong-"
+
+
+async def questions(page: Page) -> dict[str, Any]:
+    """The ward's unanswered questions of the last 30 days, most asked first: each can be
+    attached to an entry as another way of asking it, or answered with a new ward entry."""
+    member = page.member
+    kb = await knowledge_of(page.session, member.ward_id)
+    since = page.now - dt.timedelta(days=QUESTION_DAYS)
+    asked = await helpdesk.unanswered(page.session, member.ward_id, since)
+    entries = [(e.key, e.title) for e in kb.entries(page.t.lang) if e.answerable]
+    shown = []
+    for item in asked:
+        guess = kb.search(item.question)
+        shown.append(
+            {
+                "question": item.question,
+                "folded": item.folded,
+                "count": item.count,
+                "guess": guess.keys[0] if guess.keys else "",
+            }
+        )
+    return {"questions": shown, "entries": entries, "days": QUESTION_DAYS}
+
+
+async def answer_question(page: Page) -> Done:
+    """Attach a question to an entry (it counts for this ward at once), or write a ward
+    entry that answers it."""
+    member = page.member
+    folded = fold(strip_personal_data(_field(page, "question", helpdesk.PHRASING_MAX)))
+    if not folded:
+        return Done(page.path, "question-missing", error=True)
+    kb = await knowledge_of(page.session, member.ward_id)
+    action = _field(page, "action", 20)
+    if action == "attach":
+        key = _field(page, "key", 48)
+        if kb.entry(key, page.t.lang) is None:
+            return Done(page.path, "question-entry", error=True)
+        await helpdesk.teach(
+            page.session, ward_id=member.ward_id, key=key, folded=folded, member_id=member.id
+        )
+        return Done(page.path, "question-attached")
+    if action == "write":
+        title, body = _field(page, "title", 120), _field(page, "body", WARD_TEXT_MAX)
+        if len(title) < 3 or len(body) < 10:
+            return Done(page.path, "question-text", error=True)
+        written = {r.key for r in await helpdesk.ward_entries(page.session, member.ward_id)}
+        number = 1
+        while f"{NEW_ENTRY_PREFIX}{number}" in written:
+            number += 1
+        key = f"{NEW_ENTRY_PREFIX}{number}"
+        await helpdesk.set_entry(
+            page.session,
+            ward_id=member.ward_id,
+            key=key,
+            lang=page.t.lang,
+            title=title,
+            body=body,
+            reviewed_on=page.today,
+            member_id=member.id,
+        )
+        await helpdesk.teach(
+            page.session, ward_id=member.ward_id, key=key, folded=folded, member_id=member.id
+        )
+        return Done(page.path, "question-written")
+    return Done(page.path, "unknown-action", error=True)

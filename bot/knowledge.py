@@ -396,7 +396,9 @@ class KnowledgeBase:
         keys = list(dict.fromkeys(k for lang in LANGUAGES for k in entries.get(lang, {})))
         self._index = _Index({k: self._phrases(k) for k in keys})
         self._bm25 = _Bm25({k: self._document(k) for k in keys})
-        self._ward_cache: dict[tuple[WardText, ...], KnowledgeBase] = {}
+        self._ward_cache: dict[
+            tuple[tuple[WardText, ...], tuple[tuple[str, str], ...]], KnowledgeBase
+        ] = {}
 
     def _phrases(self, key: str) -> list[str]:
         """What a question may contain to find `key`: its keywords and titles."""
@@ -459,22 +461,27 @@ class KnowledgeBase:
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
         return SearchResult(Outcome.CHOOSE, close)
 
-    def with_ward(self, texts: Iterable[WardText]) -> KnowledgeBase:
-        """This knowledge base with a ward's own entries added or put in place of ours
-        (kept for the next question of that ward while its texts stay the same: building
-        the search takes tens of milliseconds)."""
-        texts = tuple(texts)
-        if not texts:
+    def with_ward(
+        self, texts: Iterable[WardText], taught: Iterable[tuple[str, str]] = ()
+    ) -> KnowledgeBase:
+        """This knowledge base with a ward's own entries added or put in place of ours, and
+        the ways of asking staff taught it ((entry key, question) pairs: they count as the
+        entry's keywords). Kept for the next question of that ward while all this stays
+        the same: building the search takes tens of milliseconds."""
+        texts, phrasings = tuple(texts), tuple(taught)
+        if not texts and not phrasings:
             return self
-        made = self._ward_cache.get(texts)
+        made = self._ward_cache.get((texts, phrasings))
         if made is None:
-            made = self._with_ward(texts)
+            made = self._with_ward(texts, phrasings)
             if len(self._ward_cache) >= WARD_CACHE:
                 self._ward_cache.pop(next(iter(self._ward_cache)))
-            self._ward_cache[texts] = made
+            self._ward_cache[(texts, phrasings)] = made
         return made
 
-    def _with_ward(self, texts: tuple[WardText, ...]) -> KnowledgeBase:
+    def _with_ward(
+        self, texts: tuple[WardText, ...], phrasings: tuple[tuple[str, str], ...]
+    ) -> KnowledgeBase:
         entries = {lang: dict(by_key) for lang, by_key in self._entries.items()}
         for text in texts:
             base = self.entry(text.key, text.lang)
@@ -501,6 +508,11 @@ class KnowledgeBase:
                         keywords=(current.keywords if current else ())
                         + entries[text.lang][text.key].keywords,
                     )
+        for key, phrasing in phrasings:
+            for by_key in entries.values():
+                if key in by_key:
+                    entry = by_key[key]
+                    by_key[key] = replace(entry, keywords=(*entry.keywords, phrasing))
         return KnowledgeBase(entries, self._categories)
 
 

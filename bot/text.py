@@ -130,9 +130,73 @@ def personal_data_kind(text: str) -> str | None:
     return found
 
 
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _is_surname(word: str, surnames: frozenset[str]) -> bool:
+    """A family name as written: with its marks ("Vũ", not "Vụ"), or typed without any."""
+    if not word[0].isupper():
+        return False
+    lower = word.lower()
+    return lower in surnames or (lower == fold(word) and lower in {fold(s) for s in surnames})
+
+
+def _same_phrase(found: list[re.Match[str]], text: str, a: int, b: int) -> bool:
+    """Whether words a..b of `text` are not cut apart by punctuation."""
+    return all(not text[found[k - 1].end() : found[k].start()].strip() for k in range(a + 1, b))
+
+
+def strip_names(text: str) -> str:
+    """The text with people's names replaced by "***": a family name written with a
+    capital and the capitalised words after it ("bà Nguyễn Thị Hoa"), and the name after
+    "tên là", "my name is" and the like (`[names]` of locales/<lang>/words.toml)."""
+    from bot.i18n import LANGUAGES, word_table, words  # bot.i18n folds through this module
+
+    surnames = frozenset(
+        w.lower()
+        for lang in LANGUAGES
+        for w in word_table(lang).get("names", {}).get("surnames", [])
+    )
+    cues = sorted(words("names").get("cues", frozenset()), key=len, reverse=True)
+    found = list(_WORD.finditer(text))
+    hidden: list[tuple[int, int]] = []
+    i = 0
+    while i < len(found):
+        end = i
+        if _is_surname(found[i].group(), surnames):
+            end = i + 1
+            while end < len(found) and end - i < 4 and found[end].group()[0].isupper():
+                end += 1
+            start = i if end - i >= 2 and _same_phrase(found, text, i, end) else None
+        else:
+            start = None
+            folded = [fold(w.group()) for w in found[i : i + 4]]
+            for cue in cues:
+                n = len(cue.split())
+                if folded[:n] == cue.split() and i + n < len(found):
+                    start = end = i + n
+                    capital = found[start].group()[0].isupper()
+                    while end < len(found) and end - start < 4:
+                        if capital and not found[end].group()[0].isupper():
+                            break
+                        if not _same_phrase(found, text, start, end + 1):
+                            break
+                        end += 1
+                    break
+        if start is not None and end > start:
+            hidden.append((found[start].start(), found[end - 1].end()))
+            i = end
+        else:
+            i += 1
+    for a, b in reversed(hidden):
+        text = text[:a] + "***" + text[b:]
+    return text
+
+
 def strip_personal_data(text: str) -> str:
     """The text with whatever looks like a phone number or a citizen ID replaced by "***",
-    for keeping a question without the person's numbers in it."""
+    and people's names (`strip_names`), for keeping a question without who asked in it."""
+    text = strip_names(text)
     text = _numbers_text(text)
     blanked = _blank_allowed(text)
     pieces, last = [], 0

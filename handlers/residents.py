@@ -7,6 +7,7 @@ from bot.core import Choice
 from bot.flow import Context
 from bot.knowledge import Entry, KnowledgeBase, WardText, built_in
 from storage import helpdesk, wards
+from storage.db import Session
 from storage.models import Ward
 
 MAX_MENU_ENTRIES = 12
@@ -30,12 +31,22 @@ async def resident_ward(ctx: Context) -> Ward | None:
 
 
 async def knowledge_for(ctx: Context, ward: Ward | None) -> KnowledgeBase:
-    if ward is None:
-        return built_in()
-    rows = await helpdesk.ward_entries(ctx.db, ward.id)
+    """The built-in entries, what the resident's ward wrote, and the ways of asking taught
+    for that ward and for every ward."""
+    return await knowledge_of(ctx.db, ward.id if ward else None)
+
+
+async def knowledge_of(db: Session, ward_id: int | None) -> KnowledgeBase:
+    rows = await helpdesk.ward_entries(db, ward_id) if ward_id is not None else []
+    taught = await helpdesk.phrasings(db, ward_id)
     return built_in().with_ward(
-        WardText(r.key, r.lang, r.title, r.body, r.source_url, r.reviewed_on, r.keywords, r.ward_id)
-        for r in rows
+        (
+            WardText(
+                r.key, r.lang, r.title, r.body, r.source_url, r.reviewed_on, r.keywords, r.ward_id
+            )
+            for r in rows
+        ),
+        taught,
     )
 
 

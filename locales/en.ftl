@@ -427,3 +427,21 @@ dash-files-typed = Or type another period
 dash-files-example = October, Q3/2026, 1/11 - 15/11
 dash-files-make = Make report
 dash-files-text = The report's text
+dash-nav-questions = Unanswered questions
+dash-ok-question-attached = Question attached: from now on residents of the ward asking this get that answer.
+dash-ok-question-written = New ward entry saved; this question is now answered with it.
+dash-err-question-missing = There is no question to attach.
+dash-err-question-entry = Choose an entry from the list.
+dash-err-question-text = A new entry needs a title (3 characters or more) and an answer (10 or more).
+dash-questions-intro = Questions residents asked that the bot could not answer in the last { $days } days, most asked first. Phone numbers, ID numbers and names were removed.
+dash-questions-times = { $n ->
+    [one] once
+   *[other] { $n } times
+}
+dash-questions-attach-to = This asks about:
+dash-questions-attach = Attach to this entry
+dash-questions-write = Or write a new ward entry
+dash-questions-title = Title
+dash-questions-body = Answer
+dash-questions-save = Save new entry
+dash-questions-none = No unanswered questions in the last { $days } days.

@@ -18,6 +18,7 @@ from storage.models import (
     Conversation,
     FollowUp,
     KbEntry,
+    KbPhrasing,
     Member,
     ProcessedMessage,
     ResidentProfile,
@@ -364,3 +365,100 @@ async def top_unanswered(
         .limit(limit)
     )
     return [UnansweredTally(q, n) for q, n in rows.all()]
+
+
+# -- Ways of asking, taught from the questions it missed ---------------------------------------
+
+PHRASING_MAX = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """One question residents of a ward asked in vain, as the ward's pages list it."""
+
+    question: str  # one way it was asked (numbers and names stripped when kept)
+    folded: str  # what identifies it: the same words with or without diacritics
+    count: int
+
+
+async def unanswered(
+    db: AsyncSession, ward_id: int, since: dt.datetime, limit: int = 30
+) -> list[Unanswered]:
+    """The ward's unanswered questions since `since`, most asked first."""
+    rows = await db.execute(
+        select(func.min(UnansweredQuestion.question), UnansweredQuestion.folded, func.count())
+        .where(UnansweredQuestion.ward_id == ward_id, UnansweredQuestion.asked_at >= since)
+        .group_by(UnansweredQuestion.folded)
+        .order_by(func.count().desc(), func.min(UnansweredQuestion.question))
+        .limit(limit)
+    )
+    return [Unanswered(q, f, n) for q, f, n in rows.all()]
+
+
+async def teach(
+    db: AsyncSession,
+    *,
+    ward_id: int | None,
+    key: str,
+    folded: str,
+    member_id: int | None,
+) -> KbPhrasing | None:
+    """Keep `folded` (a question, folded, numbers and names stripped) as another way of
+    asking for entry `key`: for one ward, or for every ward (`ward_id` None). The ward's
+    unanswered questions with these words are answered now and leave the list. None when
+    it was taught already."""
+    folded = folded.strip()[:PHRASING_MAX]
+    if not folded:
+        return None
+    same = await db.scalar(
+        select(KbPhrasing).where(
+            KbPhrasing.key == key,
+            KbPhrasing.text == folded,
+            KbPhrasing.ward_id.is_(None) if ward_id is None else KbPhrasing.ward_id == ward_id,
+        )
+    )
+    if same is not None:
+        return None
+    phrasing = KbPhrasing(ward_id=ward_id, key=key, text=folded, created_by_member_id=member_id)
+    db.add(phrasing)
+    if ward_id is not None:
+        await db.execute(
+            delete(UnansweredQuestion).where(
+                UnansweredQuestion.ward_id == ward_id, UnansweredQuestion.folded == folded
+            )
+        )
+    await db.flush()
+    audit.record(
+        db, "kb.taught", actor_member_id=member_id, ward_id=ward_id, key=key, phrasing=phrasing.id
+    )
+    return phrasing
+
+
+async def phrasings(db: AsyncSession, ward_id: int | None) -> list[tuple[str, str]]:
+    """(entry key, way of asking) taught for every ward, and for `ward_id` if given."""
+    where: ColumnElement[bool] = KbPhrasing.ward_id.is_(None)
+    if ward_id is not None:
+        where = where | (KbPhrasing.ward_id == ward_id)
+    rows = await db.execute(
+        select(KbPhrasing.key, KbPhrasing.text).where(where).order_by(KbPhrasing.id)
+    )
+    return [(k, t) for k, t in rows.all()]
+
+
+async def all_phrasings(db: AsyncSession, ward_id: int | None = None) -> list[KbPhrasing]:
+    stmt = select(KbPhrasing).order_by(KbPhrasing.id)
+    if ward_id is not None:
+        stmt = stmt.where(KbPhrasing.ward_id == ward_id)
+    return list(await db.scalars(stmt))
+
+
+async def promote(db: AsyncSession, phrasing_id: int) -> KbPhrasing | None:
+    """Make a ward's way of asking count for every ward (the administrator decides)."""
+    found = await db.get(KbPhrasing, phrasing_id)
+    if found is None or found.ward_id is None:
+        return found
+    ward = found.ward_id
+    existing = await teach(db, ward_id=None, key=found.key, folded=found.text, member_id=None)
+    await db.delete(found)
+    audit.record(db, "kb.promoted", ward_id=ward, key=found.key)
+    return existing

@@ -54,3 +54,49 @@ def test_clear_errors(runner: CliRunner) -> None:
 def test_unanswered_lists_nothing_for_a_new_ward(runner: CliRunner) -> None:
     ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
     assert ok(runner, "kb", "unanswered", "--ward", "LTN") == ""
+
+
+def test_teach_a_way_of_asking_for_one_ward_then_promote_it(runner: CliRunner) -> None:
+    """What a ward taught counts for that ward; promoted, for every ward; names and numbers
+    never kept."""
+    import asyncio
+
+    from bot.clock import Clock
+    from bot.knowledge import Outcome, understand
+    from handlers.residents import knowledge_of
+    from storage import wards
+    from storage.db import Database
+
+    ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
+    ok(runner, "ward", "add", "KHAC", "Phường Khác")
+    question = "bà Nguyễn Thị Hoa muốn hỏi cái thẻ xanh của ông nhà đi viện 0912345678"
+    out = ok(runner, "kb", "teach", "--ward", "LTN", "--key", "vneid-wallet", question)
+    assert "taught #1" in out and "Hoa" not in out and "0912345678" not in out
+    assert "already taught" in ok(
+        runner, "kb", "teach", "--ward", "LTN", "--key", "vneid-wallet", question
+    )
+    listed = ok(runner, "kb", "taught")
+    assert "LTN" in listed and "vneid-wallet" in listed and "Nguyễn" not in listed
+
+    async def answer(code: str, text: str) -> tuple[str, list[str]]:
+        async with Database(f"sqlite+aiosqlite:///{Path.cwd()}/cli.db", Clock()) as db:
+            async with db.sessions() as session:
+                ward = await wards.by_code(session, code)
+                assert ward is not None
+                kb = await knowledge_of(session, ward.id)
+        found = understand(kb, text)
+        return found.outcome, found.keys
+
+    asked = "ba muon hoi cai the xanh cua ong nha di vien"
+    assert asyncio.run(answer("LTN", asked)) == (Outcome.ANSWER, ["vneid-wallet"])
+    assert asyncio.run(answer("KHAC", asked))[0] != Outcome.ANSWER
+    assert "every ward" in ok(runner, "kb", "promote", "1")
+    assert asyncio.run(answer("KHAC", asked)) == (Outcome.ANSWER, ["vneid-wallet"])
+    for args, message in (
+        (["kb", "teach", "--key", "nope", "hello there"], "no entry nope"),
+        (["kb", "teach", "--ward", "NOPE", "--key", "vneid-wallet", "x y"], "no ward"),
+        (["kb", "teach", "--key", "vneid-wallet", "  "], "empty"),
+        (["kb", "promote", "99"], "no taught way"),
+    ):
+        result = runner.invoke(main, args)
+        assert result.exit_code != 0 and message in result.output, result.output

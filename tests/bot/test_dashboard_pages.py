@@ -294,3 +294,60 @@ async def test_staff_download_a_months_workbook_and_annual_draft(
     ):
         status, html = await post(browser, "/quan-ly/bao-cao", {"typed": typed})
         assert status == 200 and message in html and "/files/" not in html
+
+
+async def test_staff_answer_an_unanswered_question_from_the_page(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    resident = WebChat(await make_client())
+    await resident.send("xin chao")
+    question = "bà Trần Thị Mai hỏi cái thẻ xanh của ông nhà đi viện dùng sao"
+    await resident.send(question)
+    assert t("vi", "hd-unknown") in resident.text
+    browser = await staff_browser(make_client, demo)
+    html = await page(browser, "/quan-ly/cau-hoi")
+    assert "thẻ xanh" in html and "Trần Thị Mai" not in html  # the name was never kept
+    kept = re.search(r'name="question" value="([^"]+)"', html)
+    assert kept
+    status, html = await post(
+        browser,
+        "/quan-ly/cau-hoi",
+        {"question": kept.group(1), "key": "vneid-wallet", "action": "attach"},
+    )
+    assert t("vi", "dash-ok-question-attached") in html and "thẻ xanh" not in html
+    # The next resident of the ward asking it gets the answer.
+    other = WebChat(await make_client())
+    await other.send("xin chao")
+    text = await other.send("ba hoi cai the xanh cua ong nha di vien dung sao")
+    assert "Thêm giấy tờ vào ví VNeID" in text
+    # A question answered with a new ward entry; bad input changes nothing.
+    await resident.send("phường có cho mượn xe lăn không ạ")
+    for bad in (
+        {"action": "write", "title": "x", "body": "y"},
+        {"action": "attach", "key": "no-such-entry"},
+        {"action": "attach", "key": "vneid-wallet", "question": ""},
+    ):
+        status, html = await post(
+            browser, "/quan-ly/cau-hoi", {"question": "phường có cho mượn xe lăn không ạ", **bad}
+        )
+        assert status == 200 and 'class="flash error"' in html
+    status, html = await post(
+        browser,
+        "/quan-ly/cau-hoi",
+        {
+            "question": "phường có cho mượn xe lăn không ạ",
+            "action": "write",
+            "title": "Mượn xe lăn",
+            "body": "Phường cho mượn xe lăn tại trạm y tế, mang theo căn cước.",
+        },
+    )
+    assert status == 200 and t("vi", "dash-ok-question-written") in html
+    text = await other.send("phuong co cho muon xe lan khong")
+    assert "trạm y tế" in text
+    # Volunteers and team leaders have no such page.
+    leader_chat = WebChat(await make_client())
+    await join(leader_chat, demo, Role.LEADER, "Anh Tuấn")
+    leader = await browser_of(make_client, leader_chat)
+    await page(leader, "/quan-ly/cau-hoi", status=403)
