@@ -66,6 +66,8 @@ class Entry:
     keywords: tuple[str, ...] = ()
     ward_local: bool = False
     ward_id: int | None = None
+    # Entries its answer refers to ("xem mục Quên mật khẩu VNeID"), offered as buttons.
+    see: tuple[str, ...] = ()
 
     @property
     def answerable(self) -> bool:
@@ -533,6 +535,7 @@ def _read(lang: str) -> tuple[dict[str, Entry], list[Category]]:
             reviewed=e.get("reviewed"),
             keywords=tuple(e.get("keywords", ())),
             ward_local=bool(e.get("ward_local", False)),
+            see=tuple(e.get("see", ())),
         )
     return entries, categories
 

@@ -25,6 +25,10 @@ from storage.access import Who
 from storage.models import Ward
 
 
+# The button of an entry an answer refers to: "see:<key>".
+SEE = "see:"
+
+
 class HelpDeskFlow(Flow):
     name = "helpdesk"
     first_step = "ask"
@@ -79,10 +83,20 @@ class HelpDeskFlow(Flow):
 
     @step(text=True)
     async def ask_after(self, ctx: Context) -> None:
-        """After an answer: another question, the topics, a volunteer, or the main menu."""
-        ctx.ask(ctx.t("hd-after"), self._ways_on(ctx, "after"))
+        """After an answer: the entries it refers to, another question, the topics, a
+        volunteer, or the main menu."""
+        kb = await knowledge_for(ctx, await resident_ward(ctx))
+        see = []
+        for key in ctx.data.get("see", []):
+            entry = kb.entry(key, ctx.lang)
+            if entry is not None:
+                see.append(Choice(f"{SEE}{key}", f"📖 {entry.title}"))
+        ctx.ask(ctx.t("hd-after"), see + self._ways_on(ctx, "after"))
 
     async def on_after(self, ctx: Context, answer: Answer) -> None:
+        if answer.key is not None and answer.key.startswith(SEE):
+            await self._show(ctx, answer.key.removeprefix(SEE))
+            return
         await self._way_on(ctx, answer)
 
     @step()
@@ -219,6 +233,7 @@ class HelpDeskFlow(Flow):
             ctx.goto("after", self.name)
             return
         ctx.say(render(ctx, entry, ward))
+        ctx.data = {"see": list(entry.see)} if entry.see else {}
         ctx.goto("after", self.name)
 
 

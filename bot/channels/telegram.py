@@ -19,6 +19,7 @@ from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    LinkPreviewOptions,
     Message,
     Update,
     User,
@@ -43,6 +44,7 @@ NAME = "telegram"
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_TEXT = 4096
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
@@ -409,7 +411,13 @@ class TelegramChannel(Adapter):
         for i, piece in enumerate(pieces):
             last = i == len(pieces) - 1
             sent = await _call(
-                self.bot.send_message(chat_id, piece, reply_markup=markup if last else None)
+                self.bot.send_message(
+                    chat_id,
+                    piece,
+                    reply_markup=markup if last else None,
+                    # Answers cite their sources: the link, not a big preview of its page.
+                    link_preview_options=NO_PREVIEW,
+                )
             )
             if last and markup is not None:
                 self._open_menus[chat_id] = sent.message_id

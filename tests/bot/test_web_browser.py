@@ -403,3 +403,22 @@ async def test_staff_run_the_ward_from_its_pages_on_a_phone(
             after = await wards.get_group(db, first.id)
         assert after is not None and after.archived_at is None
         assert after.name == "Tổ dân phố Hoa Sen"
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_an_answers_source_is_a_link_to_tap(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    from playwright.async_api import expect
+
+    async with phone(core, database) as (page, port):
+        await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
+        await page.get_by_test_id("input").fill("kich hoat vneid the nao")
+        await page.get_by_test_id("send").click()
+        log = page.get_by_test_id("log")
+        await expect(log).to_contain_text("Nguồn:", timeout=WAIT_MS)
+        link = log.locator('a[href^="https://"]').last
+        await expect(link).to_be_visible()
+        href = await link.get_attribute("href")
+        assert href is not None and href.startswith("https://") and not href.endswith(".")
+        assert await link.get_attribute("rel") == "noopener noreferrer"

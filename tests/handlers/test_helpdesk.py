@@ -396,3 +396,11 @@ async def test_teen_code_and_new_topics_find_their_entries(chat, demo):
     ):
         text = await chat.send(question)
         assert title in text, (question, text)
+
+
+async def test_an_answer_that_refers_to_another_offers_it_as_a_button(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send("dang nhap dich vu cong bang vneid")
+    assert "xem mục Quên mật khẩu VNeID" in text
+    text = await chat.press("Quên mật khẩu hoặc passcode VNeID")
+    assert "Quên mật khẩu hoặc passcode VNeID" in text and "Nguồn:" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import logging
 from typing import Any
 
@@ -126,6 +127,10 @@ async def test_join_and_log_a_session_by_polling(
     assert data and all(len(d.encode()) <= 64 for d in data)
     # No parse mode anywhere: what people typed can never be read as markup.
     assert all("parse_mode" not in c.params for c in fake.sent("sendMessage"))
+    # Answers cite their sources as links, without a page preview under them.
+    previews = [c.params.get("link_preview_options") for c in fake.sent("sendMessage")]
+    previews = [json.loads(p) if isinstance(p, str) else p for p in previews]
+    assert previews and all(p and p.get("is_disabled") for p in previews), previews[:2]
     async with database.sessions() as db:
         member = await db.scalar(select(Member).where(Member.channel == "telegram"))
         assert member is not None and member.display_name == "Lan"
