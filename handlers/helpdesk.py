@@ -24,7 +24,6 @@ from storage import helpdesk, invites, wards
 from storage.access import Who
 from storage.models import Ward
 
-
 # The button of an entry an answer refers to: "see:<key>".
 SEE = "see:"
 
