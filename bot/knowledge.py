@@ -32,7 +32,8 @@ from bot.text import fold
 CONFIDENT_SCORE = 3.0
 CONFIDENT_PHRASE = 3.0  # of which keyword phrases found in the question
 BM25_WEIGHT = 0.3  # BM25 over the entries' whole text, added to the phrases' score
-BM25_ALONE = 12.0  # BM25 alone (no keyword phrase found) must reach this to offer a list
+BM25_ALONE = 14.0  # BM25 alone (no keyword phrase found) must reach this to offer a list
+BM25_PAIRS = 1  # ...and hold this many of the question's pairs of neighbouring words
 CONFIDENT_LEAD = 2.0  # the best must beat the runner-up by this factor
 CANDIDATE_SCORE = 1.0
 CANDIDATE_SHARE = 0.45  # a candidate scores at least this share of the best
@@ -149,8 +150,10 @@ def _intent(meaning: str) -> frozenset[str]:
 
 
 def _spelt_out(text: str) -> str:
-    """Folded, with the short forms people text spelt out: what intents look at."""
-    return _replace(fold(text), "abbreviations")
+    """Folded, with the short forms people text spelt out, emoji left out: what intents
+    look at."""
+    folded = " ".join(w for w in fold(text).split() if any(ch.isalnum() for ch in w))
+    return _replace(folded, "abbreviations")
 
 
 def _has(padded: str, phrases: frozenset[str]) -> bool:
@@ -368,19 +371,22 @@ class _Bm25:
             self._nearest[word] = found
         return self._nearest[word]
 
-    def scores(self, normalised: str) -> dict[str, float]:
+    def scores(self, normalised: str) -> dict[str, tuple[float, int]]:
+        """Each entry's BM25 score, and how many of the query's pairs of neighbouring words
+        it holds (one pair is one idea: "ket qua" alone says little)."""
         words = [w for w in (self.nearest(w) for w in content_words(normalised)) if w]
         query = set(words) | {f"{a}_{b}" for a, b in itertools.pairwise(words)}
-        result: dict[str, float] = {}
+        result: dict[str, tuple[float, int]] = {}
         for key, counts in self.tf.items():
             norm = self.K1 * (1 - self.B + self.B * self.length[key] / self.average)
-            total = 0.0
+            total, pairs = 0.0, 0
             for word in query:
                 tf = counts.get(word)
                 if tf:
                     total += self.idf[word] * tf * (self.K1 + 1) / (tf + norm)
+                    pairs += "_" in word
             if total:
-                result[key] = total
+                result[key] = (total, pairs)
         return result
 
 
@@ -443,12 +449,13 @@ class KnowledgeBase:
         keys = set(phrases) | set(bm25)
         if among is not None:
             keys &= set(among)
-        combined = {k: phrases.get(k, 0.0) + BM25_WEIGHT * bm25.get(k, 0.0) for k in keys}
+        combined = {k: phrases.get(k, 0.0) + BM25_WEIGHT * bm25.get(k, (0.0, 0))[0] for k in keys}
         ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or ranked[0][1] < CANDIDATE_SCORE:
             return SearchResult(Outcome.NONE)
         top, best = ranked[0]
-        if not phrases.get(top) and bm25.get(top, 0.0) < BM25_ALONE:
+        alone, pairs = bm25.get(top, (0.0, 0))
+        if not phrases.get(top) and (alone < BM25_ALONE or pairs < BM25_PAIRS):
             # Only a few common words shared with an entry's text: no topic at all.
             return SearchResult(Outcome.NONE)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -567,6 +574,9 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     visit = is_home_visit(text)
     if is_scam_report(text):
         scams = [e.key for e in kb.entries("vi", SCAM_CATEGORY)]
+        if not _has(f" {_spelt_out(text)} ", _intent("scam_report")):
+            # Told a scam, not asking where to report one: the warning about that kind.
+            scams = [key for key in scams if key != SCAM_FALLBACK]
         found = kb.search(text, among=scams)
         if found.matches:
             return SearchResult(Outcome.ANSWER, found.matches[:1])

@@ -238,17 +238,17 @@ def test_the_sets_use_only_known_topics_and_the_blind_one_is_large_and_varied() 
 def test_the_development_set() -> None:
     found = scores(read_set(DEV_SET))
     print("\n" + found.line("development set (tuned on)"))
-    assert found.top1 >= 0.88
+    assert found.top1 >= 0.9
     assert found.confident_wrong <= 0.03
     assert found.off_topic_answered <= 1
-    assert found.home_visit >= 0.8
+    assert found.home_visit >= 0.9
     assert found.ms_per_question < 20
 
 
 def test_the_blind_set() -> None:
     """Printed with the issue's targets (top-1 95%, no confident answer off topic, 90% of
     home-visit requests): not met yet. The assertions hold what was measured on 2026-11-28
-    with the tuning of that day (86.6%, 2.5%, 1, 82.6%), so that it cannot silently get
+    with the tuning of that day (86.3%, 2.8%, 1, 87.0%), so that it cannot silently get
     worse; they are no target."""
     for name in BLIND_SETS:
         found = scores(read_set(name))
@@ -264,5 +264,5 @@ def test_the_blind_set() -> None:
         assert found.top1 >= 0.86
         assert found.confident_wrong <= 0.03
         assert found.off_topic_answered <= 1
-        assert found.home_visit >= 0.8
+        assert found.home_visit >= 0.85
         assert found.ms_per_question < 20
