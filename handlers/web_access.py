@@ -29,8 +29,11 @@ class WebAccessFlow(Flow):
     async def start(self, ctx: Context, **_: object) -> None:
         assert ctx.member is not None
         token = await web_access.new_link(ctx.db, ctx.member, ctx.now)
-        link = f"{base_url(ctx)}{SIGN_IN_PATH}?t={token}"
-        ctx.say(ctx.t("web-link", link=link, minutes=web_access.LINK_MINUTES))
+        if token is None:
+            ctx.say(ctx.t("web-too-many", n=web_access.LINKS_PER_HOUR))
+        else:
+            link = f"{base_url(ctx)}{SIGN_IN_PATH}?t={token}"
+            ctx.say(ctx.t("web-link", link=link, minutes=web_access.LINK_MINUTES))
         ctx.data = {}
         ctx.goto("after", self.name)
 

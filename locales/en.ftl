@@ -323,6 +323,7 @@ result-next = For something else, tap Menu.
 web-menu = Open the ward's web pages
 web-link = The ward's web pages: { $link }
     The link works once, for { $minutes } minutes; do not pass it on.
+web-too-many = You asked for { $n } links in the last hour. To stay safe, use the latest one, or wait a while and ask again.
 web-after = To sign out every browser that has the pages open, tap "Sign out".
 web-sign-out = Sign out of the web pages
 web-signed-out = { $n } browser(s) signed out.

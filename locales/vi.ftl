@@ -311,6 +311,7 @@ result-next = Làm việc khác thì bấm Menu.
 web-menu = Mở trang quản lý
 web-link = Mở trang quản lý của phường: { $link }
     Liên kết chỉ dùng được một lần, trong { $minutes } phút; đừng chuyển cho người khác.
+web-too-many = Bạn đã xin { $n } liên kết trong một giờ qua. Để an toàn, bạn dùng liên kết mới nhất, hoặc chờ một lúc rồi xin lại.
 web-after = Muốn đăng xuất mọi trình duyệt đang mở trang quản lý, bấm "Đăng xuất".
 web-sign-out = Đăng xuất trang quản lý
 web-signed-out = Đã đăng xuất { $n } trình duyệt.

@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -16,14 +16,31 @@ from storage.models import Member, WebSession, WebSignIn
 
 LINK_MINUTES = 10
 SESSION_HOURS = 12
+# At most this many links per person in an hour: a link forwarded by mistake or a stolen
+# phone cannot mint sessions without end.
+LINKS_PER_HOUR = 5
 
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-async def new_link(db: AsyncSession, member: Member, now: dt.datetime) -> str:
-    """A one-time sign-in token for `member` (the raw token: only its hash is kept)."""
+async def links_in_last_hour(db: AsyncSession, member: Member, now: dt.datetime) -> int:
+    """How many sign-in links `member` asked for in the hour before `now`."""
+    found = await db.scalar(
+        select(func.count())
+        .select_from(WebSignIn)
+        .where(WebSignIn.member_id == member.id, WebSignIn.created_at > now - dt.timedelta(hours=1))
+    )
+    return int(found or 0)
+
+
+async def new_link(db: AsyncSession, member: Member, now: dt.datetime) -> str | None:
+    """A one-time sign-in token for `member` (the raw token: only its hash is kept); None
+    past LINKS_PER_HOUR links in the last hour."""
+    if await links_in_last_hour(db, member, now) >= LINKS_PER_HOUR:
+        audit.record(db, "web.link_refused", actor_member_id=member.id, ward_id=member.ward_id)
+        return None
     token = secrets.token_urlsafe(24)
     db.add(
         WebSignIn(

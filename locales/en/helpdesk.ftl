@@ -9,7 +9,7 @@ hd-menu-title-resident = What would you like to do? You can also just type a que
 
 hd-ask = Type your question in a few words (with or without Vietnamese accents), for example "change VNeID phone number", "pay fees online". Or browse the topics.
 hd-greeting = Hello! I answer questions about VNeID, public services online, cashless payment and online scams.
-hd-thanks = You are welcome! Ask again any time, or tap "Ask the team to visit" for someone to come and help.
+hd-thanks = You are welcome! Ask again any time, or tap "Ask the team to help at home" for someone to come and help.
 hd-too-long = That question is too long (at most { $max } characters). A few key words are enough.
 hd-choose = I am not sure which of these you mean. Is it one of them?
 hd-btn-none-of-these = None of these

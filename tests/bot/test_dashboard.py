@@ -88,3 +88,26 @@ async def test_volunteers_get_no_link_and_forged_or_old_links_fail(
         assert (await browser.get(bad, allow_redirects=False)).status == 403
     clock.advance(minutes=11)  # the link was good for ten minutes
     assert (await browser.get(link, allow_redirects=False)).status == 403
+
+
+async def test_sign_in_links_are_limited_to_five_an_hour(
+    make_client,  # noqa: F811
+    demo,
+    database,
+    clock,
+):
+    staff = WebChat(await make_client())
+    await join(staff, demo, Role.STAFF, "Chị Hà")
+    for _ in range(5):
+        await link_in_chat(staff)
+        await staff.press("Menu")
+    text = await staff.send("/trangquanly")
+    assert "5 liên kết trong một giờ" in text and "/quan-ly/vao" not in text
+    clock.advance(minutes=61)
+    await staff.press("Menu")
+    assert "/quan-ly/vao" in await staff.send("/trangquanly")
+    async with database.sessions() as db:
+        refused = await db.scalar(
+            select(AuditEntry.action).where(AuditEntry.action == "web.link_refused")
+        )
+    assert refused == "web.link_refused"
