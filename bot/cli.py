@@ -165,7 +165,59 @@ def db_rollups() -> None:
 
 @main.group()
 def ward() -> None:
-    """Wards (phường / xã)."""
+    """Phường / xã: thêm, xem, đổi tên, lưu trữ. Wards: add, list, rename, archive."""
+
+
+@ward.command("list")
+def ward_list() -> None:
+    """Liệt kê các phường: mã, tên, số tổ. List the wards: code, name, groups."""
+
+    async def work(session: Any) -> list[tuple[Any, int]]:
+        found = await ward_store.list_wards(session)
+        return [(w, len(await ward_store.groups_of(session, w.id))) for w in found]
+
+    for found, groups in _with_db(work):
+        state = "  (đã lưu trữ / archived)" if found.archived_at else ""
+        click.echo(f"{found.code:<12} {found.name}  ·  {groups} tổ / groups{state}")
+
+
+@ward.command("rename")
+@click.argument("code")
+@click.argument("name")
+def ward_rename(code: str, name: str) -> None:
+    """Đổi tên phường. Rename a ward: ngoso ward rename LTN "Phường Lê Thanh Nghị"."""
+
+    async def work(session: Any) -> bool:
+        found = await ward_store.by_code(session, code)
+        if found is None:
+            raise click.ClickException(f"không có phường mã {code} / no ward with code {code}")
+        return await ward_store.rename_ward(session, found, name)
+
+    try:
+        changed = _with_db(work)
+    except ward_store.BadName as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"{code.upper()}: " + ("đã đổi tên / renamed" if changed else "tên như cũ / same name")
+    )
+
+
+@ward.command("archive")
+@click.argument("code")
+@click.option("--undo", is_flag=True, help="Đưa trở lại. Bring it back.")
+def ward_archive(code: str, undo: bool) -> None:
+    """Lưu trữ phường (đã sáp nhập): không còn trong số liệu thành phố và danh sách chọn
+    phường. Archive a ward (merged away): out of the city's figures and residents' choices."""
+
+    async def work(session: Any) -> bool:
+        found = await ward_store.by_code(session, code)
+        if found is None:
+            raise click.ClickException(f"không có phường mã {code} / no ward with code {code}")
+        return await ward_store.set_ward_archived(session, found, not undo, clock.now())
+
+    changed = _with_db(work)
+    what = "đưa trở lại / restored" if undo else "đã lưu trữ / archived"
+    click.echo(f"{code.upper()}: " + (what if changed else "không đổi / unchanged"))
 
 
 @ward.command("add")
@@ -219,7 +271,74 @@ def ward_schedule(ward_code: str, weekday: str, at: str) -> None:
 
 @main.group()
 def group() -> None:
-    """Residential groups (tổ dân phố / thôn)."""
+    """Tổ dân phố / thôn: thêm, xem, đổi tên, lưu trữ. Residential groups."""
+
+
+async def _ward_group(session: Any, ward_code: str, name: str) -> Any:
+    found = await ward_store.by_code(session, ward_code)
+    if found is None:
+        raise click.ClickException(
+            f"không có phường mã {ward_code} / no ward with code {ward_code}"
+        )
+    grp = await ward_store.group_by_name(session, found.id, name)
+    if grp is None:
+        raise click.ClickException(f"{found.code} không có tổ {name!r} / has no group {name!r}")
+    return grp
+
+
+@group.command("list")
+@click.option("--ward", "ward_code", required=True)
+def group_list(ward_code: str) -> None:
+    """Liệt kê các tổ của phường. List a ward's groups (archived ones marked)."""
+
+    async def work(session: Any) -> list[Any]:
+        found = await ward_store.by_code(session, ward_code)
+        if found is None:
+            raise click.ClickException(
+                f"không có phường mã {ward_code} / no ward with code {ward_code}"
+            )
+        return await ward_store.groups_of(session, found.id, archived=True)
+
+    for grp in _with_db(work):
+        state = "  (đã lưu trữ / archived)" if grp.archived_at else ""
+        click.echo(f"{grp.name}{state}")
+
+
+@group.command("rename")
+@click.option("--ward", "ward_code", required=True)
+@click.argument("name")
+@click.argument("new_name")
+def group_rename(ward_code: str, name: str, new_name: str) -> None:
+    """Đổi tên tổ. Rename a group: ngoso group rename --ward LTN "Tổ 1" "Tổ dân phố 1"."""
+
+    async def work(session: Any) -> bool:
+        grp = await _ward_group(session, ward_code, name)
+        try:
+            return await ward_store.rename_group(session, grp, new_name)
+        except ward_store.AlreadyExists as exc:
+            raise click.ClickException(f"đã có tổ {exc} / group {exc} exists already") from exc
+        except ward_store.BadName as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    changed = _with_db(work)
+    click.echo("đã đổi tên / renamed" if changed else "tên như cũ / same name")
+
+
+@group.command("archive")
+@click.option("--ward", "ward_code", required=True)
+@click.option("--undo", is_flag=True, help="Đưa trở lại. Bring it back.")
+@click.argument("name")
+def group_archive(ward_code: str, name: str, undo: bool) -> None:
+    """Lưu trữ tổ: không còn trong danh sách chọn, số liệu cũ vẫn giữ. Archive a group:
+    no longer offered; its past sessions stay in the reports."""
+
+    async def work(session: Any) -> bool:
+        grp = await _ward_group(session, ward_code, name)
+        return await ward_store.set_archived(session, grp, not undo, clock.now())
+
+    changed = _with_db(work)
+    what = "đưa trở lại / restored" if undo else "đã lưu trữ / archived"
+    click.echo(what if changed else "không đổi / unchanged")
 
 
 @group.command("add")

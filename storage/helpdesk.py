@@ -141,7 +141,10 @@ async def subscribers(
 
 
 async def all_wards(db: AsyncSession) -> list[Ward]:
-    return list(await db.scalars(select(Ward).order_by(Ward.name)))
+    """The wards a resident may say they live in (archived ones left out)."""
+    return list(
+        await db.scalars(select(Ward).where(Ward.archived_at.is_(None)).order_by(Ward.name))
+    )
 
 
 # -- Home-help requests ---------------------------------------------------------------------

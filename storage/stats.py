@@ -683,8 +683,11 @@ async def city_tally(
     Demo wards are left out; `province` keeps only the wards of that province."""
     ward_stmt = (
         select(Ward.id, Ward.code, Ward.name, func.count(ResidentialGroup.id))
-        .outerjoin(ResidentialGroup, ResidentialGroup.ward_id == Ward.id)
-        .where(Ward.is_demo.is_(False))
+        .outerjoin(
+            ResidentialGroup,
+            and_(ResidentialGroup.ward_id == Ward.id, ResidentialGroup.archived_at.is_(None)),
+        )
+        .where(Ward.is_demo.is_(False), Ward.archived_at.is_(None))
         .group_by(Ward.id, Ward.code, Ward.name)
     )
     if province is not None:

@@ -147,6 +147,16 @@ async def list_wards(db: AsyncSession) -> list[Ward]:
     return list(await db.scalars(select(Ward).order_by(Ward.code)))
 
 
+async def set_ward_archived(db: AsyncSession, ward: Ward, archived: bool, now: dt.datetime) -> bool:
+    """Archive a ward (merged away: out of the city's figures and of residents' choices) or
+    bring it back; False when nothing changed."""
+    if (ward.archived_at is not None) == archived:
+        return False
+    ward.archived_at = now if archived else None
+    audit.record(db, "ward.archived" if archived else "ward.restored", ward_id=ward.id)
+    return True
+
+
 async def rename_ward(db: AsyncSession, ward: Ward, name: str) -> bool:
     name = " ".join(name.split())
     if not name or len(name) > 200:

@@ -253,3 +253,46 @@ def test_backup_and_restore_by_hand(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["db", "restore", str(tmp_path / "nothing.db"), "--yes"])
     assert result.exit_code != 0 and "no such file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_wards_and_groups_listed_renamed_and_archived_from_the_command_line(
+    tmp_path, monkeypatch
+) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/cli.db")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def ok(*args: str) -> str:
+        result = runner.invoke(main, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    ok("ward", "add", "LTN", "Phường Lê Thanh Nghị")
+    ok("group", "add", "--ward", "LTN", "Tổ 1")
+    ok("group", "add", "--ward", "LTN", "Tổ 2")
+    assert "LTN" in ok("ward", "list") and "2 tổ" in ok("ward", "list")
+    assert "đã đổi tên" in ok("ward", "rename", "ltn", "Phường Lê  Thanh Nghị mới")
+    assert "Phường Lê Thanh Nghị mới" in ok("ward", "list")
+    assert "đã đổi tên" in ok("group", "rename", "--ward", "LTN", "tổ 1", "Tổ dân phố 1")
+    assert "đã lưu trữ" in ok("group", "archive", "--ward", "LTN", "Tổ 2")
+    listed = ok("group", "list", "--ward", "LTN")
+    assert "Tổ dân phố 1" in listed and "Tổ 2  (đã lưu trữ" in listed
+    assert "1 tổ" in ok("ward", "list")
+    assert "đưa trở lại" in ok("group", "archive", "--ward", "LTN", "--undo", "Tổ 2")
+    assert "đã lưu trữ" in ok("ward", "archive", "LTN")
+    assert "(đã lưu trữ" in ok("ward", "list")
+    assert "Tổ / groups" not in ok("group", "--help")  # help is in Vietnamese, then English
+    assert "Tổ dân phố / thôn" in ok("group", "--help")
+    for args, message in (
+        (["ward", "rename", "NOPE", "X"], "không có phường"),
+        (["group", "rename", "--ward", "LTN", "Tổ 9", "X"], "không có tổ"),
+        (["group", "rename", "--ward", "LTN", "Tổ 2", "tổ dân phố 1"], "đã có tổ"),
+        (["group", "rename", "--ward", "LTN", "Tổ 2", "   "], "1-200"),
+        (["ward", "archive", "NOPE"], "không có phường"),
+    ):
+        result = runner.invoke(main, args)
+        assert result.exit_code != 0 and message in result.output, (args, result.output)
