@@ -47,6 +47,7 @@ OK_FLASHES = frozenset(
         "invite-revoked",
         "question-attached",
         "question-written",
+        "announcement-sent",
     }
 )
 ERROR_FLASHES = frozenset(
@@ -61,6 +62,8 @@ ERROR_FLASHES = frozenset(
         "question-missing",
         "question-entry",
         "question-text",
+        "announcement-length",
+        "announcement-target",
     }
 )
 
@@ -111,8 +114,10 @@ SECTIONS = (
     Section("groups", f"{HOME}/to"),
     Section("people", f"{HOME}/thanh-vien"),
     Section("invites", f"{HOME}/loi-moi"),
+    Section("follow", f"{HOME}/viec-can-lam"),
     Section("files", f"{HOME}/bao-cao"),
     Section("questions", f"{HOME}/cau-hoi", Who.STAFF),
+    Section("announce", f"{HOME}/thong-bao", Who.STAFF),
 )
 
 
@@ -135,9 +140,12 @@ def setup(app: web.Application, db_key: web.AppKey[Database], core: Conversation
         ("invites", "invites.html", "", pages.invite_list),
         ("invites", "", "", pages.make_invite),
         ("invites", "", "/{id}", pages.change_invite),
+        ("follow", "follow.html", "", pages.follow_ups),
         ("files", "files.html", "", pages.files_page),
         ("questions", "questions.html", "", pages.questions),
         ("questions", "", "", pages.answer_question),
+        ("announce", "announce.html", "", pages.announcements_page),
+        ("announce", "", "", pages.send_announcement),
     ]
     paths = {section.key: section.path for section in SECTIONS}
     for key, template, tail, handler in routes:

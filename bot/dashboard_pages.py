@@ -17,12 +17,13 @@ from markupsafe import Markup
 from bot import dates
 from bot.channels.telegram import deep_link
 from bot.clock import LOCAL_TZ
-from bot.text import fold, strip_personal_data
+from bot.text import fold, mask_phone, strip_personal_data
+from handlers import announcements, vocab
 from handlers.periods import period_words
 from handlers.reports import build_report, report_scope, typed_period
 from handlers.residents import WARD_TEXT_MAX, knowledge_of
-from storage import access, helpdesk, invites, members, stats, wards
-from storage.models import Role
+from storage import access, followups, forms, helpdesk, invites, members, stats, wards
+from storage.models import FOLLOW_UP_HOME_VISIT, Role
 
 if TYPE_CHECKING:
     from bot.dashboard import Page
@@ -392,3 +393,73 @@ async def answer_question(page: Page) -> Done:
         )
         return Done(page.path, "question-written")
     return Done(page.path, "unknown-action", error=True)
+
+
+# -- follow-ups and residents' requests --------------------------------------------------------
+
+
+async def follow_ups(page: Page) -> dict[str, Any]:
+    """What is still open in the ward (a leader: the team): volunteers' follow-ups and
+    residents' home-visit requests, overdue first, who took each; phones masked."""
+    t, today = page.t, page.today
+    scope = report_scope(page.member)
+    form = await forms.load(page.session, scope.ward_id)
+    shown = []
+    for item in await followups.open_items(page.session, scope):
+        request = item.kind == FOLLOW_UP_HOME_VISIT
+        shown.append(
+            {
+                "what": t("dash-follow-request" if request else "dash-follow-session"),
+                "group": item.group,
+                "owner": item.owner or t("dash-follow-nobody"),
+                "due": f"{item.due_on:%d/%m/%Y}",
+                "overdue": item.due_on < today,
+                "when": t(f"hd-time-{item.preferred_time}") if item.preferred_time else "",
+                "phone": mask_phone(item.phone) if item.phone else "",
+                "topics": vocab.labels(t, "topic", item.topics, form),
+                "day": item.due_on,
+            }
+        )
+    shown.sort(key=lambda row: (not row["overdue"], row["day"]))
+    return {
+        "items": shown,
+        "overdue": sum(row["overdue"] for row in shown),
+    }
+
+
+# -- announcements ----------------------------------------------------------------------------
+
+
+async def announcements_page(page: Page) -> dict[str, Any]:
+    """The ward's last announcements with how many were delivered, and a form to write one
+    to the whole ward or one group."""
+    member, t = page.member, page.t
+    found = await announcements.recent(page.session, member.ward_id)
+    groups_here = await wards.groups_of(page.session, member.ward_id)
+    return {
+        "sent": [t("ann-status-line", **line) for line in found],
+        "targets": [("ward", t("ann-to-ward"))] + [(str(g.id), g.name) for g in groups_here],
+        "max": announcements.MAX_LENGTH,
+    }
+
+
+async def send_announcement(page: Page) -> Done:
+    text = _field(page, "text", announcements.MAX_LENGTH + 1)
+    if not text or len(text) > announcements.MAX_LENGTH:
+        return Done(page.path, "announcement-length", error=True)
+    target = _field(page, "target", 12)
+    group_id = None if target == "ward" else _number(page, "target")
+    if target != "ward" and group_id is None:
+        return Done(page.path, "announcement-target", error=True)
+    people, _ = await announcements.recipients(page.session, page.member, group_id, page.t)
+    if group_id is not None and not people and not await _own_group(page, group_id):
+        return Done(page.path, "announcement-target", error=True)
+    await announcements.send(
+        page.session, page.settings, page.member, text, group_id, page.t, page.now
+    )
+    return Done(page.path, "announcement-sent")
+
+
+async def _own_group(page: Page, group_id: int) -> bool:
+    group = await wards.get_group(page.session, group_id)
+    return group is not None and group.ward_id == page.member.ward_id and not group.archived_at

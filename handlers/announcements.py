@@ -4,14 +4,18 @@ can see how many have been delivered."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
+from bot.config import Settings
 from bot.core import Choice, Reply
 from bot.flow import LOCAL_TZ, Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from scheduler.timing import quiet_until
 from storage import audit, helpdesk, outbox, schedule, wards
 from storage.access import Who
+from storage.db import Session
+from storage.models import Member
 
 MAX_LENGTH = 1000
 SHOWN = 5
@@ -106,75 +110,102 @@ class AnnouncementFlow(Flow):
             return
         member = ctx.member
         assert member is not None
-        people, target = await self._recipients(ctx)
-        ward = await wards.get(ctx.db, member.ward_id)
-        batch = f"ann:{member.ward_id}:{secrets.token_hex(6)}"
-        # Not a reminder, but nobody wants a broadcast at 23:00 either: it waits for 07:00.
-        held = quiet_until(ctx.now, ctx.settings.quiet_hours)
-        for channel, chat_id, language in people:
-            t = Translator(language or ctx.settings.default_language)
-            body = t("ann-message", ward=ward.name if ward else "", text=ctx.data["text"])
-            outbox.enqueue(
-                ctx.db,
-                channel,
-                chat_id,
-                Reply(body).to_dict(),
-                batch=batch,
-                not_before=held,
-            )
-        audit.record(
-            ctx.db,
-            ACTION,
-            actor_member_id=member.id,
-            ward_id=member.ward_id,
-            batch=batch,
-            target=target,
-            recipients=len(people),
+        sent = await send(
+            ctx.db, ctx.settings, member, ctx.data["text"], _group(ctx), ctx.t, ctx.now
         )
-        ctx.say(ctx.t("ann-queued", n=len(people)))
+        ctx.say(ctx.t("ann-queued", n=sent))
         ctx.done()
 
     async def _recipients(self, ctx: Context) -> tuple[list[tuple[str, str, str | None]], str]:
-        """Everyone the announcement reaches as (channel, chat, language): the ward's members
-        (not its author, not who blocked the bot) and the residents who subscribed."""
-        member = ctx.member
-        assert member is not None
-        target = ctx.t("ann-to-ward")
-        group_id = None
-        if ctx.data.get("target") not in (None, "ward"):
-            group = await wards.get_group(ctx.db, int(ctx.data["target"]))
-            if group is None or group.ward_id != member.ward_id:
-                return [], ""
-            target = group.name
-            group_id = group.id
-        members = await schedule.members_reached(
-            ctx.db, member.ward_id, group_id, leaving_out=member.id
-        )
-        people: list[tuple[str, str, str | None]] = [
-            (m.channel, m.channel_user_id, m.language) for m in members
-        ]
-        people += await helpdesk.subscribers(ctx.db, member.ward_id, group_id)
-        return people, target
+        assert ctx.member is not None
+        return await recipients(ctx.db, ctx.member, _group(ctx), ctx.t)
 
     async def _status(self, ctx: Context) -> None:
         """The last announcements of the ward, with how many were delivered."""
         assert ctx.member is not None
-        entries = await audit.latest(ctx.db, ctx.member.ward_id, ACTION, SHOWN)
-        if not entries:
+        found = await recent(ctx.db, ctx.member.ward_id)
+        if not found:
             ctx.say(ctx.t("ann-none"))
             return
         lines = [ctx.t("ann-status-title")]
-        for entry in entries:
-            counts = await outbox.batch_counts(ctx.db, entry.detail["batch"])
-            lines.append(
-                ctx.t(
-                    "ann-status-line",
-                    when=entry.at.astimezone(LOCAL_TZ).strftime("%d/%m %H:%M"),
-                    target=entry.detail.get("target", ""),
-                    sent=counts["sent"],
-                    total=entry.detail.get("recipients", sum(counts.values())),
-                    pending=counts["pending"],
-                    unreachable=counts["unreachable"] + counts["failed"],
-                )
-            )
+        lines += [ctx.t("ann-status-line", **line) for line in found]
         ctx.say("\n".join(lines))
+
+
+def _group(ctx: Context) -> int | None:
+    target = ctx.data.get("target")
+    return None if target in (None, "ward") else int(target)
+
+
+# -- what the chat and the ward's pages share ------------------------------------------------
+
+
+async def recipients(
+    db: Session, member: Member, group_id: int | None, t: Translator
+) -> tuple[list[tuple[str, str, str | None]], str]:
+    """Everyone an announcement reaches as (channel, chat, language), and the target in
+    words: the ward's members (not its author, not who blocked the bot) and the residents
+    who subscribed; with `group_id`, one group's. A group of another ward reaches nobody."""
+    target = t("ann-to-ward")
+    if group_id is not None:
+        group = await wards.get_group(db, group_id)
+        if group is None or group.ward_id != member.ward_id or group.archived_at is not None:
+            return [], ""
+        target = group.name
+    members = await schedule.members_reached(db, member.ward_id, group_id, leaving_out=member.id)
+    people: list[tuple[str, str, str | None]] = [
+        (m.channel, m.channel_user_id, m.language) for m in members
+    ]
+    people += await helpdesk.subscribers(db, member.ward_id, group_id)
+    return people, target
+
+
+async def send(
+    db: Session,
+    settings: Settings,
+    member: Member,
+    text: str,
+    group_id: int | None,
+    t: Translator,
+    now: dt.datetime,
+) -> int:
+    """Queue the announcement for everyone it reaches, as one batch (held through the quiet
+    hours); audited. Returns how many it goes to."""
+    people, target = await recipients(db, member, group_id, t)
+    ward = await wards.get(db, member.ward_id)
+    batch = f"ann:{member.ward_id}:{secrets.token_hex(6)}"
+    # Not a reminder, but nobody wants a broadcast at 23:00 either: it waits for 07:00.
+    held = quiet_until(now, settings.quiet_hours)
+    for channel, chat_id, language in people:
+        reader = Translator(language or settings.default_language)
+        body = reader("ann-message", ward=ward.name if ward else "", text=text)
+        outbox.enqueue(db, channel, chat_id, Reply(body).to_dict(), batch=batch, not_before=held)
+    audit.record(
+        db,
+        ACTION,
+        actor_member_id=member.id,
+        ward_id=member.ward_id,
+        batch=batch,
+        target=target,
+        recipients=len(people),
+    )
+    return len(people)
+
+
+async def recent(db: Session, ward_id: int) -> list[dict[str, object]]:
+    """The ward's last announcements, newest first: when, to whom, and how many were
+    delivered, are waiting, or could not be delivered."""
+    found = []
+    for entry in await audit.latest(db, ward_id, ACTION, SHOWN):
+        counts = await outbox.batch_counts(db, entry.detail["batch"])
+        found.append(
+            {
+                "when": entry.at.astimezone(LOCAL_TZ).strftime("%d/%m %H:%M"),
+                "target": entry.detail.get("target", ""),
+                "sent": counts["sent"],
+                "total": entry.detail.get("recipients", sum(counts.values())),
+                "pending": counts["pending"],
+                "unreachable": counts["unreachable"] + counts["failed"],
+            }
+        )
+    return found

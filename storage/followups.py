@@ -39,6 +39,7 @@ class FollowUpItem:
     topics: list[str] = field(default_factory=list)
     kind: str = FOLLOW_UP_SESSION
     preferred_time: str | None = None
+    phone: str | None = None  # a home-visit request's, given with consent: show it masked
 
 
 async def _items(db: AsyncSession, *where: ColumnElement[bool]) -> list[FollowUpItem]:
@@ -69,6 +70,7 @@ async def _items(db: AsyncSession, *where: ColumnElement[bool]) -> list[FollowUp
             residents or 0,
             kind=fu.kind or FOLLOW_UP_SESSION,
             preferred_time=fu.preferred_time,
+            phone=fu.phone,
         )
         for fu, group, owner, day, residents in rows
     }

@@ -238,7 +238,7 @@ async def test_every_page_as_every_role_and_another_wards_staff(
     stranger = await browser_of(make_client, other_chat)
 
     sections = ["/quan-ly", "/quan-ly/to", "/quan-ly/thanh-vien", "/quan-ly/loi-moi"]
-    sections.append("/quan-ly/bao-cao")
+    sections += ["/quan-ly/bao-cao", "/quan-ly/viec-can-lam"]
     for path in sections:
         assert "Anh Tuấn" in await page(staff, path) or path != "/quan-ly/thanh-vien"
         await page(leader, path)
@@ -246,6 +246,13 @@ async def test_every_page_as_every_role_and_another_wards_staff(
         assert "Anh Tuấn" not in html and "Chị Lan" not in html
         assert demo.ward.name not in html
         await page(nobody, path, status=403)
+    for path in ("/quan-ly/cau-hoi", "/quan-ly/thong-bao"):  # ward staff's alone
+        await page(staff, path)
+        assert demo.ward.name not in await page(stranger, path)
+        await page(leader, path, status=403)
+        await page(nobody, path, status=403)
+    status, _ = await post(leader, "/quan-ly/thong-bao", {"target": "ward", "text": "x"})
+    assert status == 403
     # A team leader sees their own team only, and changes no group.
     html = await page(leader, "/quan-ly/to")
     async with database.sessions() as db:
@@ -351,3 +358,53 @@ async def test_staff_answer_an_unanswered_question_from_the_page(
     await join(leader_chat, demo, Role.LEADER, "Anh Tuấn")
     leader = await browser_of(make_client, leader_chat)
     await page(leader, "/quan-ly/cau-hoi", status=403)
+
+
+async def test_open_requests_show_who_took_them_with_phones_masked(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    resident = WebChat(await make_client())
+    await resident.send("xin chao")
+    await resident.send("nhờ người đến nhà chỉ giúp")
+    async with database.sessions() as db:
+        group = (await wards.groups_of(db, demo.ward.id))[0]
+    await resident.press(group.name)
+    await resident.press(t("vi", "hd-time-morning"))
+    await resident.press(t("vi", "hd-visit-consent-yes"))
+    await resident.send("0912345678")
+    await resident.press(t("vi", "hd-visit-send"))
+    browser = await staff_browser(make_client, demo)
+    html = await page(browser, "/quan-ly/viec-can-lam")
+    assert t("vi", "dash-follow-request") in html and group.name in html
+    assert t("vi", "hd-time-morning") in html and t("vi", "dash-follow-nobody") in html
+    assert "0912345678" not in html and "678" in html  # masked, the end kept to call back
+
+
+async def test_staff_announce_from_the_page_and_see_it_delivered(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    volunteer = WebChat(await make_client())
+    await join(volunteer, demo, Role.VOLUNTEER, "Chị Lan")
+    browser = await staff_browser(make_client, demo)
+    for bad in ({"target": "ward", "text": ""}, {"target": "999999", "text": "Xin chào"}):
+        status, html = await post(browser, "/quan-ly/thong-bao", bad)
+        assert status == 200 and 'class="flash error"' in html
+    status, html = await post(
+        browser,
+        "/quan-ly/thong-bao",
+        {"target": "ward", "text": "Chủ nhật này tổ hỗ trợ cài VNeID tại nhà văn hoá."},
+    )
+    assert t("vi", "dash-ok-announcement-sent") in html
+    sent = re.search(r'data-testid="sent"><li>([^<]+)<', html)
+    assert (sent and "Cả phường" in sent.group(1)) or t("vi", "ann-to-ward") in html
+    async with database.sessions() as db:
+        queued = list(
+            await db.scalars(
+                select(AuditEntry.action).where(AuditEntry.action == "announcement.sent")
+            )
+        )
+    assert queued == ["announcement.sent"]
