@@ -19,10 +19,12 @@ from bot.channels.telegram import deep_link
 from bot.clock import LOCAL_TZ
 from bot.text import fold, mask_phone, strip_personal_data
 from handlers import announcements, vocab
+from handlers import deadlines as deadline_flow
 from handlers.periods import period_words
 from handlers.reports import build_report, report_scope, typed_period
 from handlers.residents import WARD_TEXT_MAX, knowledge_of
 from storage import access, followups, forms, helpdesk, invites, members, stats, wards
+from storage import deadlines as deadline_store
 from storage.models import FOLLOW_UP_HOME_VISIT, Role
 
 if TYPE_CHECKING:
@@ -463,3 +465,28 @@ async def send_announcement(page: Page) -> Done:
 async def _own_group(page: Page, group_id: int) -> bool:
     group = await wards.get_group(page.session, group_id)
     return group is not None and group.ward_id == page.member.ward_id and not group.archived_at
+
+
+# -- deadlines ---------------------------------------------------------------------------------
+
+
+async def deadlines_page(page: Page) -> dict[str, Any]:
+    """The ward's reporting deadlines, each with who hands in what and which groups have not
+    yet (ward staff); a team leader: the deadlines for leaders, and whether their group has
+    handed in the current period's report. Deadlines are added and reported in chat."""
+    member, t, today = page.member, page.t, page.today
+    shown = []
+    for deadline in await deadline_store.of_ward(page.session, member.ward_id):
+        if member.role == Role.STAFF:
+            shown.append(await deadline_flow.describe(page.session, t, deadline, today))
+            continue
+        if Role.LEADER.value not in deadline_store.roles_of(deadline) or member.group_id is None:
+            continue
+        lines = [t("dl-detail", title=deadline.title, when=deadline_flow.when_text(t, deadline))]
+        period = deadline_store.current_period(deadline, today)
+        if period is not None:
+            done = await deadline_store.submitted_groups(page.session, deadline.id, period)
+            key = "dash-deadline-done" if member.group_id in done else "dash-deadline-open"
+            lines.append(t(key, due=f"{period:%d/%m/%Y}"))
+        shown.append(lines)
+    return {"deadlines": shown}

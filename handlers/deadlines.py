@@ -14,6 +14,7 @@ from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import Translator, aliases
 from storage import deadlines
 from storage.access import Who
+from storage.db import Session
 from storage.models import Deadline, DeadlineKind, Role
 
 MAX_TITLE = 200
@@ -38,6 +39,28 @@ def parse_day_month(text: str, today: dt.date) -> tuple[int, int, int | None]:
         year += 2000
     dt.date(year or 2024, month, day)  # 2024: a leap year, so 29/02 passes as yearly
     return day, month, year
+
+
+async def describe(db: Session, t: Translator, deadline: Deadline, today: dt.date) -> list[str]:
+    """A deadline as staff read it (in chat and on the ward's pages): when, for whom, the
+    reminders, and the groups that have not handed in the current period's report."""
+    lines = [
+        t("dl-detail", title=deadline.title, when=when_text(t, deadline)),
+        t("dl-detail-who", roles=roles_text(t, deadlines.roles_of(deadline))),
+        t("dl-detail-offsets", offsets=offsets_text(t, deadlines.offsets_of(deadline))),
+    ]
+    period = deadlines.current_period(deadline, today)
+    if period is None:
+        lines.append(t("dl-detail-past"))
+    elif Role.LEADER.value in deadlines.roles_of(deadline):
+        missing = await deadlines.missing_groups(db, deadline, period)
+        due = period.strftime("%d/%m/%Y")
+        if missing:
+            names = ", ".join(g.name for g in missing)
+            lines.append(t("dl-missing", due=due, n=len(missing), names=names))
+        else:
+            lines.append(t("dl-all-in", due=due))
+    return lines
 
 
 def when_text(t: Translator, deadline: Deadline) -> str:
@@ -104,22 +127,7 @@ class DeadlineFlow(Flow):
             ctx.goto("pick", self.name)
             return
         t = ctx.t
-        lines = [
-            t("dl-detail", title=deadline.title, when=when_text(t, deadline)),
-            t("dl-detail-who", roles=roles_text(t, deadlines.roles_of(deadline))),
-            t("dl-detail-offsets", offsets=offsets_text(t, deadlines.offsets_of(deadline))),
-        ]
-        period = deadlines.current_period(deadline, ctx.today)
-        if period is None:
-            lines.append(t("dl-detail-past"))
-        elif Role.LEADER.value in deadlines.roles_of(deadline):
-            missing = await deadlines.missing_groups(ctx.db, deadline, period)
-            due = period.strftime("%d/%m/%Y")
-            if missing:
-                names = ", ".join(g.name for g in missing)
-                lines.append(t("dl-missing", due=due, n=len(missing), names=names))
-            else:
-                lines.append(t("dl-all-in", due=due))
+        lines = await describe(ctx.db, t, deadline, ctx.today)
         ctx.ask(
             "\n".join(lines),
             [

@@ -3,6 +3,7 @@ members, invites and the period's files; forms that change something, and who ma
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import re
 from typing import Any
@@ -238,7 +239,7 @@ async def test_every_page_as_every_role_and_another_wards_staff(
     stranger = await browser_of(make_client, other_chat)
 
     sections = ["/quan-ly", "/quan-ly/to", "/quan-ly/thanh-vien", "/quan-ly/loi-moi"]
-    sections += ["/quan-ly/bao-cao", "/quan-ly/viec-can-lam"]
+    sections += ["/quan-ly/bao-cao", "/quan-ly/viec-can-lam", "/quan-ly/han-bao-cao"]
     for path in sections:
         assert "Anh Tuấn" in await page(staff, path) or path != "/quan-ly/thanh-vien"
         await page(leader, path)
@@ -408,3 +409,36 @@ async def test_staff_announce_from_the_page_and_see_it_delivered(
             )
         )
     assert queued == ["announcement.sent"]
+
+
+async def test_deadlines_show_which_groups_have_not_handed_in(
+    make_client,  # noqa: F811
+    demo,
+    database,
+    clock,
+):
+    from storage import deadlines
+    from storage.models import DeadlineKind
+
+    leader_chat = WebChat(await make_client())
+    await join(leader_chat, demo, Role.LEADER, "Anh Tuấn")
+    today = clock().date()
+    async with database.sessions() as db, db.begin():
+        await deadlines.add(
+            db,
+            demo.ward.id,
+            title="Báo cáo tháng",
+            kind=DeadlineKind.ONCE,
+            on_date=today + dt.timedelta(days=5),
+            roles=["leader"],
+            offsets=[3, 1, 0],
+            member_id=None,
+        )
+        names = [g.name for g in await wards.groups_of(db, demo.ward.id)]
+    staff = await staff_browser(make_client, demo)
+    html = await page(staff, "/quan-ly/han-bao-cao")
+    assert "Báo cáo tháng" in html and all(name in html for name in names)
+    leader = await browser_of(make_client, leader_chat)
+    html = await page(leader, "/quan-ly/han-bao-cao")
+    assert "Báo cáo tháng" in html and "Tổ của bạn chưa nộp" in html
+    assert not all(name in html for name in names)  # not the other groups' state
