@@ -84,6 +84,10 @@ class Reply:
     # The same question asked again after a tick ("choose several"): a channel that can edit
     # the message whose button was pressed shows it there instead of sending a new one.
     replaces_pressed: bool = False
+    # A page of this server the reply offers to open inside the channel (a Telegram Mini
+    # App), with its button's label; channels that cannot show the link in the text.
+    opens: str = ""
+    opens_label: str = ""
 
     def as_plain_text(self) -> str:
         """The reply for a channel with no buttons: the menu as a numbered list."""
@@ -105,6 +109,8 @@ class Reply:
             data["attachments"] = [
                 {"kind": a.kind, "name": a.name, "caption": a.caption} for a in self.attachments
             ]
+        if self.opens:
+            data["opens"], data["opens_label"] = self.opens, self.opens_label
         return data
 
     @classmethod
@@ -116,4 +122,10 @@ class Reply:
             Attachment(a["kind"], a["name"], a.get("caption", ""))
             for a in data.get("attachments", [])
         ]
-        return cls(str(data.get("text", "")), buttons, attachments)
+        return cls(
+            str(data.get("text", "")),
+            buttons,
+            attachments,
+            opens=str(data.get("opens", "")),
+            opens_label=str(data.get("opens_label", "")),
+        )

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import hmac
 from collections.abc import Awaitable, Callable
+from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,6 +18,7 @@ from aiohttp import web
 
 from bot import dashboard_pages as pages
 from bot import dates
+from bot.channels.telegram import check_init_data
 from bot.clock import LOCAL_TZ
 from bot.config import Settings
 from bot.conversation import ConversationCore
@@ -32,6 +34,7 @@ from storage.models import Member
 
 COOKIE = "ngoso_quanly"
 HOME = "/quan-ly"
+MINI_APP = f"{HOME}/telegram"  # the pages opened inside Telegram
 PERIODS = ("week", "month", "quarter", "year")
 # Messages a change leaves for the page it returns to (dash-ok-<key>, dash-err-<key>).
 OK_FLASHES = frozenset(
@@ -131,6 +134,9 @@ def setup(app: web.Application, db_key: web.AppKey[Database], core: Conversation
     dash = Dashboard(db_key, core.files, core.settings)
     app[DASH_KEY] = dash
     app.router.add_get("/quan-ly/vao", dash.sign_in)
+    app.router.add_get(MINI_APP, dash.mini_app)
+    app.router.add_get(f"{MINI_APP}.js", dash.mini_app_script)
+    app.router.add_post(f"{MINI_APP}/vao", dash.mini_app_sign_in)
     app.router.add_get(HOME, dash.page("overview", "overview.html", dash.overview))
     routes: list[tuple[str, str, str, Handler]] = [
         ("groups", "groups.html", "", pages.groups),
@@ -174,6 +180,10 @@ class Dashboard:
         if token is None:
             return self._message(request, None, "expired", 403)
         response = web.HTTPSeeOther(HOME)
+        self._set_cookie(response, token)
+        raise response
+
+    def _set_cookie(self, response: web.StreamResponse, token: str) -> None:
         response.set_cookie(
             COOKIE,
             token,
@@ -183,7 +193,48 @@ class Dashboard:
             samesite="Lax",
             path=HOME,
         )
-        raise response
+
+    async def mini_app(self, request: web.Request) -> web.StreamResponse:
+        """The page Telegram opens as a Mini App: its script hands the launch data Telegram
+        signed to `mini_app_sign_in`, then goes to the overview."""
+        t = Translator("vi")
+        response = aiohttp_jinja2.render_template(
+            "mini.html", request, {"lang": t.lang, "t": t, "title": t("dash-mini-title")}
+        )
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    async def mini_app_script(self, request: web.Request) -> web.StreamResponse:
+        text = resources.files("bot").joinpath("static/mini.js").read_text(encoding="utf-8")
+        return web.Response(text=text, content_type="application/javascript")
+
+    async def mini_app_sign_in(self, request: web.Request) -> web.StreamResponse:
+        """{"init_data": "..."} from the Mini App: a browser session when Telegram signed it
+        for a team leader or ward staff member, 403 otherwise (nothing said of why)."""
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        init_data = body.get("init_data") if isinstance(body, dict) else None
+        db = request.app[self.db_key]
+        now = db.clock()
+        user_id = (
+            check_init_data(init_data, self.settings.telegram_bot_token, now)
+            if isinstance(init_data, str)
+            else None
+        )
+        if user_id is None:
+            return web.json_response({"ok": False}, status=403)
+        async with db.sessions() as session, session.begin():
+            opened = await web_access.sign_in_telegram(session, user_id, now)
+            if opened is not None and not access.may(opened[1], Who.MANAGER):
+                await session.rollback()
+                opened = None
+        if opened is None:
+            return web.json_response({"ok": False}, status=403)
+        response = web.json_response({"ok": True, "go": HOME})
+        self._set_cookie(response, opened[0])
+        return response
 
     def csrf_token(self, cookie: str) -> str:
         """The token every form of this browser session carries: a signature of the

@@ -125,8 +125,19 @@ class Context:
         """Today in Vietnam, which is what a volunteer means by "today"."""
         return self.now.astimezone(LOCAL_TZ).date()
 
-    def say(self, text: str, attachments: list[Attachment] | None = None) -> None:
-        self.replies.append(Reply(text, attachments=list(attachments or [])))
+    def say(
+        self,
+        text: str,
+        attachments: list[Attachment] | None = None,
+        *,
+        opens: str = "",
+        opens_label: str = "",
+    ) -> None:
+        """Say something; with `opens`, offer that page of this server to open inside the
+        channel (a Telegram Mini App button)."""
+        self.replies.append(
+            Reply(text, attachments=list(attachments or []), opens=opens, opens_label=opens_label)
+        )
 
     def ask(self, text: str, choices: list[Choice], *, multi: bool = False) -> None:
         """Show a question with a menu; the answer comes back to the current step."""

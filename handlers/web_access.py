@@ -11,6 +11,7 @@ from storage.access import Who
 
 # Where the pages are, below the deployment's address.
 SIGN_IN_PATH = "/quan-ly/vao"
+MINI_APP_PATH = "/quan-ly/telegram"
 
 
 def base_url(ctx: Context) -> str:
@@ -32,8 +33,16 @@ class WebAccessFlow(Flow):
         if token is None:
             ctx.say(ctx.t("web-too-many", n=web_access.LINKS_PER_HOUR))
         else:
-            link = f"{base_url(ctx)}{SIGN_IN_PATH}?t={token}"
-            ctx.say(ctx.t("web-link", link=link, minutes=web_access.LINK_MINUTES))
+            base = base_url(ctx)
+            link = f"{base}{SIGN_IN_PATH}?t={token}"
+            # On Telegram the pages also open inside the app (a Mini App, https only), signed
+            # in by Telegram itself.
+            inside = ctx.incoming.channel == "telegram" and base.startswith("https://")
+            ctx.say(
+                ctx.t("web-link", link=link, minutes=web_access.LINK_MINUTES),
+                opens=f"{base}{MINI_APP_PATH}" if inside else "",
+                opens_label=ctx.t("web-open-here") if inside else "",
+            )
         ctx.data = {}
         ctx.goto("after", self.name)
 

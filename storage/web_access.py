@@ -66,8 +66,12 @@ async def sign_in(db: AsyncSession, token: str, now: dt.datetime) -> str | None:
         return None
     found.used_at = now
     member = await db.get(Member, found.member_id)
-    if member is None:
+    if member is None or member.deactivated_at is not None:
         return None
+    return _open_session(db, member, now, "link")
+
+
+def _open_session(db: AsyncSession, member: Member, now: dt.datetime, via: str) -> str:
     session = secrets.token_urlsafe(32)
     db.add(
         WebSession(
@@ -77,8 +81,25 @@ async def sign_in(db: AsyncSession, token: str, now: dt.datetime) -> str | None:
             expires_at=now + dt.timedelta(hours=SESSION_HOURS),
         )
     )
-    audit.record(db, "web.sign_in", actor_member_id=member.id, ward_id=member.ward_id)
+    audit.record(db, "web.sign_in", actor_member_id=member.id, ward_id=member.ward_id, via=via)
     return session
+
+
+async def sign_in_telegram(
+    db: AsyncSession, user_id: int, now: dt.datetime
+) -> tuple[str, Member] | None:
+    """A browser session for the Telegram user a Mini App's signed launch data vouches for
+    (checked by the caller), if they are an active member; None otherwise."""
+    member = await db.scalar(
+        select(Member).where(
+            Member.channel == "telegram",
+            Member.channel_user_id == str(user_id),
+            Member.deactivated_at.is_(None),
+        )
+    )
+    if member is None:
+        return None
+    return _open_session(db, member, now, "telegram"), member
 
 
 async def member_of(db: AsyncSession, session: str, now: dt.datetime) -> Member | None:

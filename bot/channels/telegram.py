@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
+import hmac
+import json
 import logging
 import warnings
 from typing import Any
+from urllib.parse import parse_qsl
 
 from telegram import (
     Bot,
@@ -23,6 +27,7 @@ from telegram import (
     Message,
     Update,
     User,
+    WebAppInfo,
 )
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Updater
@@ -77,14 +82,15 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     buttons = [b for b in reply.buttons if len(b.id.encode()) <= MAX_CALLBACK_DATA]
     if len(buttons) != len(reply.buttons):
         log.error("a button id is longer than Telegram's 64 bytes and was left out")
-    if not buttons:
-        return None
     per_row = 2 if all(len(b.label) <= 16 for b in buttons) else 1
     rows = [
         [InlineKeyboardButton(b.label, callback_data=b.id) for b in buttons[i : i + per_row]]
         for i in range(0, len(buttons), per_row)
     ]
-    return InlineKeyboardMarkup(rows)
+    if reply.opens.startswith("https://"):
+        # The page opens inside Telegram as a Mini App (Telegram opens only https pages).
+        rows.insert(0, [InlineKeyboardButton(reply.opens_label, web_app=WebAppInfo(reply.opens))])
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def to_incoming(update: Update) -> Incoming | None:
@@ -457,3 +463,39 @@ def _ticking(query: CallbackQuery) -> bool:
 
 def deep_link(username: str, code: str) -> str:
     return f"https://t.me/{username}?start={code}"
+
+
+# How old a Mini App's launch data may be (Telegram signs it when the app opens).
+INIT_DATA_MAX_AGE = dt.timedelta(hours=1)
+
+
+def check_init_data(init_data: str, bot_token: str, now: dt.datetime) -> int | None:
+    """The Telegram user id a Mini App's `initData` vouches for, or None when it is not
+    signed with this bot's token, is too old, or is malformed. Telegram signs the sorted
+    "key=value" lines (all fields but the hash) with HMAC-SHA-256, its key being the
+    HMAC-SHA-256 of the bot token under "WebAppData"."""
+    if not bot_token or not init_data or len(init_data) > 4096:
+        return None
+    try:
+        fields = dict(parse_qsl(init_data, keep_blank_values=True, strict_parsing=True))
+    except ValueError:
+        return None
+    sent = fields.pop("hash", "")
+    secret = hmac.new(b"WebAppData", bot_token.encode(), hashlib.sha256).digest()
+
+    def signed(pairs: dict[str, str]) -> str:
+        lines = "\n".join(f"{k}={v}" for k, v in sorted(pairs.items()))
+        return hmac.new(secret, lines.encode(), hashlib.sha256).hexdigest()
+
+    others = {k: v for k, v in fields.items() if k != "signature"}
+    if not any(hmac.compare_digest(signed(f), sent) for f in (fields, others)):
+        return None
+    try:
+        when = dt.datetime.fromtimestamp(int(fields.get("auth_date", "")), dt.UTC)
+        user = json.loads(fields.get("user", ""))
+        user_id = int(user["id"])
+    except (ValueError, TypeError, KeyError, OverflowError):
+        return None
+    if not now - INIT_DATA_MAX_AGE <= when <= now + dt.timedelta(minutes=5):
+        return None
+    return user_id

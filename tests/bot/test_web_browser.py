@@ -422,3 +422,43 @@ async def test_an_answers_source_is_a_link_to_tap(
         href = await link.get_attribute("href")
         assert href is not None and href.startswith("https://") and not href.endswith(".")
         assert await link.get_attribute("rel") == "noopener noreferrer"
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+async def test_the_pages_open_inside_telegram_signed_in_by_telegram(
+    database: Database, core: ConversationCore, demo: DemoWard
+):
+    """Telegram opens /quan-ly/telegram with its signed launch data in the address's
+    fragment: the page's script hands it over and lands on the overview, no link needed."""
+    from urllib.parse import quote
+
+    from playwright.async_api import expect
+
+    import handlers
+    from storage.models import Member
+    from tests.bot.test_mini_app import TOKEN, signed
+
+    settings = core.settings.model_copy(update={"telegram_bot_token": TOKEN})
+    in_telegram = ConversationCore(database, settings, handlers.all_flows(), handlers.COMMANDS)
+    async with database.sessions() as db, db.begin():
+        db.add(
+            Member(
+                channel="telegram",
+                channel_user_id="7001",
+                display_name="Chị Hà",
+                role=Role.STAFF,
+                ward_id=demo.ward.id,
+                consent_at=database.clock(),
+            )
+        )
+    async with phone(in_telegram, database) as (page, port):
+        launch = quote(signed(7001, database.clock()), safe="")
+        await page.goto(
+            f"http://127.0.0.1:{port}/quan-ly/telegram#tgWebAppData={launch}&tgWebAppVersion=8.0",
+            timeout=WAIT_MS,
+        )
+        await expect(page.get_by_test_id("who")).to_contain_text("Chị Hà (cán bộ phường)")
+        assert page.url.endswith("/quan-ly")
+        # Opened outside Telegram (no launch data): it says so, and signs nobody in.
+        await page.goto(f"http://127.0.0.1:{port}/quan-ly/telegram", timeout=WAIT_MS)
+        await expect(page.get_by_test_id("mini-status")).to_have_text(t("vi", "dash-mini-failed"))
