@@ -273,7 +273,7 @@ class Dashboard:
                     if self._forged(request, cookie, form):
                         return self._message(request, member, "forged", 403)
                 item = request.match_info.get("id", "0")
-                if not item.isdigit() or len(item) > 12:
+                if not item.isdecimal() or len(item) > 12:
                     return self._message(request, member, "not-found", 404)
                 t = Translator(member.language)
                 page = Page(

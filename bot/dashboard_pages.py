@@ -56,7 +56,7 @@ def _field(page: Page, name: str, limit: int = 300) -> str:
 
 def _number(page: Page, name: str) -> int | None:
     text = _field(page, name, 12)
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdecimal() else None
 
 
 # -- residential groups ------------------------------------------------------------------------

@@ -225,7 +225,7 @@ class DeadlineFlow(Flow):
                     raise ValueError(text)
                 ctx.data["weekday"] = int(answer.key)
             elif kind is DeadlineKind.MONTHLY:
-                if not text.isdigit() or not 1 <= int(text) <= 31:
+                if not text.isdecimal() or not 1 <= int(text) <= 31:
                     raise ValueError(text)
                 ctx.data["day"] = int(text)
             elif kind is DeadlineKind.YEARLY:

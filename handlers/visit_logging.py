@@ -123,7 +123,7 @@ class LogSessionFlow(Flow):
 
     def _take_count(self, ctx: Context, raw: str | None, again: str) -> None:
         typed = (raw or "").strip().rstrip(".")
-        if not typed.isdigit() or int(typed) > MAX_COUNT:
+        if not typed.isdecimal() or int(typed) > MAX_COUNT:
             ctx.say(ctx.t("log-counter-invalid", max=MAX_COUNT))
             ctx.goto(again, self.name)
             return
@@ -185,7 +185,7 @@ class LogSessionFlow(Flow):
 
     async def on_due(self, ctx: Context, answer: Answer) -> None:
         typed = answer.text.strip()
-        if not answer.pressed and typed.isdigit():
+        if not answer.pressed and typed.isdecimal():
             # A typed number is a number of days ("3" is in three days), not a button.
             due: dt.date | None = ctx.today + dt.timedelta(days=int(typed))
         elif answer.key is not None:
@@ -348,7 +348,7 @@ class LogSessionFlow(Flow):
 
     async def on_count(self, ctx: Context, answer: Answer) -> None:
         raw = answer.key if answer.pressed else answer.text.strip()
-        if not (raw or "").isdigit() or not 1 <= int(raw or 0) <= MAX_RESIDENTS:
+        if not (raw or "").isdecimal() or not 1 <= int(raw or 0) <= MAX_RESIDENTS:
             ctx.say(ctx.t("log-count-invalid", max=MAX_RESIDENTS))
             ctx.goto("count", self.name)
             return

@@ -15,7 +15,7 @@ DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def parse_hhmm(text: str) -> dt.time:
     """ "08:00" -> 08:00; ValueError for anything else."""
     hour, sep, minute = text.strip().partition(":")
-    if not sep or not (hour.isdigit() and minute.isdigit()):
+    if not sep or not (hour.isdecimal() and minute.isdecimal()):
         raise ValueError(text)
     return dt.time(int(hour), int(minute))
 

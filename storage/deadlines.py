@@ -71,7 +71,7 @@ def parse_offsets(text: str) -> list[int]:
     """ "7 3 0", "7,3,0", "7, 3 va 0" -> [7, 3, 0]; ValueError when it is not that."""
     words = text.replace(",", " ").replace(";", " ").replace("+", " ").split()
     words = [w for w in words if w not in ("va", "và", "and")]
-    if not words or not all(w.isdigit() for w in words):
+    if not words or not all(w.isdecimal() for w in words):
         raise ValueError(text)
     numbers = sorted({int(w) for w in words}, reverse=True)
     if numbers[0] > MAX_OFFSET or len(numbers) > 6:

@@ -79,7 +79,7 @@ async def add_group(
 
 def natural_key(name: str) -> list[object]:
     """ "Tổ 2" before "Tổ 10": numbers inside names compare as numbers."""
-    return [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", name)]
+    return [int(p) if p.isdecimal() else p.casefold() for p in re.split(r"(\d+)", name)]
 
 
 async def groups_of(

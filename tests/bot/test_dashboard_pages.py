@@ -98,8 +98,9 @@ async def test_staff_add_rename_and_archive_a_group_and_bad_names_change_nothing
     assert "Tổ 12 mới" not in live  # no longer offered when people join or invite
     assert actions[-3:] == ["group.added", "group.renamed", "group.archived"]
     # Not a group of anyone's: nothing to find.
-    status, html = await post(browser, "/quan-ly/to/999999", {"action": "archive"})
-    assert status == 404 and t("vi", "dash-not-found") in html
+    for nobody in ("999999", "²", "9" * 40):
+        status, html = await post(browser, f"/quan-ly/to/{nobody}", {"action": "archive"})
+        assert status == 404 and t("vi", "dash-not-found") in html
 
 
 async def test_a_form_without_its_token_or_from_another_site_changes_nothing(
@@ -160,6 +161,8 @@ async def test_staff_invite_a_leader_who_joins_and_revoke_an_unused_invite(
         {"role": "leader", "group": str(group.id), "uses": "2", "days": "900"},
         {"role": "staff", "group": str(group.id), "uses": "1", "days": "7"},
         {"role": "leader", "group": "abc", "uses": "1", "days": "7"},
+        {"role": "leader", "group": str(group.id), "uses": "²", "days": "7"},
+        {"role": "leader", "group": "٣٣٣٣٣", "uses": "1", "days": "7"},
     ):
         status, html = await post(browser, "/quan-ly/loi-moi", bad)
         assert status == 200 and 'class="flash error"' in html
