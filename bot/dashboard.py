@@ -51,6 +51,7 @@ OK_FLASHES = frozenset(
         "question-attached",
         "question-written",
         "announcement-sent",
+        "form-changed",
     }
 )
 ERROR_FLASHES = frozenset(
@@ -67,6 +68,7 @@ ERROR_FLASHES = frozenset(
         "question-text",
         "announcement-length",
         "announcement-target",
+        *(f"{key}" for key in pages.FORM_REFUSALS.values()),
     }
 )
 
@@ -119,6 +121,7 @@ SECTIONS = (
     Section("invites", f"{HOME}/loi-moi"),
     Section("follow", f"{HOME}/viec-can-lam"),
     Section("deadlines", f"{HOME}/han-bao-cao"),
+    Section("form", f"{HOME}/phieu-ghi"),
     Section("files", f"{HOME}/bao-cao"),
     Section("questions", f"{HOME}/cau-hoi", Who.STAFF),
     Section("announce", f"{HOME}/thong-bao", Who.STAFF),
@@ -149,6 +152,8 @@ def setup(app: web.Application, db_key: web.AppKey[Database], core: Conversation
         ("invites", "", "/{id}", pages.change_invite),
         ("follow", "follow.html", "", pages.follow_ups),
         ("deadlines", "deadlines.html", "", pages.deadlines_page),
+        ("form", "form.html", "", pages.form_page),
+        ("form", "", "", pages.change_form),
         ("files", "files.html", "", pages.files_page),
         ("questions", "questions.html", "", pages.questions),
         ("questions", "", "", pages.answer_question),

@@ -18,14 +18,14 @@ from bot import dates
 from bot.channels.telegram import deep_link
 from bot.clock import LOCAL_TZ
 from bot.text import fold, mask_phone, strip_personal_data
-from handlers import announcements, vocab
+from handlers import announcements, vocab, ward_form
 from handlers import deadlines as deadline_flow
 from handlers.periods import period_words
 from handlers.reports import build_report, report_scope, typed_period
 from handlers.residents import WARD_TEXT_MAX, knowledge_of
 from storage import access, followups, forms, helpdesk, invites, members, stats, wards
 from storage import deadlines as deadline_store
-from storage.models import FOLLOW_UP_HOME_VISIT, Role
+from storage.models import FOLLOW_UP_HOME_VISIT, FormKind, Role
 
 if TYPE_CHECKING:
     from bot.dashboard import Page
@@ -490,3 +490,117 @@ async def deadlines_page(page: Page) -> dict[str, Any]:
             lines.append(t(key, due=f"{period:%d/%m/%Y}"))
         shown.append(lines)
     return {"deadlines": shown}
+
+
+# -- the session form --------------------------------------------------------------------------
+
+
+async def form_page(page: Page) -> dict[str, Any]:
+    """The ward's session form as volunteers see it (topics, priority groups, counters and
+    the topic each follows), hidden items apart; and the yearly targets. Staff change them
+    here or in chat; every change raises the form's version."""
+    t, ward_id = page.t, page.member.ward_id
+    form = await forms.load(page.session, ward_id)
+    parts = []
+    for kind in ward_form.KINDS:
+        items = []
+        for item in form.of(kind, hidden=True):
+            topic = form.get(FormKind.TOPIC, item.topic or "") if item.topic else None
+            items.append(
+                {
+                    "key": item.key,
+                    "name": vocab.item_label(t, item),
+                    "hidden": item.hidden,
+                    "after": vocab.item_label(t, topic) if topic is not None else "",
+                }
+            )
+        parts.append({"kind": kind.value, "title": t(f"form-part-{kind}"), "rows": items})
+    goals = await forms.targets(page.session, ward_id)
+    targets = [
+        {
+            "key": key,
+            "name": name,
+            "value": goals.get(key, ""),
+            "percent": key == forms.ACTIVE_GROUPS,
+        }
+        for key, name in ward_form.indicators(t, form)
+    ]
+    topics = [(i.key, vocab.item_label(t, i)) for i in form.of(FormKind.TOPIC)]
+    return {
+        "parts": parts,
+        "targets": targets,
+        "topics": topics,
+        "version": form.version,
+        "manage": page.member.role == Role.STAFF,
+    }
+
+
+async def change_form(page: Page) -> Done:
+    """Add, rename, hide or show an item, or set a yearly target; a refusal comes back with
+    the chat's own message for it."""
+    if page.member.role != Role.STAFF:
+        raise NotFound
+    t, ward_id, actor = page.t, page.member.ward_id, page.member.id
+    form = await forms.load(page.session, ward_id)
+    action, kind = _field(page, "action", 20), _field(page, "kind", 20)
+    try:
+        if action == "target":
+            key = _field(page, "key", 60)
+            if key not in dict(ward_form.indicators(t, form)):
+                raise NotFound
+            typed = _field(page, "value", 20).removesuffix("%").strip()
+            number = ward_form.whole_number(typed) if typed else 0
+            limit = 100 if key == forms.ACTIVE_GROUPS else forms.MAX_TARGET
+            if number is None or number > limit:
+                return _refused(page, "form-target-invalid")
+            await forms.set_target(
+                page.session, ward_id, key, number or None, actor_member_id=actor
+            )
+            return Done(page.path, "form-changed")
+        if kind not in {k.value for k in ward_form.KINDS}:
+            return Done(page.path, "unknown-action", error=True)
+        if action == "add":
+            label, reason, _ = ward_form.check_name(t, form, kind, _field(page, "name", 200))
+            if label is None:
+                return _refused(page, reason)
+            topic = _field(page, "topic", 20) if kind == FormKind.COUNTER else None
+            await forms.add(page.session, form, kind, label, topic=topic, actor_member_id=actor)
+            return Done(page.path, "form-changed")
+        item = form.get(kind, _field(page, "key", 20))
+        if item is None:
+            raise NotFound
+        if action == "rename":
+            name = _field(page, "name", 200)
+            if forms.clean_label(name) == vocab.item_label(t, item):
+                return Done(page.path)
+            label, reason, _ = ward_form.check_name(t, form, kind, name, skip=item.key)
+            if label is None:
+                return _refused(page, reason)
+            await forms.rename(page.session, form, item, label, actor_member_id=actor)
+            return Done(page.path, "form-changed")
+        if action in ("hide", "show"):
+            await forms.set_hidden(
+                page.session, form, item, action == "hide", actor_member_id=actor
+            )
+            return Done(page.path, "form-changed")
+    except forms.FormChangeError as refused:
+        return _refused(page, refused.reason)
+    return Done(page.path, "unknown-action", error=True)
+
+
+# Why a change to the form was refused, as the page says it (dash-err-<key>): no text typed
+# by anyone travels in the address.
+FORM_REFUSALS = {
+    "form-label-empty": "form-name",
+    "form-label-too-long": "form-name",
+    "form-label-bad": "form-name",
+    "form-label-taken": "form-taken",
+    "form-target-invalid": "form-target",
+    "form-too-many": "form-too-many",
+    "form-last-topic": "form-last-topic",
+    "form-counter-needs-topic": "form-counter-topic",
+}
+
+
+def _refused(page: Page, reason: str) -> Done:
+    return Done(page.path, FORM_REFUSALS.get(reason, "unknown-action"), error=True)

@@ -9,7 +9,7 @@ import re
 
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow, MenuEntry, step
-from bot.i18n import aliases
+from bot.i18n import Translator, aliases
 from bot.text import fold, personal_data_kind
 from handlers import vocab
 from storage import forms
@@ -259,16 +259,7 @@ class WardFormFlow(Flow):
     # -- yearly targets --------------------------------------------------------------------
 
     async def _indicators(self, ctx: Context, form: WardForm) -> list[tuple[str, str]]:
-        """What a target can be set on: sessions, residents, the share of active groups,
-        and each counter on the form."""
-        t = ctx.t
-        found = [
-            (forms.SESSIONS, t("report-col-sessions")),
-            (forms.RESIDENTS, t("report-col-residents")),
-            (forms.ACTIVE_GROUPS, t("form-target-active-groups")),
-        ]
-        found += [(f"counter:{c.key}", vocab.item_label(t, c)) for c in form.of(FormKind.COUNTER)]
-        return found
+        return indicators(ctx.t, form)
 
     @step()
     async def ask_targets(self, ctx: Context) -> None:
@@ -350,24 +341,43 @@ class WardFormFlow(Flow):
         ctx: Context, form: WardForm, kind: str, typed: str, skip: str = ""
     ) -> str | None:
         """The typed name, cleaned, or None (with the reason said) when it cannot be used."""
-        label = forms.clean_label(typed)
-        if len(label) < forms.LABEL_MIN:
-            ctx.say(ctx.t("form-label-empty"))
-            return None
-        if len(label) > forms.LABEL_MAX:
-            ctx.say(ctx.t("form-label-too-long", max=forms.LABEL_MAX, length=len(label)))
-            return None
-        if personal_data_kind(label) is not None or label.startswith("/"):
-            ctx.say(ctx.t("form-label-bad"))
-            return None
-        # Unique across the whole form: a topic and a counter of the same name would read
-        # alike in a report.
-        taken = {
-            fold(vocab.item_label(ctx.t, i)): vocab.item_label(ctx.t, i)
-            for i in form.items
-            if (i.kind, i.key) != (kind, skip)
-        }
-        if fold(label) in taken:
-            ctx.say(ctx.t("form-label-taken", name=taken[fold(label)]))
-            return None
+        label, reason, args = check_name(ctx.t, form, kind, typed, skip)
+        if reason:
+            ctx.say(ctx.t(reason, **args))
         return label
+
+
+def check_name(
+    t: Translator, form: WardForm, kind: str, typed: str, skip: str = ""
+) -> tuple[str | None, str, dict[str, object]]:
+    """A name typed for an item of the form (in chat or on the ward's pages), cleaned; or
+    None, and the message (its id and arguments) saying why it cannot be used."""
+    label = forms.clean_label(typed)
+    if len(label) < forms.LABEL_MIN:
+        return None, "form-label-empty", {}
+    if len(label) > forms.LABEL_MAX:
+        return None, "form-label-too-long", {"max": forms.LABEL_MAX, "length": len(label)}
+    if personal_data_kind(label) is not None or label.startswith("/"):
+        return None, "form-label-bad", {}
+    # Unique across the whole form: a topic and a counter of the same name would read alike
+    # in a report.
+    taken = {
+        fold(vocab.item_label(t, i)): vocab.item_label(t, i)
+        for i in form.items
+        if (i.kind, i.key) != (kind, skip)
+    }
+    if fold(label) in taken:
+        return None, "form-label-taken", {"name": taken[fold(label)]}
+    return label, "", {}
+
+
+def indicators(t: Translator, form: WardForm) -> list[tuple[str, str]]:
+    """What a yearly target can be set on: sessions, residents, the share of active groups,
+    and each counter on the form."""
+    found = [
+        (forms.SESSIONS, t("report-col-sessions")),
+        (forms.RESIDENTS, t("report-col-residents")),
+        (forms.ACTIVE_GROUPS, t("form-target-active-groups")),
+    ]
+    found += [(f"counter:{c.key}", vocab.item_label(t, c)) for c in form.of(FormKind.COUNTER)]
+    return found

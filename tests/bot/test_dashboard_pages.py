@@ -243,6 +243,7 @@ async def test_every_page_as_every_role_and_another_wards_staff(
 
     sections = ["/quan-ly", "/quan-ly/to", "/quan-ly/thanh-vien", "/quan-ly/loi-moi"]
     sections += ["/quan-ly/bao-cao", "/quan-ly/viec-can-lam", "/quan-ly/han-bao-cao"]
+    sections.append("/quan-ly/phieu-ghi")
     for path in sections:
         assert "Anh Tuấn" in await page(staff, path) or path != "/quan-ly/thanh-vien"
         await page(leader, path)
@@ -445,3 +446,48 @@ async def test_deadlines_show_which_groups_have_not_handed_in(
     html = await page(leader, "/quan-ly/han-bao-cao")
     assert "Báo cáo tháng" in html and "Tổ của bạn chưa nộp" in html
     assert not all(name in html for name in names)  # not the other groups' state
+
+
+async def test_staff_shape_the_session_form_and_targets_from_the_page(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    from storage import forms
+    from storage.models import FormKind
+
+    browser = await staff_browser(make_client, demo)
+    html = await page(browser, "/quan-ly/phieu-ghi")
+    assert t("vi", "counter-vneid_activated") in html and t("vi", "topic-vneid") in html
+    status, html = await post(
+        browser, "/quan-ly/phieu-ghi", {"action": "add", "kind": "topic", "name": "Cài app y tế"}
+    )
+    assert t("vi", "dash-ok-form-changed") in html and "Cài app y tế" in html
+    for bad, message in (
+        ({"action": "add", "kind": "topic", "name": "x"}, "dash-err-form-name"),
+        ({"action": "add", "kind": "priority", "name": "cài APP y tế"}, "dash-err-form-taken"),
+        ({"action": "add", "kind": "topic", "name": "gọi 0912345678"}, "dash-err-form-name"),
+        ({"action": "target", "key": "sessions", "value": "9.5"}, "dash-err-form-target"),
+        ({"action": "target", "key": "active_groups", "value": "120"}, "dash-err-form-target"),
+        ({"action": "add", "kind": "nope", "name": "Mục"}, "dash-err-unknown-action"),
+    ):
+        status, html = await post(browser, "/quan-ly/phieu-ghi", bad)
+        assert status == 200 and t("vi", message) in html, bad
+    status, html = await post(
+        browser, "/quan-ly/phieu-ghi", {"action": "target", "key": "sessions", "value": "1.200"}
+    )
+    assert t("vi", "dash-ok-form-changed") in html
+    async with database.sessions() as db:
+        form = await forms.load(db, demo.ward.id)
+        own = [i for i in form.of(FormKind.TOPIC) if i.label == "Cài app y tế"]
+        assert own and (await forms.targets(db, demo.ward.id))[forms.SESSIONS] == 1200
+    status, html = await post(
+        browser,
+        "/quan-ly/phieu-ghi",
+        {"action": "hide", "kind": "topic", "key": own[0].key},
+    )
+    assert t("vi", "dash-form-hidden") in html
+    status, _ = await post(
+        browser, "/quan-ly/phieu-ghi", {"action": "hide", "kind": "topic", "key": "x999"}
+    )
+    assert status == 404

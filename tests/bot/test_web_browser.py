@@ -360,7 +360,8 @@ async def test_staff_run_the_ward_from_its_pages_on_a_phone(
         assert found is not None
         await page.set_viewport_size({"width": 360, "height": 740})
         await page.goto(f"{base}{found.group(0)}", timeout=WAIT_MS)
-        for section in ("groups", "people", "invites", "files", "overview"):
+        sections = ("groups", "people", "invites", "follow", "deadlines", "form", "files")
+        for section in (*sections, "questions", "announce", "overview"):
             await page.get_by_role("link", name=t("vi", f"dash-nav-{section}")).click()
             await expect(page.locator("h1")).to_be_visible()
             wide = await page.evaluate("() => document.documentElement.scrollWidth")
