@@ -366,7 +366,9 @@ def group_add(ward_code: str, kind: str, name: str) -> None:
 
 
 @main.command()
-@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option(
+    "--role", type=click.Choice([r.value for r in Role if r != Role.ADMIN]), required=True
+)
 @click.option("--ward", "ward_code", required=True)
 @click.option(
     "--group", "group_name", default=None, help="Residential group (for volunteers, leaders)."
@@ -936,3 +938,38 @@ def kb_promote(number: int) -> None:
         return f"{row.text!r} -> {row.key} now counts for every ward"
 
     click.echo(_with_db(work))
+
+
+@main.group()
+def admin() -> None:
+    """Quản trị thành phố: đăng nhập trang quản lý của mọi phường. The city administrator."""
+
+
+@admin.command("link")
+@click.option("--name", default="Quản trị", show_default=True, help="Tên hiển thị. Shown name.")
+def admin_link(name: str) -> None:
+    """In một liên kết đăng nhập dùng một lần (10 phút) vào trang quản lý, với quyền quản trị
+    mọi phường. Print a one-time sign-in link (10 minutes) to the ward pages, for every ward."""
+    from storage import members, web_access
+
+    settings = _settings()
+    base = settings.public_base_url.rstrip("/") or f"http://{settings.host}:{settings.port}"
+
+    async def work(session: Any) -> str:
+        found = await ward_store.list_wards(session)
+        if not found:
+            raise click.ClickException(
+                "chưa có phường nào: ngoso ward add ... / no ward yet: ngoso ward add ..."
+            )
+        now = clock.now()
+        person = await members.administrator(session, name, found[0].id, now)
+        token = await web_access.new_link(session, person, now)
+        if token is None:
+            raise click.ClickException(
+                "quá nhiều liên kết trong một giờ / too many links in the last hour"
+            )
+        return token
+
+    token = _with_db(work)
+    click.echo(f"{base}/quan-ly/vao?t={token}")
+    click.echo("Dùng được một lần, trong 10 phút. Works once, for 10 minutes.")

@@ -30,9 +30,10 @@ from handlers.reports import report_scope
 from storage import access, forms, stats, wards, web_access
 from storage.access import Who
 from storage.db import Database
-from storage.models import Member
+from storage.models import Member, Role
 
 COOKIE = "ngoso_quanly"
+WARD_COOKIE = "ngoso_phuong"  # the ward the city's administrator is looking at
 HOME = "/quan-ly"
 MINI_APP = f"{HOME}/telegram"  # the pages opened inside Telegram
 PERIODS = ("week", "month", "quarter", "year")
@@ -122,6 +123,7 @@ SECTIONS = (
     Section("follow", f"{HOME}/viec-can-lam"),
     Section("deadlines", f"{HOME}/han-bao-cao"),
     Section("form", f"{HOME}/phieu-ghi"),
+    Section("city", f"{HOME}/thanh-pho", Who.ADMIN),
     Section("files", f"{HOME}/bao-cao"),
     Section("questions", f"{HOME}/cau-hoi", Who.STAFF),
     Section("announce", f"{HOME}/thong-bao", Who.STAFF),
@@ -153,6 +155,8 @@ def setup(app: web.Application, db_key: web.AppKey[Database], core: Conversation
         ("follow", "follow.html", "", pages.follow_ups),
         ("deadlines", "deadlines.html", "", pages.deadlines_page),
         ("form", "form.html", "", pages.form_page),
+        ("city", "city.html", "", pages.city_page),
+        ("city", "", "/mo", pages.open_ward),
         ("form", "", "", pages.change_form),
         ("files", "files.html", "", pages.files_page),
         ("questions", "questions.html", "", pages.questions),
@@ -163,7 +167,7 @@ def setup(app: web.Application, db_key: web.AppKey[Database], core: Conversation
     paths = {section.key: section.path for section in SECTIONS}
     for key, template, tail, handler in routes:
         path = paths[key] + tail
-        if template:
+        if template or tail == "/mo":
             app.router.add_get(path, dash.page(key, template, handler))
         else:
             app.router.add_post(path, dash.page(key, "", handler))
@@ -281,13 +285,17 @@ class Dashboard:
                 if not item.isdecimal() or len(item) > 12:
                     return self._message(request, member, "not-found", 404)
                 t = Translator(member.language)
+                # The city's administrator sees and runs one ward at a time, as its staff.
+                view = await self._as_staff(request, session, member)
                 page = Page(
-                    request, session, member, now, t, self.files, self.settings, form, int(item)
+                    request, session, view, now, t, self.files, self.settings, form, int(item)
                 )
                 try:
                     result = await handler(page)
                 except pages.NotFound:
                     return self._message(request, member, "not-found", 404)
+                if isinstance(result, web.StreamResponse):
+                    return result
                 if isinstance(result, pages.Done):
                     await session.commit()
                     flash = ""
@@ -299,11 +307,32 @@ class Dashboard:
                 if request.method == "POST":
                     await session.commit()  # the files made are in the audit log
                 context = {**self._frame(request, member, t, key, cookie), **result}
+                if view is not member:
+                    ward = await wards.get(session, view.ward_id)
+                    context["viewing"] = t("dash-viewing", ward=ward.name if ward else "")
             response = aiohttp_jinja2.render_template(template, request, context)
             response.headers["Cache-Control"] = "no-store"
             return response
 
         return run
+
+    @staticmethod
+    async def _as_staff(request: web.Request, session: Any, member: Member) -> Member:
+        """Who a page is shown as: the person; for the city's administrator, ward staff of
+        the ward they opened last (`WARD_COOKIE`), else of their own row's ward."""
+        if member.role != Role.ADMIN:
+            return member
+        chosen = request.cookies.get(WARD_COOKIE, "")
+        ward = await wards.get_typed(session, chosen)
+        return Member(
+            id=member.id,
+            channel=member.channel,
+            channel_user_id=member.channel_user_id,
+            display_name=member.display_name,
+            role=Role.STAFF.value,
+            ward_id=ward.id if ward else member.ward_id,
+            language=member.language,
+        )
 
     def _frame(
         self, request: web.Request, member: Member, t: Translator, key: str, cookie: str

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import qrcode
 import qrcode.image.svg
+from aiohttp import web
 from markupsafe import Markup
 
 from bot import dates
@@ -604,3 +605,48 @@ FORM_REFUSALS = {
 
 def _refused(page: Page, reason: str) -> Done:
     return Done(page.path, FORM_REFUSALS.get(reason, "unknown-action"), error=True)
+
+
+# -- the city, for its administrator -----------------------------------------------------------
+
+
+async def city_page(page: Page) -> dict[str, Any]:
+    """Every ward side by side for this month (sessions, residents, active groups), each
+    with a way to open its pages."""
+    month = dates.month_of(page.today)
+    tally = await stats.city_tally(page.session, month.start, month.end)
+    rows = [
+        {
+            "id": line.ward_id,
+            "code": line.code,
+            "name": line.name,
+            "sessions": line.sessions,
+            "residents": line.residents,
+            "active": f"{line.active_groups}/{line.groups}",
+            "viewing": line.ward_id == page.member.ward_id,
+        }
+        for line in sorted(tally.wards, key=lambda w: w.code)
+    ]
+    return {
+        "wards": rows,
+        "month": period_words(page.t, month),
+        "total": {"sessions": tally.sessions, "residents": tally.residents},
+    }
+
+
+async def open_ward(page: Page) -> web.StreamResponse:
+    """The administrator opens one ward's pages (kept in a cookie for the next pages)."""
+    chosen = page.request.query.get("phuong", "")
+    ward = await wards.get_typed(page.session, chosen)
+    if ward is None:
+        raise NotFound
+    response = web.Response(status=303, headers={"Location": "/quan-ly"})
+    response.set_cookie(
+        "ngoso_phuong",
+        str(ward.id),
+        httponly=True,
+        secure=page.settings.public_base_url.startswith("https://"),
+        samesite="Lax",
+        path="/quan-ly",
+    )
+    return response

@@ -30,6 +30,7 @@ class Who(enum.StrEnum):
     which refusals show."""
 
     ANYONE = "anyone"
+    ADMIN = "admin"  # the city's administrator (the ward's web pages only)
     RESIDENT = "resident"  # someone who has not joined a team (residents)
     MEMBER = "member"  # anyone who joined: volunteers, team leaders, ward staff
     TEAM = "team"  # volunteers and team leaders: they log sessions
@@ -46,6 +47,11 @@ def may(member: Member | None, who: Who) -> bool:
     if member is None:
         return who is Who.RESIDENT
     role = member.role
+    if role == Role.ADMIN:
+        # Whatever ward staff may do, in any ward; nothing of a team's own.
+        return who in (Who.ADMIN, Who.MEMBER, Who.MANAGER, Who.STAFF)
+    if who is Who.ADMIN:
+        return False
     if who is Who.MEMBER:
         return True
     if who is Who.TEAM:
@@ -109,7 +115,7 @@ def can_invite(member: Member | None) -> Role | None:
 def may_manage(actor: Member, target: Member) -> bool:
     """Whether `actor` may deactivate `target` (or bring them back): ward staff anyone of
     their ward but staff, a team leader the volunteers of their own team; nobody themselves."""
-    if actor.id == target.id or actor.ward_id != target.ward_id:
+    if actor.id == target.id or actor.ward_id != target.ward_id or target.role == Role.ADMIN:
         return False
     if actor.role == Role.STAFF:
         return target.role != Role.STAFF

@@ -167,7 +167,7 @@ async def roster(db: AsyncSession, ward_id: int, group_id: int | None = None) ->
         select(Member, ResidentialGroup.name, last.c.n, last.c.last)
         .outerjoin(ResidentialGroup, ResidentialGroup.id == Member.group_id)
         .outerjoin(last, last.c.member_id == Member.id)
-        .where(Member.ward_id == ward_id)
+        .where(Member.ward_id == ward_id, Member.role != Role.ADMIN)
     )
     if group_id is not None:
         stmt = stmt.where(Member.group_id == group_id)
@@ -180,6 +180,10 @@ async def roster(db: AsyncSession, ward_id: int, group_id: int | None = None) ->
         key=lambda r: (r.member.deactivated_at is not None, r.member.display_name.casefold())
     )
     return found
+
+
+# The administrator's "channel": none (no chat ever reaches or leaves it).
+ADMIN_CHANNEL = "admin"
 
 
 class CannotChange(ValueError):
@@ -232,3 +236,26 @@ async def set_active(
         member_id=member.id,
     )
     return True
+
+
+async def administrator(db: AsyncSession, name: str, ward_id: int, now: dt.datetime) -> Member:
+    """The city's administrator (one, made the first time): a member with no chat who signs
+    in to the ward's web pages with a link from `ngoso admin link`."""
+    found = await db.scalar(
+        select(Member).where(Member.channel == ADMIN_CHANNEL, Member.role == Role.ADMIN)
+    )
+    if found is None:
+        found = Member(
+            channel=ADMIN_CHANNEL,
+            channel_user_id="admin",
+            display_name=name[:100],
+            role=Role.ADMIN.value,
+            ward_id=ward_id,
+            language="vi",
+            consent_at=now,
+            joined_at=now,
+        )
+        db.add(found)
+        await db.flush()
+        audit.record(db, "member.admin_made", actor_member_id=found.id)
+    return found

@@ -65,6 +65,9 @@ class Role(enum.StrEnum):
     VOLUNTEER = "volunteer"
     LEADER = "leader"
     STAFF = "staff"
+    # The deployment's administrator, for the whole city: made with `ngoso admin link`, signs
+    # in to the ward's web pages only (never chats); the row's ward is merely where it starts.
+    ADMIN = "admin"
 
 
 class GroupKind(enum.StrEnum):

@@ -134,8 +134,13 @@ async def monthly(db: AsyncSession, ward_id: int) -> bool:
 
 
 def reachable(stmt: Any) -> Any:
-    """Members the bot may still write to (not blocked by them, not deactivated)."""
-    return stmt.where(Member.unreachable_at.is_(None), Member.deactivated_at.is_(None))
+    """Members the bot may still write to (not blocked by them, not deactivated; never the
+    city's administrator, who has no chat)."""
+    return stmt.where(
+        Member.unreachable_at.is_(None),
+        Member.deactivated_at.is_(None),
+        Member.role != Role.ADMIN,
+    )
 
 
 async def members_reached(

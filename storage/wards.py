@@ -29,6 +29,13 @@ async def get(db: AsyncSession, ward_id: int) -> Ward | None:
     return await db.get(Ward, ward_id)
 
 
+async def get_typed(db: AsyncSession, text: str) -> Ward | None:
+    """The ward whose number is `text` as it came from a browser (anything else: None)."""
+    if not text.isdecimal() or len(text) > 12:
+        return None
+    return await db.get(Ward, int(text))
+
+
 async def get_group(db: AsyncSession, group_id: int) -> ResidentialGroup | None:
     return await db.get(ResidentialGroup, group_id)
 

@@ -296,3 +296,22 @@ def test_wards_and_groups_listed_renamed_and_archived_from_the_command_line(
     ):
         result = runner.invoke(main, args)
         assert result.exit_code != 0 and message in result.output, (args, result.output)
+
+
+def test_the_administrators_sign_in_link_from_the_command_line(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/cli.db")
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://ngoso.example.vn")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(main, ["admin", "link"])
+    assert first.exit_code != 0 and "chưa có phường" in first.output
+    assert runner.invoke(main, ["ward", "add", "LTN", "Phường Lê Thanh Nghị"]).exit_code == 0
+    made = runner.invoke(main, ["admin", "link", "--name", "Chị Quản trị"])
+    assert made.exit_code == 0, made.output
+    assert made.output.startswith("https://ngoso.example.vn/quan-ly/vao?t=")
+    again = runner.invoke(main, ["admin", "link"])
+    assert again.exit_code == 0 and again.output.split("\n")[0] != made.output.split("\n")[0]

@@ -491,3 +491,42 @@ async def test_staff_shape_the_session_form_and_targets_from_the_page(
         browser, "/quan-ly/phieu-ghi", {"action": "hide", "kind": "topic", "key": "x999"}
     )
     assert status == 404
+
+
+async def test_the_city_administrator_sees_every_ward_and_runs_one_at_a_time(
+    make_client,  # noqa: F811
+    demo,
+    database,
+    clock,
+):
+    from storage import members, web_access
+
+    async with database.sessions() as db, db.begin():
+        other = await wards.add_ward(db, "KHAC", "Phường Khác")
+        far = await wards.add_group(db, other, "Tổ Xa 1")
+        person = await members.administrator(db, "Anh Quản trị", demo.ward.id, clock())
+        token = await web_access.new_link(db, person, clock())
+    browser = await make_client()
+    response = await browser.get(f"/quan-ly/vao?t={token}", allow_redirects=False)
+    assert response.status == 303
+    html = await page(browser, "/quan-ly/thanh-pho")
+    assert "Anh Quản trị (quản trị thành phố)" in html
+    assert "Phường Khác" in html and demo.ward.name in html
+    html = await page(browser, f"/quan-ly/thanh-pho/mo?phuong={other.id}")
+    assert t("vi", "dash-viewing", ward="Phường Khác") in html
+    assert "Tổ Xa 1" in await page(browser, "/quan-ly/to")
+    status, html = await post(
+        browser, f"/quan-ly/to/{far.id}", {"action": "rename", "name": "Tổ Gần 1"}
+    )
+    assert status == 200 and t("vi", "dash-ok-group-renamed") in html and "Tổ Gần 1" in html
+    for bad in ("999999", "abc", "²"):
+        await page(browser, f"/quan-ly/thanh-pho/mo?phuong={bad}", status=404)
+    # Ward staff have no city page; the administrator is nobody's member and gets no message.
+    staff = await staff_browser(make_client, demo)
+    await page(staff, "/quan-ly/thanh-pho", status=403)
+    assert "Anh Quản trị" not in await page(staff, "/quan-ly/thanh-vien")
+    async with database.sessions() as db:
+        from storage import schedule
+
+        reached = await schedule.members_reached(db, demo.ward.id, None)
+        assert all(m.role != Role.ADMIN for m in reached)
