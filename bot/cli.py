@@ -44,7 +44,9 @@ def _with_db(work: Callable[[Any], Awaitable[T]]) -> T:
 
 @click.group()
 def main() -> None:
-    """Ngõ Số: the chatbot of the community digital teams."""
+    """Ngõ Số: chatbot của tổ công nghệ số cộng đồng.
+
+    Ngõ Số: the chatbot of the community digital teams."""
     logging.basicConfig(
         level=_settings().log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -63,7 +65,9 @@ def main() -> None:
     help="Serve chats only; for extra web workers (one process runs the scheduler).",
 )
 def run(host: str | None, port: int | None, no_scheduler: bool) -> None:
-    """Migrate the database, seed a demo ward if it is empty, and serve the bot."""
+    """Cập nhật cơ sở dữ liệu, tạo phường mẫu nếu còn trống, rồi chạy bot.
+
+    Migrate the database, seed a demo ward if it is empty, and serve the bot."""
     from bot.app import Application
 
     settings = _settings()
@@ -109,12 +113,16 @@ def _print_demo(demo: ward_store.DemoWard) -> None:
 
 @main.group()
 def db() -> None:
-    """Database schema."""
+    """Cơ sở dữ liệu: sao lưu, khôi phục, cập nhật.
+
+    Database schema."""
 
 
 @db.command("backup")
 def db_backup() -> None:
-    """Back up the SQLite database now (the scheduler also does it every night)."""
+    """Sao lưu cơ sở dữ liệu SQLite ngay (hằng đêm bot cũng tự sao lưu).
+
+    Back up the SQLite database now (the scheduler also does it every night)."""
     from storage import backup
 
     settings = _settings()
@@ -131,7 +139,9 @@ def db_backup() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def db_restore(file: Path, yes: bool) -> None:
-    """Replace the database with a backup FILE (stop the bot first). The current database
+    """Thay cơ sở dữ liệu bằng một bản sao lưu (dừng bot trước).
+
+    Replace the database with a backup FILE (stop the bot first). The current database
     is backed up before it is replaced; an older backup is migrated to this version."""
     from storage import backup
 
@@ -148,14 +158,18 @@ def db_restore(file: Path, yes: bool) -> None:
 @db.command("upgrade")
 @click.option("--revision", default="head", show_default=True)
 def db_upgrade(revision: str) -> None:
-    """Apply migrations."""
+    """Cập nhật cấu trúc cơ sở dữ liệu.
+
+    Apply migrations."""
     migrate.upgrade(_settings().database_url, revision)
     click.echo("database is up to date")
 
 
 @db.command("rollups")
 def db_rollups() -> None:
-    """Recompute the monthly sums reports read, from the sessions (after loading sessions by
+    """Tính lại tổng theo tháng từ các buổi hỗ trợ (sau khi nạp dữ liệu ngoài bot).
+
+    Recompute the monthly sums reports read, from the sessions (after loading sessions by
     other means than the bot)."""
     from storage import rollups
 
@@ -225,7 +239,9 @@ def ward_archive(code: str, undo: bool) -> None:
 @click.argument("name")
 @click.option("--province", default=None)
 def ward_add(code: str, name: str, province: str | None) -> None:
-    """Add a ward: ngoso ward add LTN "Phường Lê Thanh Nghị" --province "Hải Phòng"."""
+    """Thêm phường.
+
+    Add a ward: ngoso ward add LTN "Phường Lê Thanh Nghị" --province "Hải Phòng"."""
 
     async def work(session: Any) -> str:
         made = await ward_store.add_ward(session, code, name, province)
@@ -248,7 +264,9 @@ def ward_add(code: str, name: str, province: str | None) -> None:
 )
 @click.option("--time", "at", required=True, help="Local time, HH:MM (Vietnam).")
 def ward_schedule(ward_code: str, weekday: str, at: str) -> None:
-    """When the ward's weekly report goes out: ngoso ward schedule --ward LTN --weekday mon
+    """Giờ gửi báo cáo tuần của phường.
+
+    When the ward's weekly report goes out: ngoso ward schedule --ward LTN --weekday mon
     --time 08:00."""
     from scheduler.timing import DAY_NAMES, parse_hhmm
     from storage import schedule
@@ -348,7 +366,9 @@ def group_archive(ward_code: str, name: str, undo: bool) -> None:
 )
 @click.argument("name")
 def group_add(ward_code: str, kind: str, name: str) -> None:
-    """Add a residential group to a ward."""
+    """Thêm tổ dân phố / thôn vào phường.
+
+    Add a residential group to a ward."""
 
     async def work(session: Any) -> None:
         found = await ward_store.by_code(session, ward_code)
@@ -381,7 +401,9 @@ def group_add(ward_code: str, kind: str, name: str) -> None:
 def invite(
     role: str, ward_code: str, group_name: str | None, uses: int, days: int, qr: bool
 ) -> None:
-    """Make an invite code and print it, with what it is for and until when."""
+    """Tạo mã mời và in ra: vai trò, phường, tổ, số lượt, hạn dùng, liên kết Telegram.
+
+    Make an invite code and print it, with what it is for and until when."""
 
     async def work(session: Any) -> tuple[str, str]:
         found = await ward_store.by_code(session, ward_code)
@@ -457,7 +479,9 @@ def _telegram_link(code: str) -> str | None:
 @main.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
 def import_(path: Path) -> None:
-    """Import wards and groups from a .csv or .xlsx file (all rows or none)."""
+    """Nhập phường và tổ từ tệp .csv hoặc .xlsx (nhập hết hoặc không nhập dòng nào).
+
+    Import wards and groups from a .csv or .xlsx file (all rows or none)."""
     from rich.progress import Progress
 
     from bot.importer import ImportError_, read_rows
@@ -574,7 +598,9 @@ def report(
     lang: str,
     **period: Any,
 ) -> None:
-    """Reports for ward staff: ngoso report --ward LTN --month 2026-11 (or --week, --quarter,
+    """Báo cáo cho cán bộ phường, kỳ bất kỳ.
+
+    Reports for ward staff: ngoso report --ward LTN --month 2026-11 (or --week, --quarter,
     --year, --movement, --from/--to); `ngoso report city` for every ward."""
     if context.invoked_subcommand is not None:
         return
@@ -633,7 +659,9 @@ def report(
 )
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang: str) -> None:
-    """The weekly tally of a ward: write its chart and workbook, or send it (--send)."""
+    """Báo cáo tuần của phường: ghi biểu đồ và bảng tính, hoặc gửi đi (--send).
+
+    The weekly tally of a ward: write its chart and workbook, or send it (--send)."""
 
     from bot.files import FileStore
     from bot.i18n import Translator
@@ -699,7 +727,9 @@ def _week_start(week: str | None, today: Any) -> Any:
 @_period_options
 @click.option("--province", default=None, help="Only the wards of this province.")
 def report_city(province: str | None, **period: Any) -> None:
-    """Every ward side by side for any period (demo wards left out), by indicator, with the
+    """Mọi phường cạnh nhau trong một kỳ, theo chỉ tiêu.
+
+    Every ward side by side for any period (demo wards left out), by indicator, with the
     city's totals: ngoso report city --year 2026."""
     from bot.i18n import Translator
     from handlers.reports import period_words
@@ -735,13 +765,17 @@ def report_city(province: str | None, **period: Any) -> None:
 
 @main.group()
 def kb() -> None:
-    """The residents' help desk: a ward's own entries, and what residents asked in vain."""
+    """Hỏi đáp cho người dân: mục riêng của phường, câu hỏi chưa trả lời, cách hỏi đã dạy.
+
+    The residents' help desk: a ward's own entries, and what residents asked in vain."""
 
 
 @kb.command("list")
 @click.option("--ward", "ward_code", default=None, help="Also show what this ward wrote.")
 def kb_list(ward_code: str | None) -> None:
-    """List the entries: the built-in ones, and a ward's own (marked with the ward code)."""
+    """Liệt kê các mục hỏi đáp (có sẵn, và của phường).
+
+    List the entries: the built-in ones, and a ward's own (marked with the ward code)."""
     from bot.knowledge import built_in
     from storage import helpdesk
 
@@ -781,7 +815,9 @@ def kb_set(
     source: str | None,
     keywords: str | None,
 ) -> None:
-    """Add or replace a ward's entry: ngoso kb set --ward LTN --key ward-hours --body "..."."""
+    """Thêm hoặc thay mục hỏi đáp của phường.
+
+    Add or replace a ward's entry: ngoso kb set --ward LTN --key ward-hours --body "..."."""
 
     from bot.knowledge import built_in, valid_key
     from storage import helpdesk
@@ -825,7 +861,9 @@ def kb_set(
 @click.option("--key", required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Default: both.")
 def kb_remove(ward_code: str, key: str, lang: str | None) -> None:
-    """Remove a ward's entry; the built-in one (if any) answers again."""
+    """Xoá mục hỏi đáp của phường (mục có sẵn lại trả lời).
+
+    Remove a ward's entry; the built-in one (if any) answers again."""
     from storage import helpdesk
 
     async def work(session: Any) -> int:
@@ -845,7 +883,9 @@ def kb_remove(ward_code: str, key: str, lang: str | None) -> None:
 @click.option("--days", type=click.IntRange(1, 366), default=7, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 def kb_unanswered(ward_code: str, days: int, limit: int) -> None:
-    """The questions residents of a ward asked that the help desk could not answer."""
+    """Câu hỏi người dân trong phường hỏi mà bot chưa trả lời được.
+
+    The questions residents of a ward asked that the help desk could not answer."""
     import datetime as dt
 
     from storage import helpdesk
@@ -869,7 +909,9 @@ def kb_unanswered(ward_code: str, days: int, limit: int) -> None:
 @click.option("--key", required=True, help="The entry it asks for (see `ngoso kb list`).")
 @click.argument("question")
 def kb_teach(ward_code: str | None, key: str, question: str) -> None:
-    """Teach the help desk another way of asking for an entry (a question it missed): for
+    """Dạy bot một cách hỏi mới cho một mục (cho một phường, hoặc mọi phường).
+
+    Teach the help desk another way of asking for an entry (a question it missed): for
     one ward, or for every ward. Numbers and names are stripped before it is kept."""
     from bot.text import fold, strip_personal_data
     from handlers.residents import knowledge_of
@@ -903,7 +945,9 @@ def kb_teach(ward_code: str | None, key: str, question: str) -> None:
 @kb.command("taught")
 @click.option("--ward", "ward_code", default=None, help="Only this ward's.")
 def kb_taught(ward_code: str | None) -> None:
-    """The ways of asking staff taught: number, ward (or * for every ward), entry, words."""
+    """Các cách hỏi đã dạy: số, phường (* là mọi phường), mục, câu hỏi.
+
+    The ways of asking staff taught: number, ward (or * for every ward), entry, words."""
     from storage import helpdesk
 
     async def work(session: Any) -> list[tuple[Any, str]]:
@@ -924,7 +968,9 @@ def kb_taught(ward_code: str | None) -> None:
 @kb.command("promote")
 @click.argument("number", type=int)
 def kb_promote(number: int) -> None:
-    """Make a ward's way of asking (its number in `ngoso kb taught`) count for every ward."""
+    """Cho một cách hỏi của phường dùng cho mọi phường.
+
+    Make a ward's way of asking (its number in `ngoso kb taught`) count for every ward."""
     from storage import helpdesk
 
     async def work(session: Any) -> str:

@@ -426,7 +426,15 @@ class Dashboard:
                 target=goals.get(forms.ACTIVE_GROUPS, 100),
             )
         ward_name = ward.name if ward else ""
+        # The trend: sessions in each of the last twelve months (the monthly sums).
+        first = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
+        months = await stats.by_month(session, scope, first, today)
+        trend = pages.trend_svg(
+            [(f"{m.month:%m}", m.sessions) for m in months],
+            t("dash-trend", start=f"{first:%m/%Y}", end=f"{today:%m/%Y}"),
+        )
         return {
+            "trend": trend,
             "lang": t.lang,
             "t": t,
             "title": t("dash-title", ward=ward_name),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import qrcode
 import qrcode.image.svg
 from aiohttp import web
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bot import dates
 from bot.channels.telegram import deep_link
@@ -650,3 +650,33 @@ async def open_ward(page: Page) -> web.StreamResponse:
         path="/quan-ly",
     )
     return response
+
+
+# -- a chart drawn on the server -----------------------------------------------------------------
+
+
+def trend_svg(points: list[tuple[str, int]], title: str) -> Markup:
+    """A bar chart as inline SVG (labels and numbers are ours: month numbers and counts),
+    as wide as the page; its title says what it shows to a screen reader too."""
+    width, height, top, bottom = 360, 160, 18, 20
+    most = max((n for _, n in points), default=0) or 1
+    step = width / max(len(points), 1)
+    bars = []
+    for i, (label, n) in enumerate(points):
+        tall = (height - top - bottom) * n / most
+        x = i * step + step * 0.15
+        y = height - bottom - tall
+        bars.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{step * 0.7:.1f}" height="{tall:.1f}" '
+            f'fill="#1e7b46"><title>{escape(label)}: {n}</title></rect>'
+            f'<text x="{x + step * 0.35:.1f}" y="{height - 6}" font-size="10" '
+            f'text-anchor="middle">{escape(label)}</text>'
+            f'<text x="{x + step * 0.35:.1f}" y="{max(y - 3, 10):.1f}" font-size="9" '
+            f'text-anchor="middle">{n}</text>'
+        )
+    return Markup(
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(title)}" data-testid="trend"><title>{escape(title)}</title>'
+        + "".join(bars)
+        + "</svg>"
+    )

@@ -315,3 +315,26 @@ def test_the_administrators_sign_in_link_from_the_command_line(tmp_path, monkeyp
     assert made.output.startswith("https://ngoso.example.vn/quan-ly/vao?t=")
     again = runner.invoke(main, ["admin", "link"])
     assert again.exit_code == 0 and again.output.split("\n")[0] != made.output.split("\n")[0]
+
+
+def test_every_command_says_what_it_does_in_vietnamese_first() -> None:
+
+    import click
+
+    from bot.cli import main
+
+    def commands(group: click.Group, path: str) -> list[tuple[str, click.Command]]:
+        found: list[tuple[str, click.Command]] = [(path, group)]
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                found += commands(command, f"{path} {name}")
+            else:
+                found.append((f"{path} {name}", command))
+        return found
+
+    for path, command in commands(main, "ngoso"):
+        first = (command.help or "").strip().split("\n")[0]
+        assert any(
+            ch in first
+            for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý"
+        ), (path, first)

@@ -43,6 +43,9 @@ async def test_staff_open_the_ward_pages_from_chat_once(
     assert "Trang quản lý · Phường Mẫu (demo)" in html and "Chị Hà (cán bộ phường)" in html
     assert "Năm 2026" in html and "Số tài khoản VNeID đã kích hoạt" in html
     assert "Tổ có hoạt động: 0/3 (0%, mục tiêu 100%)" in html
+    # The trend, drawn on the server: twelve months, none with a session yet.
+    assert 'data-testid="trend"' in html and html.count("<rect ") == 12
+    assert html.count("<title>") >= 12 and "Số buổi hỗ trợ mỗi tháng" in html
     assert page.headers["Cache-Control"] == "no-store"
 
     # Used once: a second browser gets nothing.

@@ -405,6 +405,24 @@ async def test_staff_run_the_ward_from_its_pages_on_a_phone(
         assert after is not None and after.archived_at is None
         assert after.name == "Tổ dân phố Hoa Sen"
 
+        # Another ward's group, with this session's own token: not found, unchanged.
+        async with database.sessions() as db, db.begin():
+            elsewhere = await wards.add_ward(db, "KHAC", "Phường Khác")
+            theirs = await wards.add_group(db, elsewhere, "Tổ của phường khác")
+        await page.goto(f"{base}/quan-ly/to", timeout=WAIT_MS)
+        status = await page.evaluate(
+            """async (path) => {
+                const token = document.querySelector('input[name=csrf]').value;
+                const body = new URLSearchParams({csrf: token, action: "archive"});
+                return (await fetch(path, {method: "POST", body})).status;
+            }""",
+            f"/quan-ly/to/{theirs.id}",
+        )
+        assert status == 404
+        async with database.sessions() as db:
+            untouched = await wards.get_group(db, theirs.id)
+        assert untouched is not None and untouched.archived_at is None
+
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 async def test_an_answers_source_is_a_link_to_tap(
