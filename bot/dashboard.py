@@ -182,12 +182,15 @@ class Dashboard:
     async def sign_in(self, request: web.Request) -> web.StreamResponse:
         """The link from chat: good once; it becomes a browser session (an HttpOnly cookie)
         and the address bar forgets the token."""
+        if request.method == "HEAD":
+            # A link checker or a chat's preview: the link stays good for the person.
+            return web.Response(status=200, headers={"Cache-Control": "no-store"})
         db = request.app[self.db_key]
         now = db.clock()
         async with db.sessions() as session, session.begin():
             token = await web_access.sign_in(session, request.query.get("t", ""), now)
         if token is None:
-            return self._message(request, None, "expired", 403)
+            return self.message(request, None, "expired", 403)
         response = web.HTTPSeeOther(HOME)
         self._set_cookie(response, token)
         raise response
@@ -270,20 +273,20 @@ class Dashboard:
             async with db.sessions() as session:
                 member = await web_access.member_of(session, cookie, now)
                 if member is None:
-                    return self._message(request, None, "expired", 403)
+                    return self.message(request, None, "expired", 403)
                 if not access.may(member, section.who):
-                    return self._message(request, member, "not-allowed", 403)
+                    return self.message(request, member, "not-allowed", 403, who=section.who)
                 form = None
                 if request.method == "POST":
                     try:
                         form = await request.post()
                     except (ValueError, web.HTTPException):
-                        return self._message(request, member, "bad-form", 400)
+                        return self.message(request, member, "bad-form", 400)
                     if self._forged(request, cookie, form):
-                        return self._message(request, member, "forged", 403)
+                        return self.message(request, member, "forged", 403)
                 item = request.match_info.get("id", "0")
-                if not item.isdecimal() or len(item) > 12:
-                    return self._message(request, member, "not-found", 404)
+                if not (item.isascii() and item.isdecimal()) or len(item) > 12:
+                    return self.message(request, member, "not-found", 404)
                 t = Translator(member.language)
                 # The city's administrator sees and runs one ward at a time, as its staff.
                 view = await self._as_staff(request, session, member)
@@ -293,7 +296,7 @@ class Dashboard:
                 try:
                     result = await handler(page)
                 except pages.NotFound:
-                    return self._message(request, member, "not-found", 404)
+                    return self.message(request, member, "not-found", 404)
                 if isinstance(result, web.StreamResponse):
                     return result
                 if isinstance(result, pages.Done):
@@ -469,8 +472,13 @@ class Dashboard:
         idle = [g.name for g in groups if g.id not in now_figures.active_groups]
         return now_figures, before_figures, idle, len(groups)
 
-    def _message(
-        self, request: web.Request, member: Member | None, key: str, status: int
+    def message(
+        self,
+        request: web.Request,
+        member: Member | None,
+        key: str,
+        status: int,
+        who: Who = Who.MANAGER,
     ) -> web.StreamResponse:
         """A page that only says why nothing is shown: the link is used up or expired, this
         is not for your role, not found, a form from elsewhere."""
@@ -482,7 +490,7 @@ class Dashboard:
                 "lang": t.lang,
                 "t": t,
                 "title": t(f"dash-{key}-title"),
-                "text": t(f"dash-{key}"),
+                "text": t(f"dash-{key}", who=t(f"who-{who}")),
                 "key": key,
                 "home": HOME if member is not None and key != "not-allowed" else "",
             },

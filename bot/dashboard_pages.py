@@ -56,8 +56,9 @@ def _field(page: Page, name: str, limit: int = 300) -> str:
 
 
 def _number(page: Page, name: str) -> int | None:
+    """A whole number typed or sent in ASCII digits ("٣" and "４" are no row's number)."""
     text = _field(page, name, 12)
-    return int(text) if text.isdecimal() else None
+    return int(text) if text.isascii() and text.isdecimal() else None
 
 
 # -- residential groups ------------------------------------------------------------------------
@@ -127,7 +128,9 @@ async def change_group(page: Page) -> Done:
         return Done(page.list_path, "group-renamed" if changed else "")
     if action in ("archive", "restore"):
         archived = action == "archive"
-        await wards.set_archived(page.session, group, archived, page.now, actor=actor)
+        changed = await wards.set_archived(page.session, group, archived, page.now, actor=actor)
+        if not changed:
+            return Done(page.list_path)
         return Done(page.list_path, "group-archived" if archived else "group-restored")
     return Done(page.list_path, "unknown-action", error=True)
 
@@ -177,7 +180,11 @@ async def change_person(page: Page) -> Done:
             return Done(page.list_path, "role-changed")
         if action in ("deactivate", "activate"):
             active = action == "activate"
-            await members.set_active(page.session, target, active, page.now, actor=page.member)
+            changed = await members.set_active(
+                page.session, target, active, page.now, actor=page.member
+            )
+            if not changed:
+                return Done(page.list_path)
             return Done(page.list_path, "activated" if active else "deactivated")
     except members.CannotChange:
         return Done(page.list_path, "cannot-change", error=True)
@@ -204,7 +211,7 @@ async def invite_list(page: Page) -> dict[str, Any]:
     wanted = page.request.query.get("moi", "")
     username = page.settings.telegram_bot_username
     for invite in await invites.of_ward(session, member.ward_id, since):
-        if not access.may_see_group(member, invite.ward_id, invite.group_id):
+        if not access.may_manage_invite(member, invite.ward_id, invite.group_id, invite.role):
             continue
         status = invites.status_of(invite, now)
         row = {
@@ -266,12 +273,14 @@ async def make_invite(page: Page) -> Done:
 
 async def change_invite(page: Page) -> Done:
     invite = await invites.get(page.session, page.item_id)
-    if invite is None or not access.may_see_group(page.member, invite.ward_id, invite.group_id):
+    if invite is None or not access.may_manage_invite(
+        page.member, invite.ward_id, invite.group_id, invite.role
+    ):
         raise NotFound
     if _field(page, "action", 20) != "revoke":
         return Done(page.list_path, "unknown-action", error=True)
-    await invites.revoke(page.session, invite, page.now, actor=page.member.id)
-    return Done(page.list_path, "invite-revoked")
+    revoked = await invites.revoke(page.session, invite, page.now, actor=page.member.id)
+    return Done(page.list_path, "invite-revoked" if revoked else "")
 
 
 # -- the period's files ----------------------------------------------------------------------
@@ -317,7 +326,6 @@ async def make_files(page: Page) -> dict[str, Any]:
     links = [
         {"caption": a.caption, "name": a.filename, "url": page.files.link(a.name)}
         for a in reply.attachments
-        if a.kind == "file"
     ]
     context["made"] = {
         "period": f"{period_words(t, when)} ({when.start:%d/%m/%Y} – {when.end:%d/%m/%Y})",
@@ -373,8 +381,8 @@ async def answer_question(page: Page) -> Done:
         )
         return Done(page.path, "question-attached")
     if action == "write":
-        title, body = _field(page, "title", 120), _field(page, "body", WARD_TEXT_MAX)
-        if len(title) < 3 or len(body) < 10:
+        title, body = _field(page, "title", 121), _field(page, "body", WARD_TEXT_MAX + 1)
+        if not 3 <= len(title) <= 120 or not 10 <= len(body) <= WARD_TEXT_MAX:
             return Done(page.path, "question-text", error=True)
         written = {r.key for r in await helpdesk.ward_entries(page.session, member.ward_id)}
         number = 1

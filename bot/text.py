@@ -158,18 +158,30 @@ def strip_names(text: str) -> str:
         for w in word_table(lang).get("names", {}).get("surnames", [])
     )
     cues = sorted(words("names").get("cues", frozenset()), key=len, reverse=True)
+    middles = words("names").get("middles", frozenset())
+    folded_surnames = {fold(s) for s in surnames}
     found = list(_WORD.finditer(text))
     hidden: list[tuple[int, int]] = []
     i = 0
     while i < len(found):
         end = i
-        if _is_surname(found[i].group(), surnames):
+        start: int | None = None
+        word = found[i].group()
+        if (
+            word == fold(word)
+            and word in folded_surnames
+            and i + 2 < len(found)
+            and fold(found[i + 1].group()) in middles
+            and _same_phrase(found, text, i, i + 3)
+        ):
+            # Typed without marks or capitals: "nguyen thi lan" (family, middle, given).
+            start, end = i, i + 3
+        elif _is_surname(word, surnames):
             end = i + 1
             while end < len(found) and end - i < 4 and found[end].group()[0].isupper():
                 end += 1
             start = i if end - i >= 2 and _same_phrase(found, text, i, end) else None
         else:
-            start = None
             folded = [fold(w.group()) for w in found[i : i + 4]]
             for cue in cues:
                 n = len(cue.split())
@@ -193,10 +205,14 @@ def strip_names(text: str) -> str:
     return text
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def strip_personal_data(text: str) -> str:
-    """The text with whatever looks like a phone number or a citizen ID replaced by "***",
-    and people's names (`strip_names`), for keeping a question without who asked in it."""
-    text = strip_names(text)
+    """The text with whatever looks like a phone number, a citizen ID or an email address
+    replaced by "***", and people's names (`strip_names`), for keeping a question without
+    who asked in it."""
+    text = strip_names(_EMAIL.sub("***", text))
     text = _numbers_text(text)
     blanked = _blank_allowed(text)
     pieces, last = [], 0

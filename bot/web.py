@@ -404,14 +404,20 @@ def _add_security_headers(request: web.Request, response: web.StreamResponse) ->
 @web.middleware
 async def errors_as_json(request: web.Request, handler: Any) -> web.StreamResponse:
     """No traceback ever reaches a browser: API errors become JSON with a reason."""
+    ward_pages = request.path.startswith(dashboard.HOME)
     try:
         return await handler(request)
     except web.HTTPException as exc:
         if request.path.startswith("/api/"):
             return _error(exc.status, exc.reason or "error")
+        if ward_pages and exc.status in (404, 405):
+            # The ward's pages say it in their own words, in Vietnamese.
+            return request.app[dashboard.DASH_KEY].message(request, None, "not-found", 404)
         raise
     except Exception:
         log.exception("web request failed: %s %s", request.method, request.path)
+        if ward_pages:
+            return request.app[dashboard.DASH_KEY].message(request, None, "error", 500)
         return _error(500, "internal error")
 
 

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -232,8 +233,14 @@ def _sheet(sheet: Worksheet, data: ReportData, table: Table) -> None:
         sheet.append(totals)
 
 
+def _safe(value: Any) -> Any:
+    """Text without the control characters a workbook cannot hold (a name saved before
+    names were cleaned must not break the ward's reports)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def _cell(sheet: Worksheet, value: Any, font: Font | None = None) -> Cell:
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=_safe(value))
     if font is not None:
         cell.font = font
     return cell
@@ -241,7 +248,7 @@ def _cell(sheet: Worksheet, value: Any, font: Font | None = None) -> Cell:
 
 def _value(sheet: Worksheet, value: object, kind: Column, font: Font | None = None) -> object:
     if value is None or kind == "text":
-        return value
+        return _safe(value)
     cell = _cell(sheet, value, font)
     cell.number_format = _FORMATS[kind]
     return cell

@@ -145,6 +145,14 @@ def invitable(actor: Member) -> tuple[Role, ...]:
     return ()
 
 
+def may_manage_invite(actor: Member, ward_id: int, group_id: int | None, role: str) -> bool:
+    """Whether `actor` may see and withdraw an invite: ward staff any of their ward's, a team
+    leader the volunteer invites of their own team."""
+    if not may_see_group(actor, ward_id, group_id):
+        return False
+    return actor.role in (Role.STAFF, Role.ADMIN) or role == Role.VOLUNTEER
+
+
 def may_see_group(actor: Member, ward_id: int, group_id: int | None) -> bool:
     """Whether a row of this ward and group (an invite, a group) is `actor`'s to see or
     change: their ward's for staff, their own team's for a leader."""

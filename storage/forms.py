@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.models import FormItem, FormKind, IndicatorTarget, PriorityGroup, Topic, Ward
+from storage.names import clean_name
 
 # The counters the plans report upward (DOMAIN.md), each asked after one topic.
 BUILT_IN_COUNTERS: dict[str, str] = {
@@ -163,7 +164,7 @@ async def _read(db: AsyncSession, ward_id: int) -> WardForm:
 
 
 def clean_label(text: str) -> str:
-    return " ".join(text.split())
+    return clean_name(text)
 
 
 async def _bump(db: AsyncSession, ward_id: int) -> int:

@@ -204,7 +204,10 @@ async def tally(
         if by_group:
             rows = await db.execute(
                 select(ResidentialGroup.id, ResidentialGroup.name).where(
-                    ResidentialGroup.ward_id == scope.ward_id
+                    ResidentialGroup.ward_id == scope.ward_id,
+                    # An archived group only where it has sessions in the period.
+                    ResidentialGroup.archived_at.is_(None)
+                    | ResidentialGroup.id.in_(list(per_group)),
                 )
             )
             weeks = _weeks_between(start, until)

@@ -7,11 +7,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, invites
 from storage.models import GroupKind, Invite, ResidentialGroup, Role, Ward
+from storage.names import clean_name, has_word, same_key
 
 DEMO_WARD_CODE = "DEMO"
 WARD_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
@@ -31,7 +32,7 @@ async def get(db: AsyncSession, ward_id: int) -> Ward | None:
 
 async def get_typed(db: AsyncSession, text: str) -> Ward | None:
     """The ward whose number is `text` as it came from a browser (anything else: None)."""
-    if not text.isdecimal() or len(text) > 12:
+    if not (text.isascii() and text.isdecimal()) or len(text) > 12:
         return None
     return await db.get(Ward, int(text))
 
@@ -47,10 +48,10 @@ async def by_code(db: AsyncSession, code: str) -> Ward | None:
 async def add_ward(
     db: AsyncSession, code: str, name: str, province: str | None = None, *, is_demo: bool = False
 ) -> Ward:
-    code, name = code.strip().upper(), " ".join(name.split())
+    code, name = code.strip().upper(), clean_name(name)
     if not WARD_CODE.match(code):
         raise BadName(f"ward code {code!r}: use 1-32 letters, digits, '-' or '_'")
-    if not name:
+    if not has_word(name):
         raise BadName("a ward needs a name")
     if await by_code(db, code) is not None:
         raise AlreadyExists(code)
@@ -64,9 +65,9 @@ async def add_ward(
 async def group_by_name(db: AsyncSession, ward_id: int, name: str) -> ResidentialGroup | None:
     """The ward's group with this name, whatever the case and spacing ("tổ 2" = "Tổ  2"),
     archived ones included (a name stays taken)."""
-    wanted = " ".join(name.split()).casefold()
+    wanted = same_key(name)
     for group in await groups_of(db, ward_id, archived=True):
-        if group.name.casefold() == wanted:
+        if same_key(group.name) == wanted:
             return group
     return None
 
@@ -100,9 +101,11 @@ async def groups_of(
 
 
 def _group_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name or len(name) > 200:
-        raise BadName("a residential group needs a name of 1-200 characters")
+    name = clean_name(name)
+    if not has_word(name) or len(name) > 200:
+        raise BadName(
+            "a residential group needs a name of 1-200 characters, with a letter or digit"
+        )
     return name
 
 
@@ -140,6 +143,13 @@ async def set_archived(
     if (group.archived_at is not None) == archived:
         return False
     group.archived_at = now if archived else None
+    if archived:
+        # Nobody joins a group that is gone: its invites stop working.
+        await db.execute(
+            update(Invite)
+            .where(Invite.group_id == group.id, Invite.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
     audit.record(
         db,
         "group.archived" if archived else "group.restored",
@@ -165,8 +175,8 @@ async def set_ward_archived(db: AsyncSession, ward: Ward, archived: bool, now: d
 
 
 async def rename_ward(db: AsyncSession, ward: Ward, name: str) -> bool:
-    name = " ".join(name.split())
-    if not name or len(name) > 200:
+    name = clean_name(name)
+    if not has_word(name) or len(name) > 200:
         raise BadName("a ward needs a name of 1-200 characters")
     if name == ward.name:
         return False

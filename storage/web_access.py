@@ -125,6 +125,16 @@ async def sign_out(db: AsyncSession, member: Member, now: dt.datetime) -> int:
         .values(revoked_at=now)
     )
     ended = int(getattr(result, "rowcount", 0) or 0)
+    # Links asked for and not opened yet go too.
+    await db.execute(
+        update(WebSignIn)
+        .where(
+            WebSignIn.member_id == member.id,
+            WebSignIn.used_at.is_(None),
+            WebSignIn.expires_at > now,
+        )
+        .values(used_at=now)
+    )
     audit.record(
         db, "web.sign_out", actor_member_id=member.id, ward_id=member.ward_id, sessions=ended
     )

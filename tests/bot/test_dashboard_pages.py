@@ -530,3 +530,98 @@ async def test_the_city_administrator_sees_every_ward_and_runs_one_at_a_time(
 
         reached = await schedule.members_reached(db, demo.ward.id, None)
         assert all(m.role != Role.ADMIN for m in reached)
+
+
+# -- found by a new user's review (2026-11-28) --------------------------------------------------
+
+
+async def test_odd_group_names_are_cleaned_or_refused_and_reports_still_work(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    browser = await staff_browser(make_client, demo)
+    status, html = await post(browser, "/quan-ly/to", {"name": "a\u0000b\u200b c"})
+    assert status == 200 and t("vi", "dash-ok-group-added") in html and "ab c" in html
+    async with database.sessions() as db:
+        existing = (await wards.groups_of(db, demo.ward.id))[0].name
+    import unicodedata
+
+    for bad, message in (
+        ("\u200b\u200b", "dash-err-group-name"),
+        (".", "dash-err-group-name"),
+        (unicodedata.normalize("NFD", existing), "dash-err-group-exists"),
+        ("AB  C", "dash-err-group-exists"),
+    ):
+        status, html = await post(browser, "/quan-ly/to", {"name": bad})
+        assert status == 200 and t("vi", message) in html, bad
+    status, html = await post(browser, "/quan-ly/bao-cao", {"ky": "this_month"})
+    links = re.findall(r'href="(/files/[^"]+)"', html)
+    assert any(".png" in link for link in links) and any(".xlsx" in link for link in links)
+
+
+async def test_archiving_a_group_withdraws_its_invites_and_leaves_the_reports(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    browser = await staff_browser(make_client, demo)
+    async with database.sessions() as db:
+        group = (await wards.groups_of(db, demo.ward.id))[2]
+    await post(
+        browser,
+        "/quan-ly/loi-moi",
+        {"role": "leader", "group": str(group.id), "uses": "1", "days": "7"},
+    )
+    async with database.sessions() as db:
+        made = await db.scalar(select(Invite).order_by(Invite.id.desc()).limit(1))
+    assert made is not None and made.group_id == group.id
+    await post(browser, f"/quan-ly/to/{group.id}", {"action": "archive"})
+    late = WebChat(await make_client())
+    assert t("vi", "join-code-revoked") in await late.send(invites.display(made.code))
+    status, html = await post(browser, "/quan-ly/bao-cao", {"ky": "this_month"})
+    assert status == 200 and group.name not in html.split('data-testid="made"')[1]
+    status, html = await post(browser, f"/quan-ly/to/{group.id}", {"action": "archive"})
+    assert status == 200 and t("vi", "dash-ok-group-archived") not in html  # no change
+
+
+async def test_a_leader_manages_only_volunteer_invites_of_the_team(
+    make_client,  # noqa: F811
+    demo,
+    database,
+):
+    leader_chat = WebChat(await make_client())
+    await join(leader_chat, demo, Role.LEADER, "Anh Tuấn")
+    leader = await browser_of(make_client, leader_chat)
+    html = await page(leader, "/quan-ly/loi-moi")
+    assert invites.display(demo.invites[Role.LEADER].code) not in html
+    status, _ = await post(
+        leader, f"/quan-ly/loi-moi/{demo.invites[Role.LEADER].id}", {"action": "revoke"}
+    )
+    assert status == 404
+    async with database.sessions() as db:
+        kept = await db.get(Invite, demo.invites[Role.LEADER].id)
+    assert kept is not None and kept.revoked_at is None
+
+
+async def test_links_survive_a_preview_and_die_with_sign_out_and_unknown_pages_say_so(
+    make_client,  # noqa: F811
+    demo,
+):
+    staff = WebChat(await make_client())
+    await join(staff, demo, Role.STAFF, "Chị Hà")
+    link = await link_in_chat(staff)
+    checker = await make_client()
+    assert (await checker.head(link, allow_redirects=False)).status == 200
+    await staff.press(t("vi", "web-sign-out"))
+    browser = await make_client()
+    assert (await browser.get(link, allow_redirects=False)).status == 403  # signed out
+    for path in ("/quan-ly/xyz", "/quan-ly/to/1"):
+        response = await browser.get(path)
+        assert response.status == 404 and t("vi", "dash-not-found") in await response.text()
+    # A leader on a staff page is told whom it is for.
+    leader_chat = WebChat(await make_client())
+    await join(leader_chat, demo, Role.LEADER, "Anh Tuấn")
+    leader = await browser_of(make_client, leader_chat)
+    html = await page(leader, "/quan-ly/cau-hoi", status=403)
+    assert t("vi", "dash-not-allowed", who=t("vi", "who-staff")) in html

@@ -139,3 +139,14 @@ def test_a_blind_set_of_notes() -> None:
     assert len(caught) >= 40 and len(passed) >= 25
     assert all(passed)
     assert sum(caught) / len(caught) >= 0.95
+
+
+def test_emails_and_names_typed_without_marks_are_not_kept() -> None:
+    from bot.text import strip_personal_data
+
+    assert strip_personal_data("email toi la nam.nguyen@gmail.com hoi bhxh") == (
+        "email toi la *** hoi bhxh"
+    )
+    assert strip_personal_data("nguyen thi lan o to 3 hoi") == "*** o to 3 hoi"
+    assert strip_personal_data("Cổng Dịch Vụ Công đăng nhập") == "Cổng Dịch Vụ Công đăng nhập"
+    assert strip_personal_data("bà Nguyễn Thị Hoa hỏi") == "bà *** hỏi"
