@@ -471,6 +471,9 @@ async def main() -> None:
             ("to do", "/quan-ly/viec-can-lam", pages.follow_ups),
             ("questions", "/quan-ly/cau-hoi", pages.questions),
             ("announcements", "/quan-ly/thong-bao", pages.announcements_page),
+            ("deadlines", "/quan-ly/han-bao-cao", pages.deadlines_page),
+            ("session form", "/quan-ly/phieu-ghi", pages.form_page),
+            ("city (administrator)", "/quan-ly/thanh-pho", pages.city_page),
         )
         for name, path, handler in ward_pages:
             await timed(f"web {name}: busiest ward", args.repeat, page_of(path, handler), results)

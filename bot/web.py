@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot import dashboard
 from bot.channels import json_body
@@ -421,7 +422,27 @@ async def errors_as_json(request: web.Request, handler: Any) -> web.StreamRespon
         return _error(500, "internal error")
 
 
+class _MalformedRequests(logging.Filter):
+    """A request line or header no HTTP parser can read (raw bytes in a URL, a broken
+    header) is a stranger's input: aiohttp answers 400; the log gets one line, never its
+    traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, HttpProcessingError):
+            record.msg, record.args = "malformed HTTP request refused (400)", ()
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+_MALFORMED = _MalformedRequests()
+
+
 def make_app(core: ConversationCore, db: Database) -> web.Application:
+    server_log = logging.getLogger("aiohttp.server")
+    if _MALFORMED not in server_log.filters:
+        server_log.addFilter(_MALFORMED)
     app = web.Application(client_max_size=MAX_BODY, middlewares=[security_headers, errors_as_json])
     app[CORE_KEY] = core
     app[DB_KEY] = db

@@ -5,6 +5,7 @@ can see how many have been delivered."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 
 from bot.config import Settings
@@ -20,6 +21,7 @@ from storage.models import Member
 MAX_LENGTH = 1000
 SHOWN = 5
 ACTION = "announcement.sent"
+SAME_ANNOUNCEMENT = dt.timedelta(minutes=5)
 
 
 class AnnouncementFlow(Flow):
@@ -170,7 +172,17 @@ async def send(
     now: dt.datetime,
 ) -> int:
     """Queue the announcement for everyone it reaches, as one batch (held through the quiet
-    hours); audited. Returns how many it goes to."""
+    hours); audited. Returns how many it goes to. The same text to the same people by the
+    same person within a few minutes (a form sent twice) goes once."""
+    digest = hashlib.sha256(f"{group_id}\0{text}".encode()).hexdigest()[:16]
+    for earlier in await audit.latest(db, member.ward_id, ACTION, 1):
+        recent = now - earlier.at < SAME_ANNOUNCEMENT
+        if (
+            recent
+            and earlier.actor_member_id == member.id
+            and earlier.detail.get("digest") == digest
+        ):
+            return int(earlier.detail.get("recipients", 0))
     people, target = await recipients(db, member, group_id, t)
     ward = await wards.get(db, member.ward_id)
     batch = f"ann:{member.ward_id}:{secrets.token_hex(6)}"
@@ -188,6 +200,7 @@ async def send(
         batch=batch,
         target=target,
         recipients=len(people),
+        digest=digest,
     )
     return len(people)
 

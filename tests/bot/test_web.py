@@ -4,6 +4,7 @@ would notice (the page, the replies and buttons, one chat per browser, clear err
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -638,3 +639,17 @@ async def test_behind_a_trusted_proxy_each_visitor_has_its_own_guessing_limit(
     for n in range(2):
         await guess(f"2001:db8:1:2::{n + 1}", f"ZZZZ-WWW{n + 2}")
     assert "quá nhiều lần" in await guess("2001:db8:1:2:ffff::9", "ZZZZ-WWW9")
+
+
+async def test_a_malformed_request_line_gets_400_and_no_traceback_in_the_log(
+    server: TestServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    writer.write("GET /quan-ly/ä%zz HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    await writer.drain()
+    answer = await reader.read(100)
+    writer.close()
+    assert answer.startswith(b"HTTP/1.0 400") or answer.startswith(b"HTTP/1.1 400")
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
