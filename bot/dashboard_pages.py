@@ -18,15 +18,17 @@ from markupsafe import Markup, escape
 from bot import dates
 from bot.channels.telegram import deep_link
 from bot.clock import LOCAL_TZ
+from bot.core import Reply
+from bot.i18n import Translator
 from bot.text import fold, mask_phone, strip_personal_data
 from handlers import announcements, vocab, ward_form
 from handlers import deadlines as deadline_flow
 from handlers.periods import period_words
 from handlers.reports import build_report, report_scope, typed_period
 from handlers.residents import WARD_TEXT_MAX, knowledge_of
-from storage import access, followups, forms, helpdesk, invites, members, stats, wards
+from storage import access, followups, forms, helpdesk, invites, members, outbox, stats, wards
 from storage import deadlines as deadline_store
-from storage.models import FOLLOW_UP_HOME_VISIT, FormKind, Role
+from storage.models import FOLLOW_UP_HOME_VISIT, FormKind, Member, Role
 
 if TYPE_CHECKING:
     from bot.dashboard import Page
@@ -176,8 +178,10 @@ async def change_person(page: Page) -> Done:
         if action in (Role.VOLUNTEER.value, Role.LEADER.value):
             if not access.may_change_role(page.member, target):
                 raise NotFound
-            await members.set_role(page.session, target, Role(action), actor=page.member)
-            return Done(page.list_path, "role-changed")
+            changed = await members.set_role(page.session, target, Role(action), actor=page.member)
+            if changed:
+                _tell(page, target, "dash-told-role", role=f"role-{action}")
+            return Done(page.list_path, "role-changed" if changed else "")
         if action in ("deactivate", "activate"):
             active = action == "activate"
             changed = await members.set_active(
@@ -185,10 +189,20 @@ async def change_person(page: Page) -> Done:
             )
             if not changed:
                 return Done(page.list_path)
+            _tell(page, target, "dash-told-activated" if active else "dash-told-deactivated")
             return Done(page.list_path, "activated" if active else "deactivated")
     except members.CannotChange:
         return Done(page.list_path, "cannot-change", error=True)
     return Done(page.list_path, "unknown-action", error=True)
+
+
+def _tell(page: Page, person: Member, key: str, role: str = "") -> None:
+    """Let a member know, in their own language, what staff changed about them (through the
+    outbox, with the rest of the bot's own messages)."""
+    t = Translator(person.language)
+    by = f"{page.member.display_name} ({t(f'role-{page.member.role}')})"
+    text = t(key, role=t(role) if role else "", by=by)
+    outbox.enqueue(page.session, person.channel, person.channel_user_id, Reply(text).to_dict())
 
 
 # -- invites ---------------------------------------------------------------------------------

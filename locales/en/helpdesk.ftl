@@ -124,3 +124,9 @@ hd-req-message-sent = Your message was sent to the resident.
 hd-visit-message-resident =
     A message from { $name } (digital team) about your request for help at home:
     { $text }
+cmd-teach = Teach the bot an answer to a question residents asked in vain
+teach-none = No unanswered questions in the last { $days } days. 👍
+teach-pick = Questions residents asked that the bot could not answer (last { $days } days, most asked first). Choose one to show the bot its answer:
+teach-find = Which entry does "{ $question }" ask about? Choose below, or type a few words to find it (for example: forgot password).
+teach-done = Taught: from now on residents of the ward asking this get "{ $title }".
+teach-not-found = No entry found yet. Type other words (for example: install VNeID, fee, scam).

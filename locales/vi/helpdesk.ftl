@@ -124,3 +124,9 @@ hd-req-message-sent = Đã gửi lời nhắn cho người dân.
 hd-visit-message-resident =
     Lời nhắn từ { $name } (tổ công nghệ số) về yêu cầu hỗ trợ tại nhà của bạn:
     { $text }
+cmd-teach = Dạy bot trả lời câu hỏi người dân chưa được trả lời
+teach-none = Không có câu hỏi nào chưa trả lời trong { $days } ngày qua. 👍
+teach-pick = Câu người dân hỏi mà bot chưa trả lời được ({ $days } ngày qua, hỏi nhiều nhất trước). Chọn một câu để chỉ cho bot mục trả lời:
+teach-find = "{ $question }" hỏi về mục nào? Chọn bên dưới, hoặc gõ vài chữ để tìm mục (ví dụ: quên mật khẩu).
+teach-done = Đã dạy bot: từ giờ người dân trong phường hỏi như vậy sẽ nhận mục "{ $title }".
+teach-not-found = Chưa tìm thấy mục nào. Gõ vài chữ khác (ví dụ: cài VNeID, nộp phí, lừa đảo).

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from bot.i18n import t
 from storage import invites, wards
-from storage.models import AuditEntry, Invite, Member, ResidentialGroup, Role
+from storage.models import AuditEntry, Invite, Member, OutboxMessage, ResidentialGroup, Role
 from tests.bot.test_dashboard import link_in_chat
 from tests.bot.test_web import WebChat, join, make_client, server  # noqa: F401  (fixtures)
 
@@ -211,6 +211,10 @@ async def test_staff_deactivate_a_volunteer_who_then_is_a_resident_to_the_bot(
     assert t("vi", "dash-ok-deactivated") in html and t("vi", "dash-deactivated") in html
     text = await volunteer.send("/ghi")
     assert t("vi", "not-allowed-join-first") in text  # no longer a member
+    async with database.sessions() as db:
+        told = [m.payload["text"] for m in await db.scalars(select(OutboxMessage))]
+    assert any("Chị Hà (cán bộ phường) đã đổi vai trò của bạn thành tổ trưởng" in x for x in told)
+    assert any("Chị Hà (cán bộ phường) đã ngừng kích hoạt bạn" in x for x in told)
     status, html = await post(browser, f"/quan-ly/thanh-vien/{lan.id}", {"action": "activate"})
     assert t("vi", "dash-ok-activated") in html
     text = await volunteer.send("/menu")

@@ -404,3 +404,28 @@ async def test_an_answer_that_refers_to_another_offers_it_as_a_button(chat, demo
     assert "xem mục Quên mật khẩu VNeID" in text
     text = await chat.press("Quên mật khẩu hoặc passcode VNeID")
     assert "Quên mật khẩu hoặc passcode VNeID" in text and "Nguồn:" in text
+
+
+async def test_staff_teach_a_missed_question_in_chat(make_chat, demo, database):
+    resident = make_chat("r1", channel="web")
+    await resident.send("xin chao")
+    await resident.send("bà hỏi cái thẻ xanh của ông nhà đi viện dùng sao")
+    staff = make_chat("s1")
+    await staff.send(f"/start {demo.invites[Role.STAFF].code}")
+    await staff.press("Đồng ý")
+    text = await staff.send("/daybot")
+    assert "thẻ xanh" in text
+    await staff.press("thẻ xanh")
+    text = await staff.send("bao hiem y te tren vneid")  # words to find the entry
+    assert "Thêm giấy tờ vào ví VNeID" in text
+    text = await staff.press("Thêm giấy tờ vào ví VNeID")
+    assert "Đã dạy bot" in text
+    assert t("vi", "teach-none", days=30) in await staff.send("/daybot")
+    other = make_chat("r2", channel="web")
+    await other.send("xin chao")
+    answer = await other.send("ba hoi cai the xanh cua ong nha di vien dung sao")
+    assert "Thêm giấy tờ vào ví VNeID" in answer
+    volunteer = make_chat("v1")
+    await volunteer.send(f"/start {demo.invites[Role.VOLUNTEER].code}")
+    await volunteer.press("Đồng ý")
+    assert "cán bộ phường" in await volunteer.send("/daybot")
