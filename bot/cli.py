@@ -879,13 +879,19 @@ def kb_remove(ward_code: str, key: str, lang: str | None) -> None:
 
 
 @kb.command("unanswered")
-@click.option("--ward", "ward_code", required=True)
+@click.option(
+    "--ward",
+    "ward_code",
+    default=None,
+    help="Của phường này; bỏ trống: câu hỏi chưa rõ phường. This ward's; none: no ward known.",
+)
 @click.option("--days", type=click.IntRange(1, 366), default=7, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
-def kb_unanswered(ward_code: str, days: int, limit: int) -> None:
+def kb_unanswered(ward_code: str | None, days: int, limit: int) -> None:
     """Câu hỏi người dân trong phường hỏi mà bot chưa trả lời được.
 
-    The questions residents of a ward asked that the help desk could not answer."""
+    The questions residents of a ward asked that the help desk could not answer; without
+    --ward, those of residents whose ward is not known (a deployment of several wards)."""
     import datetime as dt
 
     from storage import helpdesk
@@ -893,11 +899,14 @@ def kb_unanswered(ward_code: str, days: int, limit: int) -> None:
     until = clock.now()
 
     async def work(session: Any) -> list[Any]:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        ward_id = None
+        if ward_code is not None:
+            found = await ward_store.by_code(session, ward_code)
+            if found is None:
+                raise click.ClickException(f"no ward with code {ward_code}")
+            ward_id = found.id
         return await helpdesk.top_unanswered(
-            session, found.id, until - dt.timedelta(days=days), until, limit
+            session, ward_id, until - dt.timedelta(days=days), until, limit
         )
 
     for tally in _with_db(work):

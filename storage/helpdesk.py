@@ -351,7 +351,11 @@ class UnansweredTally:
 
 
 async def top_unanswered(
-    db: AsyncSession, ward_id: int, since: dt.datetime, until: dt.datetime, limit: int = 10
+    db: AsyncSession,
+    ward_id: int | None,
+    since: dt.datetime,
+    until: dt.datetime,
+    limit: int = 10,
 ) -> list[UnansweredTally]:
     """The questions of one ward the help desk could not answer between `since` (included)
     and `until` (excluded), most asked first; the same words typed with or without
@@ -359,7 +363,9 @@ async def top_unanswered(
     rows = await db.execute(
         select(func.min(UnansweredQuestion.question), func.count())
         .where(
-            UnansweredQuestion.ward_id == ward_id,
+            UnansweredQuestion.ward_id.is_(None)
+            if ward_id is None
+            else UnansweredQuestion.ward_id == ward_id,
             UnansweredQuestion.asked_at >= since,
             UnansweredQuestion.asked_at < until,
         )

@@ -100,3 +100,33 @@ def test_teach_a_way_of_asking_for_one_ward_then_promote_it(runner: CliRunner) -
     ):
         result = runner.invoke(main, args)
         assert result.exit_code != 0 and message in result.output, result.output
+
+
+def test_questions_of_residents_whose_ward_is_not_known_are_listed_too(
+    runner: CliRunner,
+) -> None:
+    import asyncio
+
+    from bot.clock import Clock
+    from storage import helpdesk
+    from storage.db import Database
+
+    ok(runner, "ward", "add", "LTN", "Phường Lê Thanh Nghị")
+    ok(runner, "ward", "add", "KHAC", "Phường Khác")
+
+    async def asked() -> None:
+        async with Database(f"sqlite+aiosqlite:///{Path.cwd()}/cli.db", Clock()) as db:
+            async with db.sessions() as session, session.begin():
+                now = db.clock()
+                for _ in range(2):
+                    await helpdesk.record_unanswered(
+                        session,
+                        None,
+                        "xin giay xac nhan doc than",
+                        "xin giay xac nhan doc than",
+                        now,
+                    )
+
+    asyncio.run(asked())
+    assert "   2  xin giay xac nhan doc than" in ok(runner, "kb", "unanswered")
+    assert ok(runner, "kb", "unanswered", "--ward", "LTN") == ""
