@@ -439,7 +439,9 @@ class KnowledgeBase:
         found = [e for k in keys if (e := self.entry(k, lang)) is not None]
         return [e for e in found if category is None or e.category == category]
 
-    def search(self, text: str, among: Iterable[str] | None = None) -> SearchResult:
+    def search(
+        self, text: str, among: Iterable[str] | None = None, *, lenient: bool = False
+    ) -> SearchResult:
         """The best entry for a question, a few candidates when unsure, or nothing; with
         `among`, only those entries compete. Two signals add up: keyword phrases found in
         the question (precise) and BM25 over the entries' whole text (recall); a confident
@@ -455,7 +457,8 @@ class KnowledgeBase:
             return SearchResult(Outcome.NONE)
         top, best = ranked[0]
         alone, pairs = bm25.get(top, (0.0, 0))
-        if not phrases.get(top) and (alone < BM25_ALONE or pairs < BM25_PAIRS):
+        weak = alone < BM25_ALONE or pairs < BM25_PAIRS
+        if not phrases.get(top) and weak and not lenient:
             # Only a few common words shared with an entry's text: no topic at all.
             return SearchResult(Outcome.NONE)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -577,7 +580,8 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         if not _has(f" {_spelt_out(text)} ", _intent("scam_report")):
             # Told a scam, not asking where to report one: the warning about that kind.
             scams = [key for key in scams if key != SCAM_FALLBACK]
-        found = kb.search(text, among=scams)
+        # Among the warnings, the closest one, however faint: a scam was told.
+        found = kb.search(text, among=scams, lenient=True)
         if found.matches:
             return SearchResult(Outcome.ANSWER, found.matches[:1])
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])

@@ -248,7 +248,7 @@ def test_the_development_set() -> None:
 def test_the_blind_set() -> None:
     """Printed with the issue's targets (top-1 95%, no confident answer off topic, 90% of
     home-visit requests): not met yet. The assertions hold what was measured on 2026-11-28
-    with the tuning of that day (86.3%, 2.8%, 1, 87.0%), so that it cannot silently get
+    with the tuning of that day (87.0%, 2.5%, 1, 87.0%), so that it cannot silently get
     worse; they are no target."""
     for name in BLIND_SETS:
         found = scores(read_set(name))

@@ -382,8 +382,8 @@ async def test_a_scam_told_as_a_how_to_question_gets_the_scam_warning(chat, demo
     text = await chat.send(
         "có tin nhắn bảo tải app dịch vụ công mới để cập nhật thông tin, làm sao tải"
     )
-    assert "VNeID giả" in text or "lừa đảo" in text.casefold()
-    assert "App Store" not in text  # not the install steps
+    assert "VNeID giả gửi qua đường link" in text  # the warning, first
+    assert "Cài ứng dụng VNeID đúng cách" not in text  # not the install steps
 
 
 async def test_teen_code_and_new_topics_find_their_entries(chat, demo):
