@@ -17,7 +17,7 @@ from storage import invites as invite_store
 from storage import migrate
 from storage import wards as ward_store
 from storage.db import Database
-from storage.models import GroupKind, Role
+from storage.models import GroupKind, Role, Ward
 
 T = TypeVar("T")
 
@@ -40,6 +40,14 @@ def _with_db(work: Callable[[Any], Awaitable[T]]) -> T:
                 return await work(session)
 
     return asyncio.run(go())
+
+
+async def _ward(session: Any, code: str) -> Ward:
+    """The ward with this code, or the command stops saying there is none."""
+    found = await ward_store.by_code(session, code)
+    if found is None:
+        raise click.ClickException(f"không có phường mã {code} / no ward with code {code}")
+    return found
 
 
 @click.group()
@@ -202,9 +210,7 @@ def ward_rename(code: str, name: str) -> None:
     """Đổi tên phường. Rename a ward: ngoso ward rename LTN "Phường Lê Thanh Nghị"."""
 
     async def work(session: Any) -> bool:
-        found = await ward_store.by_code(session, code)
-        if found is None:
-            raise click.ClickException(f"không có phường mã {code} / no ward with code {code}")
+        found = await _ward(session, code)
         return await ward_store.rename_ward(session, found, name)
 
     try:
@@ -224,9 +230,7 @@ def ward_archive(code: str, undo: bool) -> None:
     phường. Archive a ward (merged away): out of the city's figures and residents' choices."""
 
     async def work(session: Any) -> bool:
-        found = await ward_store.by_code(session, code)
-        if found is None:
-            raise click.ClickException(f"không có phường mã {code} / no ward with code {code}")
+        found = await _ward(session, code)
         return await ward_store.set_ward_archived(session, found, not undo, clock.now())
 
     changed = _with_db(work)
@@ -277,9 +281,7 @@ def ward_schedule(ward_code: str, weekday: str, at: str) -> None:
         raise click.ClickException(f"--time must be HH:MM, for example 08:00 (not {at!r})") from exc
 
     async def work(session: Any) -> str:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         await schedule.set_tally_time(session, found.id, DAY_NAMES.index(weekday), text)
         return found.code
 
@@ -293,11 +295,7 @@ def group() -> None:
 
 
 async def _ward_group(session: Any, ward_code: str, name: str) -> Any:
-    found = await ward_store.by_code(session, ward_code)
-    if found is None:
-        raise click.ClickException(
-            f"không có phường mã {ward_code} / no ward with code {ward_code}"
-        )
+    found = await _ward(session, ward_code)
     grp = await ward_store.group_by_name(session, found.id, name)
     if grp is None:
         raise click.ClickException(f"{found.code} không có tổ {name!r} / has no group {name!r}")
@@ -310,11 +308,7 @@ def group_list(ward_code: str) -> None:
     """Liệt kê các tổ của phường. List a ward's groups (archived ones marked)."""
 
     async def work(session: Any) -> list[Any]:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(
-                f"không có phường mã {ward_code} / no ward with code {ward_code}"
-            )
+        found = await _ward(session, ward_code)
         return await ward_store.groups_of(session, found.id, archived=True)
 
     for grp in _with_db(work):
@@ -371,9 +365,7 @@ def group_add(ward_code: str, kind: str, name: str) -> None:
     Add a residential group to a ward."""
 
     async def work(session: Any) -> None:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         try:
             await ward_store.add_group(session, found, name, GroupKind(kind))
         except ward_store.AlreadyExists as exc:
@@ -406,9 +398,7 @@ def invite(
     Make an invite code and print it, with what it is for and until when."""
 
     async def work(session: Any) -> tuple[str, str]:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         group_id = None
         if group_name and role == Role.STAFF:
             raise click.ClickException(
@@ -621,9 +611,7 @@ def report(
     t = Translator(lang)
 
     async def work(session: Any) -> tuple[str, list[str]]:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         scope = Scope(ward_id=found.id)
         reply = await build_report(session, files, scope, when, today, t, annual=annual)
         names = [a.name for a in reply.attachments]
@@ -678,9 +666,7 @@ def report_weekly(ward_code: str, week: str | None, send: bool, out: Path, lang:
     )
 
     async def work(session: Any) -> tuple[str, list[tuple[str, str]]]:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         if send:
             sent = await send_weekly(session, files, found, start, today)
             text = (
@@ -782,9 +768,7 @@ def kb_list(ward_code: str | None) -> None:
     async def work(session: Any) -> list[Any]:
         if ward_code is None:
             return []
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         return await helpdesk.ward_entries(session, found.id)
 
     rows = _with_db(work)
@@ -837,9 +821,7 @@ def kb_set(
         raise click.ClickException(f"{key} is a new entry: give --keywords residents would type")
 
     async def work(session: Any) -> None:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         await helpdesk.set_entry(
             session,
             ward_id=found.id,
@@ -867,9 +849,7 @@ def kb_remove(ward_code: str, key: str, lang: str | None) -> None:
     from storage import helpdesk
 
     async def work(session: Any) -> int:
-        found = await ward_store.by_code(session, ward_code)
-        if found is None:
-            raise click.ClickException(f"no ward with code {ward_code}")
+        found = await _ward(session, ward_code)
         return await helpdesk.remove_entry(session, found.id, key, lang)
 
     removed = _with_db(work)
@@ -901,9 +881,7 @@ def kb_unanswered(ward_code: str | None, days: int, limit: int) -> None:
     async def work(session: Any) -> list[Any]:
         ward_id = None
         if ward_code is not None:
-            found = await ward_store.by_code(session, ward_code)
-            if found is None:
-                raise click.ClickException(f"no ward with code {ward_code}")
+            found = await _ward(session, ward_code)
             ward_id = found.id
         return await helpdesk.top_unanswered(
             session, ward_id, until - dt.timedelta(days=days), until, limit
@@ -933,9 +911,7 @@ def kb_teach(ward_code: str | None, key: str, question: str) -> None:
     async def work(session: Any) -> Any:
         ward_id = None
         if ward_code is not None:
-            found = await ward_store.by_code(session, ward_code)
-            if found is None:
-                raise click.ClickException(f"no ward with code {ward_code}")
+            found = await _ward(session, ward_code)
             ward_id = found.id
         if (await knowledge_of(session, ward_id)).entry(key, "vi") is None:
             raise click.ClickException(f"no entry {key} (see `ngoso kb list`)")
@@ -962,9 +938,7 @@ def kb_taught(ward_code: str | None) -> None:
     async def work(session: Any) -> list[tuple[Any, str]]:
         ward_id = None
         if ward_code is not None:
-            found = await ward_store.by_code(session, ward_code)
-            if found is None:
-                raise click.ClickException(f"no ward with code {ward_code}")
+            found = await _ward(session, ward_code)
             ward_id = found.id
         codes = {w.id: w.code for w in await ward_store.list_wards(session)}
         rows = await helpdesk.all_phrasings(session, ward_id)

@@ -69,7 +69,7 @@ ERROR_FLASHES = frozenset(
         "question-text",
         "announcement-length",
         "announcement-target",
-        *(f"{key}" for key in pages.FORM_REFUSALS.values()),
+        *pages.FORM_REFUSALS.values(),
     }
 )
 

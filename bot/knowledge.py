@@ -189,6 +189,11 @@ def is_thanks(text: str) -> bool:
     return " cam on " in padded or not _has(padded, _intent("hello"))
 
 
+def greeting_reply(text: str) -> str:
+    """The message id of the warm word a greeting gets: thanks or hello."""
+    return "hd-thanks" if is_thanks(text) else "hd-greeting"
+
+
 def is_home_visit(text: str) -> bool | None:
     """True when the message asks for someone to come and help at home ("nhờ người đến nhà
     chỉ giúp"); None when it says the person cannot manage alone ("tôi già không biết dùng

@@ -9,7 +9,7 @@ import re
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
-from bot.knowledge import Outcome, built_in, is_thanks, understand
+from bot.knowledge import Outcome, built_in, greeting_reply, understand
 from bot.text import fold, strip_personal_data
 from handlers.residents import (
     MAX_MENU_ENTRIES,
@@ -189,8 +189,9 @@ class HelpDeskFlow(Flow):
         result = understand(kb, text)
         if result.outcome == Outcome.THANKS:
             # Thanks or a greeting: a warm word back, and nothing kept as a question.
-            ctx.say(ctx.t("hd-thanks" if is_thanks(text) else "hd-greeting"))
-            ctx.goto("after" if is_thanks(text) else "ask", self.name)
+            reply = greeting_reply(text)
+            ctx.say(ctx.t(reply))
+            ctx.goto("after" if reply == "hd-thanks" else "ask", self.name)
         elif result.outcome == Outcome.HOME_VISIT:
             ctx.begin("home_visit")
         elif result.outcome == Outcome.ANSWER:

@@ -14,7 +14,7 @@ from bot.flow import (
     step,
 )
 from bot.i18n import aliases
-from bot.knowledge import is_greeting, is_question, is_thanks
+from bot.knowledge import greeting_reply, is_greeting, is_question
 from bot.menu import Menu, resolve_text
 from storage import invites
 from storage.access import Who
@@ -108,7 +108,7 @@ class HomeFlow(Flow):
             ctx.begin("join", code=answer.text)
         elif is_greeting(answer.text):
             # Thanks or hello: a warm word, the menu again; not a question to keep.
-            ctx.say(ctx.t("hd-thanks" if is_thanks(answer.text) else "hd-greeting"))
+            ctx.say(ctx.t(greeting_reply(answer.text)))
             ctx.goto("menu", self.name)
         elif is_question(answer.text):
             # Anything else typed here is a question for the help desk.

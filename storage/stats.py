@@ -678,19 +678,25 @@ class CityTally:
 
 @long_running
 async def city_tally(
-    db: AsyncSession, start: dt.date, end: dt.date, *, province: str | None = None
+    db: AsyncSession,
+    start: dt.date,
+    end: dt.date,
+    *,
+    province: str | None = None,
+    demo: bool = False,
 ) -> CityTally:
     """Sessions, residents, active residential groups, topics, priority groups and counters
     per ward, from `start` to `end` inclusive: whole months read from the running sums, the
     days around them from the sessions, in a few grouped queries whatever the number of wards.
-    Demo wards are left out; `province` keeps only the wards of that province."""
+    Demo wards are left out (unless `demo`); `province` keeps only the wards of that
+    province."""
     ward_stmt = (
         select(Ward.id, Ward.code, Ward.name, func.count(ResidentialGroup.id))
         .outerjoin(
             ResidentialGroup,
             and_(ResidentialGroup.ward_id == Ward.id, ResidentialGroup.archived_at.is_(None)),
         )
-        .where(Ward.is_demo.is_(False), Ward.archived_at.is_(None))
+        .where(Ward.archived_at.is_(None), *(() if demo else (Ward.is_demo.is_(False),)))
         .group_by(Ward.id, Ward.code, Ward.name)
     )
     if province is not None:

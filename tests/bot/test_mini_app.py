@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -17,7 +16,6 @@ from bot.channels.telegram import check_init_data, keyboard
 from bot.config import Settings
 from bot.core import Reply
 from storage import wards
-from storage.db import Database
 from storage.models import AuditEntry, Member, Role
 from tests.bot.test_web import make_client, server  # noqa: F401  (fixtures)
 from tests.conftest import START
@@ -40,16 +38,10 @@ def signed(user_id: int, at: dt.datetime, token: str = TOKEN, **extra: str) -> s
 
 
 @pytest.fixture
-def settings(database: Database, tmp_path: Path) -> Settings:
-    return Settings(
-        database_url=database.url,
-        seed_demo=False,
-        files_dir=tmp_path / "files",
-        backup_dir=tmp_path / "backups",
-        link_secret="test-secret",
-        telegram_bot_token=TOKEN,
-        public_base_url="https://ngoso.example.vn",
-        _env_file=None,
+def settings(settings: Settings) -> Settings:
+    """The tests' settings, for a bot on Telegram behind https."""
+    return settings.model_copy(
+        update={"telegram_bot_token": TOKEN, "public_base_url": "https://ngoso.example.vn"}
     )
 
 

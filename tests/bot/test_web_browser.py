@@ -302,6 +302,27 @@ async def test_a_tab_closed_and_opened_again_goes_on_where_it_was(
         await expect(log).to_contain_text("Chào mừng bạn!", timeout=WAIT_MS)
 
 
+async def staff_open_the_pages(page: Any, port: int, demo: DemoWard) -> None:
+    """In the phone's web chat: join as ward staff ("Anh Minh"), ask for the pages' link,
+    and open it at 360 px wide (a cheap Android phone)."""
+    from playwright.async_api import expect
+
+    await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
+    await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
+    await page.get_by_test_id("send").click()
+    newest_menu = page.locator(".choices").last
+    await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
+    await page.get_by_test_id("input").fill("Anh Minh")
+    await page.get_by_test_id("send").click()
+    await newest_menu.get_by_role("button", name=t("vi", "web-menu")).click()
+    log = page.get_by_test_id("log")
+    await expect(log).to_contain_text("/quan-ly/vao?t=", timeout=WAIT_MS)
+    found = re.search(r"/quan-ly/vao\?t=[\w-]+", await log.inner_text())
+    assert found is not None
+    await page.set_viewport_size({"width": 360, "height": 740})
+    await page.goto(f"http://127.0.0.1:{port}{found.group(0)}", timeout=WAIT_MS)
+
+
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 async def test_staff_open_the_ward_pages_on_a_phone(
     database: Database, core: ConversationCore, demo: DemoWard
@@ -311,20 +332,7 @@ async def test_staff_open_the_ward_pages_on_a_phone(
     from playwright.async_api import expect
 
     async with phone(core, database) as (page, port):
-        await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
-        await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
-        await page.get_by_test_id("send").click()
-        newest_menu = page.locator(".choices").last
-        await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
-        await page.get_by_test_id("input").fill("Anh Minh")
-        await page.get_by_test_id("send").click()
-        await newest_menu.get_by_role("button", name=t("vi", "web-menu")).click()
-        log = page.get_by_test_id("log")
-        await expect(log).to_contain_text("/quan-ly/vao?t=", timeout=WAIT_MS)
-        found = re.search(r"/quan-ly/vao\?t=[\w-]+", await log.inner_text())
-        assert found is not None
-        await page.set_viewport_size({"width": 360, "height": 740})  # a cheap Android phone
-        await page.goto(f"http://127.0.0.1:{port}{found.group(0)}", timeout=WAIT_MS)
+        await staff_open_the_pages(page, port, demo)
         await expect(page.get_by_test_id("who")).to_contain_text("Anh Minh (cán bộ phường)")
         await page.get_by_role("link", name=t("vi", "dash-period-quarter")).click()
         await expect(page.get_by_test_id("period")).to_contain_text("Quý IV/2026")
@@ -346,20 +354,7 @@ async def test_staff_run_the_ward_from_its_pages_on_a_phone(
 
     async with phone(core, database) as (page, port):
         base = f"http://127.0.0.1:{port}"
-        await page.goto(f"{base}/", timeout=WAIT_MS)
-        await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
-        await page.get_by_test_id("send").click()
-        newest_menu = page.locator(".choices").last
-        await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
-        await page.get_by_test_id("input").fill("Anh Minh")
-        await page.get_by_test_id("send").click()
-        await newest_menu.get_by_role("button", name=t("vi", "web-menu")).click()
-        log = page.get_by_test_id("log")
-        await expect(log).to_contain_text("/quan-ly/vao?t=", timeout=WAIT_MS)
-        found = re.search(r"/quan-ly/vao\?t=[\w-]+", await log.inner_text())
-        assert found is not None
-        await page.set_viewport_size({"width": 360, "height": 740})
-        await page.goto(f"{base}{found.group(0)}", timeout=WAIT_MS)
+        await staff_open_the_pages(page, port, demo)
         sections = ("groups", "people", "invites", "follow", "deadlines", "form", "files")
         for section in (*sections, "questions", "announce", "overview"):
             await page.get_by_role("link", name=t("vi", f"dash-nav-{section}")).click()
