@@ -178,6 +178,11 @@ def is_greeting(text: str) -> bool:
             padded = padded.replace(f" {phrase} ", " ")
     if not found:
         return False
+    if _has(f" {spelt} ", _intent("thanks_core")) and "?" not in text:
+        # Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà"): still
+        # thanks, unless it asks something too.
+        if not _has(f" {spelt} ", _intent("asks")):
+            return True
     for phrase in sorted(_intent("thanks_filler"), key=len, reverse=True):
         padded = padded.replace(f" {phrase} ", " ")
     return not padded.strip()
@@ -200,6 +205,8 @@ def is_home_visit(text: str) -> bool | None:
     điện thoại") and asks for help, a request unless the question names a topic; False
     otherwise."""
     padded = f" {_spelt_out(text)} "
+    if _has(padded, _intent("visit_not")):
+        return False
     if _has(padded, _intent("visit_strong")):
         return True
     if _has(padded, _intent("visit_weak")) and _has(padded, _intent("visit_ask")):
@@ -211,6 +218,8 @@ def is_scam_report(text: str) -> bool:
     """Whether the message tells of a stranger (a call, a message, a link) asking for money,
     a code, a login or an app install: the scam warning comes first, whatever else it asks."""
     padded = f" {_spelt_out(text)} "
+    if _has(padded, _intent("scam_claim")):
+        return True
     return _has(padded, _intent("scam_contact")) and _has(padded, _intent("scam_demand"))
 
 
@@ -279,13 +288,17 @@ def _find(phrase: _Phrase, query: _Query) -> tuple[float, frozenset[int]]:
     near = not positions or max(positions) - min(positions) <= len(phrase.words)
     if not missing and near:
         return sum(sims) / len(sims) / 100, covered
-    # One short word mistyped beyond recognition ("quen mat khua"): compare whole phrases.
+    # One short word mistyped beyond recognition ("quen mat khua"): compare whole phrases,
+    # when the other words are there as written and a word of the question begins like the
+    # missing one ("tran thi" is no "trang that", "xo so" no "ho so").
     if (
         len(missing) == 1
         and len(missing[0]) >= 3
         and len(phrase.words) >= 2
         and near
         and len(phrase.text) >= FUZZY_PHRASE_MIN
+        and all(sim == 100.0 for sim in sims)
+        and any(gram.startswith(missing[0][0]) for gram, _ in query.grams)
     ):
         score = fuzz.partial_ratio(phrase.text, query.text)
         if score >= PHRASE_SIMILARITY:
@@ -467,7 +480,12 @@ class KnowledgeBase:
             # Only a few common words shared with an entry's text: no topic at all.
             return SearchResult(Outcome.NONE)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        other_service = not _helpdesk_words("other_services").isdisjoint(fold(text).split())
+        folded = fold(text)
+        other_service = not _helpdesk_words("other_services").isdisjoint(folded.split())
+        if _has(f" {folded} ", _helpdesk_words("elsewhere")):
+            if phrases.get(top, 0.0) < CONFIDENT_PHRASE:
+                return SearchResult(Outcome.NONE)  # gold prices, lottery: not ours
+            other_service = True
         if (
             phrases.get(top, 0.0) >= CONFIDENT_PHRASE
             and best >= CONFIDENT_SCORE
@@ -476,6 +494,18 @@ class KnowledgeBase:
         ):
             return SearchResult(Outcome.ANSWER, ranked[:1])
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
+        if len(close) == 1:
+            # Unsure, with one candidate ("vneid" alone): its neighbours of the same topic
+            # that the question also touches, so that the list is a choice.
+            entry = self.entry(top, "vi")
+            kin = [
+                (k, s)
+                for k, s in ranked[1:]
+                if entry is not None
+                and (other := self.entry(k, "vi")) is not None
+                and other.category == entry.category
+            ]
+            close += kin[: MAX_CANDIDATES - 1]
         return SearchResult(Outcome.CHOOSE, close)
 
     def with_ward(

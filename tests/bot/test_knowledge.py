@@ -99,6 +99,48 @@ def test_synonyms_lead_to_the_same_entry() -> None:
         assert kb.search(question).keys[:1] == ["dvc-submit"], question
 
 
+def test_thanks_said_at_length_is_thanks_but_thanks_with_a_question_is_a_question() -> None:
+    kb = built_in()
+    for said in ("con cảm ơn cô nhiều, cô dạy dễ hiểu lắm", "thanks so much, you guys are great"):
+        assert understand(kb, said).outcome == Outcome.THANKS, said
+    for asked in ("cảm ơn, nhưng tôi vẫn chưa vào được vneid", "cam on, cho hoi doi sdt vneid"):
+        assert understand(kb, asked).outcome != Outcome.THANKS, asked
+
+
+def test_words_that_only_look_like_a_visit_request_are_not_one() -> None:
+    kb = built_in()
+    # "sang nhà mạng khác" is changing carrier, not coming to the house.
+    found = understand(kb, "tôi vừa chuyển sang nhà mạng khác, số đăng ký vneid đổi thế nào")
+    assert found.outcome != Outcome.HOME_VISIT and found.keys[:1] == ["vneid-phone"]
+    # Asking for the team's number is asking for a number.
+    found = understand(kb, "cho xin số điện thoại của tổ công nghệ số")
+    assert found.outcome != Outcome.HOME_VISIT and found.keys[:1] == ["ward-phone"]
+    # Sitting beside someone to show them is a visit, in any words.
+    assert understand(kb, "ong can co nguoi ngoi canh chi cho").outcome == Outcome.HOME_VISIT
+
+
+def test_someone_claiming_to_be_an_official_is_a_scam_whatever_they_ask() -> None:
+    kb = built_in()
+    found = understand(kb, "có người xưng là cán bộ công an phường nhắn zalo hỏi thăm nhà mình")
+    assert found.outcome == Outcome.ANSWER and found.keys[0].startswith("scam-")
+    # Being told by the real police at the desk to activate the app is no scam.
+    found = understand(kb, "công an phường họ bảo về nhà kích hoạt định danh, bấm vào đâu")
+    assert found.keys[:1] == ["vneid-activate"]
+
+
+def test_a_subject_no_ward_answers_gets_no_answer_even_with_a_topic_word() -> None:
+    kb = built_in()
+    for question in ("giá vàng hôm nay thế nào", "ket qua xo so mien nam", "thoi tiet mai co mua"):
+        assert understand(kb, question).outcome == Outcome.NONE, question
+
+
+def test_the_card_and_the_app_are_different_things() -> None:
+    kb = built_in()
+    assert understand(kb, "bà đánh rơi thẻ căn cước ở chợ rồi").keys[:1] == ["id-card-lost"]
+    assert understand(kb, "cccd cua toi bi gay lam lai o dau").keys[:1] == ["id-card-lost"]
+    assert understand(kb, "quen mat khau dinh danh dien tu").keys[:1] == ["vneid-password"]
+
+
 def test_a_vague_question_gets_a_short_list_not_an_answer() -> None:
     result = built_in().search("vneid")
     assert result.outcome == Outcome.CHOOSE
@@ -166,8 +208,10 @@ TOPIC_KEYS = {
     "child-id": "id-card-child",
     "lost-id-card": "id-card-lost",
 }
-DEV_SET = "kb_dev_2026-11-28.tsv"  # used for tuning
-BLIND_SETS = ("kb_blind_2026-11-28.tsv",)  # never used for tuning: new questions, new file
+# Used for tuning. The second was written blind and became a development set once tuned on.
+DEV_SETS = ("kb_dev_2026-11-28.tsv", "kb_dev2_2026-11-28.tsv")
+# Never used for tuning (only their scores are read): new questions, new file.
+BLIND_SETS = ("kb_blind_2026-11-28.tsv", "kb_blind2_2026-11-28.tsv")
 
 
 @dataclass
@@ -225,20 +269,22 @@ def scores(rows: list[tuple[str, str]]) -> Scores:
 
 def test_the_sets_use_only_known_topics_and_the_blind_one_is_large_and_varied() -> None:
     keys = {e.key for e in built_in().entries("vi")} | {"off-topic", "home-visit", "thanks"}
-    for name in (DEV_SET, *BLIND_SETS):
+    for name in (*DEV_SETS, *BLIND_SETS):
         rows = read_set(name)
         assert {topic for _q, topic in rows} <= keys, name
-    blind = read_set(BLIND_SETS[0])
-    assert len(blind) >= 200
-    assert sum(topic == "home-visit" for _q, topic in blind) >= 20
-    assert sum(topic == "off-topic" for _q, topic in blind) >= 20
-    assert sum(not any(ord(c) > 127 for c in q) for q, _t in blind) >= 50  # no diacritics
+    for name in BLIND_SETS:
+        blind = read_set(name)
+        assert len(blind) >= 200
+        assert sum(topic == "home-visit" for _q, topic in blind) >= 20
+        assert sum(topic == "off-topic" for _q, topic in blind) >= 20
+        assert sum(not any(ord(c) > 127 for c in q) for q, _t in blind) >= 50  # no diacritics
 
 
-def test_the_development_set() -> None:
-    found = scores(read_set(DEV_SET))
-    print("\n" + found.line("development set (tuned on)"))
-    assert found.top1 >= 0.9
+@pytest.mark.parametrize("name", DEV_SETS)
+def test_a_development_set(name: str) -> None:
+    found = scores(read_set(name))
+    print("\n" + found.line(f"development set {name} (tuned on)"))
+    assert found.top1 >= 0.92
     assert found.confident_wrong <= 0.03
     assert found.off_topic_answered <= 1
     assert found.home_visit >= 0.9
@@ -248,8 +294,8 @@ def test_the_development_set() -> None:
 def test_the_blind_set() -> None:
     """Printed with the issue's targets (top-1 95%, no confident answer off topic, 90% of
     home-visit requests): not met yet. The assertions hold what was measured on 2026-11-28
-    with the tuning of that day (87.0%, 2.5%, 1, 87.0%), so that it cannot silently get
-    worse; they are no target."""
+    with the tuning of that day (first set 88.7%, 1.8%, 0, 87.0%; second 89.6%, 2.4%, 1,
+    88.5%), so that neither can silently get worse; they are no target."""
     for name in BLIND_SETS:
         found = scores(read_set(name))
         print("\n" + found.line(f"blind set {name}"))
@@ -261,7 +307,7 @@ def test_the_blind_set() -> None:
             + ", home-visit >= 90% "
             + ("met" if found.home_visit >= 0.9 else "NOT MET")
         )
-        assert found.top1 >= 0.86
+        assert found.top1 >= 0.88
         assert found.confident_wrong <= 0.03
         assert found.off_topic_answered <= 1
         assert found.home_visit >= 0.85
