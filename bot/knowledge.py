@@ -66,6 +66,8 @@ class Entry:
     reviewed: dt.date | None = None
     keywords: tuple[str, ...] = ()
     ward_local: bool = False
+    # The rule the answer rests on ("Quyết định 2345/QĐ-NHNN ngày 18/12/2023"), if any.
+    basis: str = ""
     ward_id: int | None = None
     # Entries its answer refers to ("xem mục Quên mật khẩu VNeID"), offered as buttons.
     see: tuple[str, ...] = ()
@@ -581,6 +583,7 @@ def _read(lang: str) -> tuple[dict[str, Entry], list[Category]]:
             keywords=tuple(e.get("keywords", ())),
             ward_local=bool(e.get("ward_local", False)),
             see=tuple(e.get("see", ())),
+            basis=e.get("basis", ""),
         )
     return entries, categories
 

@@ -55,6 +55,8 @@ def render(ctx: Context, entry: Entry, ward: Ward | None) -> str:
     source = entry.source or (ward.name if ward else "")
     reviewed = entry.reviewed.strftime("%d/%m/%Y") if entry.reviewed else ""
     footer = ctx.t("hd-source", source=source, reviewed=reviewed)
+    if entry.basis:
+        footer = ctx.t("hd-basis", basis=entry.basis) + "\n" + footer
     return f"{entry.title}\n\n{entry.body}\n\n{footer}"
 
 

@@ -21,6 +21,7 @@ hd-btn-handoff = Ask someone to help at home
 hd-topics = Pick a topic:
 hd-entries = Pick what you need:
 hd-source = Source: { $source } · Reviewed: { $reviewed }
+hd-basis = Basis: { $basis }
 hd-ask-ward = Which ward or commune do you live in?
 hd-ward-missing = Your ward has not filled in "{ $title }" yet. You can ask the community digital team for help.
 

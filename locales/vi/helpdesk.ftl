@@ -21,6 +21,7 @@ hd-btn-handoff = Nhờ người đến nhà hỗ trợ
 hd-topics = Chọn chủ đề:
 hd-entries = Chọn mục bạn cần:
 hd-source = Nguồn: { $source } · Rà soát: { $reviewed }
+hd-basis = Căn cứ: { $basis }
 hd-ask-ward = Bạn ở phường / xã nào?
 hd-ward-missing = Phường của bạn chưa cập nhật mục "{ $title }". Bạn có thể nhờ tổ công nghệ số hỗ trợ.
 

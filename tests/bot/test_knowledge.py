@@ -79,6 +79,8 @@ def test_every_answer_fits_one_message_with_its_source_and_date() -> None:
             assert entry.source.startswith("https://"), entry.key
             assert isinstance(entry.reviewed, dt.date), entry.key
             footer = t(lang, "hd-source", source=entry.source, reviewed="21/11/2026")
+            if entry.basis:
+                footer = t(lang, "hd-basis", basis=entry.basis) + "\n" + footer
             text = f"{entry.title}\n\n{entry.body}\n\n{footer}"
             assert len(text) < MAX_MESSAGE, (lang, entry.key, len(text))
             assert "1." in entry.body or "•" in entry.body, f"{entry.key}: not step by step"

@@ -429,3 +429,10 @@ async def test_staff_teach_a_missed_question_in_chat(make_chat, demo, database):
     await volunteer.send(f"/start {demo.invites[Role.VOLUNTEER].code}")
     await volunteer.press("Đồng ý")
     assert "cán bộ phường" in await volunteer.send("/daybot")
+
+
+async def test_an_answer_resting_on_a_rule_names_it_with_its_source(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send("chuyen tien tren 10 trieu bi bat xac thuc khuon mat")
+    assert "Căn cứ: Quyết định 2345/QĐ-NHNN" in text
+    assert "Nguồn: https://uongbi.gov.vn/" in text and "Rà soát: 28/11/2026" in text
