@@ -103,7 +103,12 @@ def test_synonyms_lead_to_the_same_entry() -> None:
 
 def test_thanks_said_at_length_is_thanks_but_thanks_with_a_question_is_a_question() -> None:
     kb = built_in()
-    for said in ("con cảm ơn cô nhiều, cô dạy dễ hiểu lắm", "thanks so much, you guys are great"):
+    for said in (
+        "con cảm ơn cô nhiều, cô dạy dễ hiểu lắm",
+        "thanks so much, you guys are great",
+        "oki e hieu r a",
+        "ukm",
+    ):
         assert understand(kb, said).outcome == Outcome.THANKS, said
     for asked in ("cảm ơn, nhưng tôi vẫn chưa vào được vneid", "cam on, cho hoi doi sdt vneid"):
         assert understand(kb, asked).outcome != Outcome.THANKS, asked
@@ -121,10 +126,24 @@ def test_words_that_only_look_like_a_visit_request_are_not_one() -> None:
     assert understand(kb, "ong can co nguoi ngoi canh chi cho").outcome == Outcome.HOME_VISIT
 
 
+def test_doing_it_oneself_at_home_is_no_visit_request() -> None:
+    kb = built_in()
+    found = understand(kb, "đổi số điện thoại vneid làm tại nhà được không hay phải ra công an")
+    assert found.outcome != Outcome.HOME_VISIT and found.keys[:1] == ["vneid-phone"]
+    assert understand(kb, "co cach nao kiem tien online tai nha").outcome == Outcome.NONE
+    # The team's name holds "số nào" ("tổ công nghệ số nào"): still a visit request.
+    found = understand(kb, "có tổ công nghệ số nào đến nhà giúp người già không")
+    assert found.outcome == Outcome.HOME_VISIT
+
+
 def test_someone_claiming_to_be_an_official_is_a_scam_whatever_they_ask() -> None:
     kb = built_in()
-    found = understand(kb, "có người xưng là cán bộ công an phường nhắn zalo hỏi thăm nhà mình")
-    assert found.outcome == Outcome.ANSWER and found.keys[0].startswith("scam-")
+    for told in (
+        "có người xưng là cán bộ công an phường nhắn zalo hỏi thăm nhà mình",
+        "a man phoned saying he's from the police and wants my account number",
+    ):
+        found = understand(kb, told)
+        assert found.outcome == Outcome.ANSWER and found.keys[0].startswith("scam-"), told
     # Being told by the real police at the desk to activate the app is no scam.
     found = understand(kb, "công an phường họ bảo về nhà kích hoạt định danh, bấm vào đâu")
     assert found.keys[:1] == ["vneid-activate"]
@@ -211,9 +230,9 @@ TOPIC_KEYS = {
     "lost-id-card": "id-card-lost",
 }
 # Used for tuning. The second was written blind and became a development set once tuned on.
-DEV_SETS = ("kb_dev_2026-11-28.tsv", "kb_dev2_2026-11-28.tsv")
+DEV_SETS = ("kb_dev_2026-11-28.tsv", "kb_dev2_2026-11-28.tsv", "kb_dev3_2026-11-28.tsv")
 # Never used for tuning (only their scores are read): new questions, new file.
-BLIND_SETS = ("kb_blind_2026-11-28.tsv", "kb_blind2_2026-11-28.tsv")
+BLIND_SETS = ("kb_blind_2026-11-28.tsv", "kb_blind2_2026-11-28.tsv", "kb_blind3_2026-11-28.tsv")
 
 
 @dataclass
@@ -295,9 +314,11 @@ def test_a_development_set(name: str) -> None:
 
 def test_the_blind_set() -> None:
     """Printed with the issue's targets (top-1 95%, no confident answer off topic, 90% of
-    home-visit requests): not met yet. The assertions hold what was measured on 2026-11-28
-    with the tuning of that day (first set 88.7%, 1.8%, 0, 87.0%; second 89.6%, 2.4%, 1,
-    88.5%), so that neither can silently get worse; they are no target."""
+    home-visit requests): top-1 and home-visit not met yet. The assertions hold what was
+    measured on 2026-11-28 with the tuning of that day (top-1 89.8%, 90.7% and 86.3%;
+    confidently wrong 1.8%, 1.0%, 1.7%; off-topic answered 0 on each; home-visit 87.0%,
+    92.3%, 100%), so that none can silently get worse; only "no off-topic answer" is the
+    issue's target itself."""
     for name in BLIND_SETS:
         found = scores(read_set(name))
         print("\n" + found.line(f"blind set {name}"))
@@ -309,8 +330,8 @@ def test_the_blind_set() -> None:
             + ", home-visit >= 90% "
             + ("met" if found.home_visit >= 0.9 else "NOT MET")
         )
-        assert found.top1 >= 0.88
-        assert found.confident_wrong <= 0.03
-        assert found.off_topic_answered <= 1
+        assert found.top1 >= 0.86
+        assert found.confident_wrong <= 0.02
+        assert found.off_topic_answered == 0
         assert found.home_visit >= 0.85
         assert found.ms_per_question < 20
