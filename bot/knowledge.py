@@ -613,9 +613,13 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     if is_greeting(text):
         return SearchResult(Outcome.THANKS)
     visit = is_home_visit(text)
+    spelt = f" {_spelt_out(text)} "
+    if _has(spelt, _intent("scam_told")) and _has(spelt, _intent("scam_report")):
+        # Cheated, or seeing a scam, and asking where to report it: the report answer.
+        return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
     if is_scam_report(text):
         scams = [e.key for e in kb.entries("vi", SCAM_CATEGORY)]
-        if not _has(f" {_spelt_out(text)} ", _intent("scam_report")):
+        if not _has(spelt, _intent("scam_report")):
             # Told a scam, not asking where to report one: the warning about that kind.
             scams = [key for key in scams if key != SCAM_FALLBACK]
         # Among the warnings, the closest one, however faint: a scam was told.
