@@ -75,7 +75,8 @@ class HelpDeskFlow(Flow):
     @step(text=True)
     async def ask_unknown(self, ctx: Context) -> None:
         """ "I don't know this one" and the hand-off, the topics, or another question."""
-        ctx.ask(ctx.t("hd-unknown"), self._ways_on(ctx, "unknown"))
+        said = "hd-unknown" if ctx.data.get("kept", True) else "hd-unknown-unkept"
+        ctx.ask(ctx.t(said), self._ways_on(ctx, "unknown"))
 
     async def on_unknown(self, ctx: Context, answer: Answer) -> None:
         await self._way_on(ctx, answer)
@@ -205,12 +206,14 @@ class HelpDeskFlow(Flow):
     async def _unanswered(self, ctx: Context, question: str) -> None:
         """Keep the question, without personal numbers and without who asked, for staff;
         a stray word ("có", "quay lại") or emoji is not a question worth their time."""
-        if len(re.findall(r"[a-z0-9]+", fold(question))) >= MIN_QUESTION_WORDS:
+        kept = len(re.findall(r"[a-z0-9]+", fold(question))) >= MIN_QUESTION_WORDS
+        if kept:
             ward = await resident_ward(ctx)
             await helpdesk.record_unanswered(
                 ctx.db, ward.id if ward else None, question, fold(question), ctx.now
             )
-        ctx.data = {}
+        # Not told "I noted the question" when nothing was noted ("???", one stray word).
+        ctx.data = {} if kept else {"kept": False}
         ctx.goto("unknown", self.name)
 
     async def _show(self, ctx: Context, key: str, ward: Ward | None = None) -> None:

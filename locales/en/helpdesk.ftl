@@ -14,6 +14,7 @@ hd-too-long = That question is too long (at most { $max } characters). A few key
 hd-choose = I am not sure which of these you mean. Is it one of them?
 hd-btn-none-of-these = None of these
 hd-unknown = Sorry, I don't have a reliable answer to that. I noted the question (without anything about you) so that an answer can be added. You can ask the community digital team for help, or browse the topics.
+hd-unknown-unkept = Sorry, I did not understand that. You can write it in a few more words, ask the community digital team for help, or browse the topics.
 hd-after = Anything else?
 hd-btn-again = Ask another question
 hd-btn-topics = Browse topics

@@ -14,6 +14,7 @@ hd-too-long = Câu hỏi dài quá (tối đa { $max } ký tự). Bạn gõ ng�
 hd-choose = Mình chưa chắc bạn hỏi điều nào. Có phải một trong các mục này không?
 hd-btn-none-of-these = Không phải các mục trên
 hd-unknown = Xin lỗi, câu này mình chưa có câu trả lời chắc chắn. Mình đã ghi lại câu hỏi (không kèm thông tin của bạn) để bổ sung câu trả lời. Bạn có thể nhờ tổ công nghệ số hỗ trợ, hoặc xem theo chủ đề.
+hd-unknown-unkept = Xin lỗi, mình chưa hiểu câu này. Bạn có thể gõ rõ hơn bằng vài chữ, nhờ tổ công nghệ số hỗ trợ, hoặc xem theo chủ đề.
 hd-after = Bạn cần gì thêm không?
 hd-btn-again = Hỏi câu khác
 hd-btn-topics = Xem theo chủ đề

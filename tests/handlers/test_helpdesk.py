@@ -436,3 +436,12 @@ async def test_an_answer_resting_on_a_rule_names_it_with_its_source(chat, demo):
     text = await chat.send("chuyen tien tren 10 trieu bi bat xac thuc khuon mat")
     assert "Căn cứ: Quyết định 2345/QĐ-NHNN" in text
     assert "Nguồn: https://uongbi.gov.vn/" in text and "Rà soát: 28/11/2026" in text
+
+
+async def test_punctuation_alone_is_not_said_to_be_noted(chat, demo, database):
+    await chat.send("xin chao")
+    await chat.send("cài vneid ở đâu")  # an answer, then the way on
+    text = await chat.send("???")
+    assert "chưa hiểu" in text and "đã ghi lại" not in text
+    async with database.sessions() as db:
+        assert not list(await db.scalars(select(UnansweredQuestion)))
