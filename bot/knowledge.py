@@ -38,6 +38,8 @@ CONFIDENT_LEAD = 2.0  # the best must beat the runner-up by this factor
 CANDIDATE_SCORE = 1.0
 CANDIDATE_SHARE = 0.45  # a candidate scores at least this share of the best
 MAX_CANDIDATES = 3
+TOPIC_NAMED = 8.0  # a list's best this sure names a topic (see `understand`)
+RELAY_HEAD_WORDS = 12  # "X nhờ em hỏi:" before a question passed on, at most this long
 WARD_CACHE = 256  # wards whose knowledge base is kept built
 SCAM_CATEGORY = "scam"
 SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
@@ -135,10 +137,19 @@ def _canonical(folded: str) -> str:
     return _replace(folded, "synonyms")
 
 
+_JOINERS = re.compile(r"[/:+-]+")
+
+
+def _folded_words(text: str) -> str:
+    """Folded, and the marks `fold` keeps for dates and numbers ("-", "/", ":") read as
+    spaces: "dichvucong-gov.vn.com" has the words "gov" and "com", "hỏi hộ: ..." no "hộ:"."""
+    return " ".join(_JOINERS.sub(" ", fold(text)).split())
+
+
 def normalise(text: str) -> str:
     """Folded, short forms spelt out ("ko dc" -> "khong duoc", `[abbreviations]`), and
     synonyms replaced by one canonical form: what matching compares."""
-    return _canonical(_replace(fold(text), "abbreviations"))
+    return _canonical(_replace(_folded_words(text), "abbreviations"))
 
 
 def content_words(normalised: str) -> list[str]:
@@ -154,7 +165,7 @@ def _intent(meaning: str) -> frozenset[str]:
 def _spelt_out(text: str) -> str:
     """Folded, with the short forms people text spelt out, emoji left out: what intents
     look at."""
-    folded = " ".join(w for w in fold(text).split() if any(ch.isalnum() for ch in w))
+    folded = " ".join(w for w in _folded_words(text).split() if any(ch.isalnum() for ch in w))
     return _replace(folded, "abbreviations")
 
 
@@ -612,6 +623,7 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     help desk read typed text through this."""
     if is_greeting(text):
         return SearchResult(Outcome.THANKS)
+    text = _relayed(text)
     visit = is_home_visit(text)
     spelt = f" {_spelt_out(text)} "
     if _has(spelt, _intent("scam_told")) and _has(spelt, _intent("scam_report")):
@@ -631,5 +643,17 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         return SearchResult(Outcome.HOME_VISIT)
     found = kb.search(text)
     if visit is None and found.outcome != Outcome.ANSWER:
-        return SearchResult(Outcome.HOME_VISIT)
+        # Unsure what to answer someone who cannot manage alone: a visit, unless the
+        # question clearly names a topic ("tôi mắt kém, muốn đổi số vneid...").
+        if not (found.matches and found.matches[0][1] >= TOPIC_NAMED):
+            return SearchResult(Outcome.HOME_VISIT)
     return found
+
+
+def _relayed(text: str) -> str:
+    """The question itself when someone passes it on ("Bà Sáu tổ 7 nhờ em hỏi: ...",
+    "Quầy một cửa hỏi hộ công dân: ..."): what comes before the colon is who asks."""
+    head, colon, tail = text.partition(":")
+    if not colon or len(tail.split()) < 2 or len(head.split()) > RELAY_HEAD_WORDS:
+        return text
+    return tail if _has(f" {_spelt_out(head)} ", _intent("relay")) else text
