@@ -47,6 +47,7 @@ WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
 FUZZY_WORD_MIN = 5
 FUZZY_PHRASE_MIN = 8
+MISSING_SIMILARITY = 67  # the word a mistyped phrase misses must be somewhat like one typed
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,14 +192,20 @@ def is_greeting(text: str) -> bool:
             padded = padded.replace(f" {phrase} ", " ")
     if not found:
         return False
-    if _has(f" {spelt} ", _intent("thanks_core")) and "?" not in text:
-        # Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà"): still
-        # thanks, unless it asks something too.
-        if not _has(f" {spelt} ", _intent("asks")):
-            return True
     for phrase in sorted(_intent("thanks_filler"), key=len, reverse=True):
         padded = padded.replace(f" {phrase} ", " ")
     return not padded.strip()
+
+
+def _thanks_at_length(text: str) -> bool:
+    """Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà"), asking nothing:
+    thanks when the help desk finds no topic in it (see `understand`)."""
+    padded = f" {_spelt_out(text)} "
+    return (
+        "?" not in text
+        and _has(padded, _intent("thanks_core"))
+        and not _has(padded, _intent("asks"))
+    )
 
 
 def is_thanks(text: str) -> bool:
@@ -218,8 +225,10 @@ def is_home_visit(text: str) -> bool | None:
     điện thoại") and asks for help, a request unless the question names a topic; False
     otherwise."""
     padded = f" {_spelt_out(text)} "
-    if _has(padded, _intent("visit_not")):
-        return False
+    for phrase in sorted(_intent("visit_not"), key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", " ")  # "sang nhà mạng" holds no "sang nhà"
+    if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
+        return False  # asking for a number, not for someone to come
     if _has(padded, _intent("visit_strong")):
         return True
     if _has(padded, _intent("visit_weak")) and _has(padded, _intent("visit_ask")):
@@ -311,7 +320,10 @@ def _find(phrase: _Phrase, query: _Query) -> tuple[float, frozenset[int]]:
         and near
         and len(phrase.text) >= FUZZY_PHRASE_MIN
         and all(sim == 100.0 for sim in sims)
-        and any(gram.startswith(missing[0][0]) for gram, _ in query.grams)
+        and any(
+            gram[0] == missing[0][0] and fuzz.ratio(missing[0], gram) >= MISSING_SIMILARITY
+            for gram, _ in query.grams
+        )
     ):
         score = fuzz.partial_ratio(phrase.text, query.text)
         if score >= PHRASE_SIMILARITY:
@@ -493,7 +505,7 @@ class KnowledgeBase:
             # Only a few common words shared with an entry's text: no topic at all.
             return SearchResult(Outcome.NONE)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        folded = fold(text)
+        folded = _folded_words(text)
         other_service = not _helpdesk_words("other_services").isdisjoint(folded.split())
         if _has(f" {folded} ", _helpdesk_words("elsewhere")):
             if phrases.get(top, 0.0) < CONFIDENT_PHRASE:
@@ -623,7 +635,7 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     help desk read typed text through this."""
     if is_greeting(text):
         return SearchResult(Outcome.THANKS)
-    text = _relayed(text)
+    text = _relayed(kb, text)
     visit = is_home_visit(text)
     spelt = f" {_spelt_out(text)} "
     if _has(spelt, _intent("scam_told")) and _has(spelt, _intent("scam_report")):
@@ -642,18 +654,27 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     if visit is True:
         return SearchResult(Outcome.HOME_VISIT)
     found = kb.search(text)
+    named = bool(found.matches) and found.matches[0][1] >= TOPIC_NAMED
+    if found.outcome != Outcome.ANSWER and not named and _thanks_at_length(text):
+        return SearchResult(Outcome.THANKS)
     if visit is None and found.outcome != Outcome.ANSWER:
         # Unsure what to answer someone who cannot manage alone: a visit, unless the
         # question clearly names a topic ("tôi mắt kém, muốn đổi số vneid...").
-        if not (found.matches and found.matches[0][1] >= TOPIC_NAMED):
+        if not named:
             return SearchResult(Outcome.HOME_VISIT)
     return found
 
 
-def _relayed(text: str) -> str:
+def _relayed(kb: KnowledgeBase, text: str) -> str:
     """The question itself when someone passes it on ("Bà Sáu tổ 7 nhờ em hỏi: ...",
-    "Quầy một cửa hỏi hộ công dân: ..."): what comes before the colon is who asks."""
+    "Quầy một cửa hỏi hộ công dân: ..."): what comes before the colon says who asks, and
+    nothing the help desk knows ("Quên mật khẩu VNeID, cho em hỏi: ..." keeps it all)."""
     head, colon, tail = text.partition(":")
     if not colon or len(tail.split()) < 2 or len(head.split()) > RELAY_HEAD_WORDS:
         return text
-    return tail if _has(f" {_spelt_out(head)} ", _intent("relay")) else text
+    spelt = _spelt_out(head)
+    if not (_has(f" {spelt} ", _intent("relay")) or spelt.endswith(" hoi")):
+        return text
+    if is_scam_report(head) or kb.search(head).outcome != Outcome.NONE:
+        return text
+    return tail
