@@ -265,6 +265,21 @@ class _Query:
     # Content words and each pair of neighbours written together ("mat khua" -> "matkhua",
     # so that a typo in a compound still finds it), with the positions they cover.
     grams: list[tuple[str, tuple[int, ...]]]
+    # A keyword's word -> how well and where the question holds it: the same words recur in
+    # many phrases, so each is compared with the question once.
+    seen: dict[str, tuple[float, tuple[int, ...]]] = field(default_factory=dict)
+
+    def holds(self, word: str) -> tuple[float, tuple[int, ...]]:
+        found = self.seen.get(word)
+        if found is None:
+            best = 0.0
+            where: tuple[int, ...] = ()
+            for gram, covers in self.grams:
+                score = _similarity(word, gram)
+                if score > best:
+                    best, where = score, covers
+            found = self.seen[word] = (best, where)
+        return found
 
     @classmethod
     def of(cls, text: str) -> _Query:
@@ -292,12 +307,7 @@ def _find(phrase: _Phrase, query: _Query) -> tuple[float, frozenset[int]]:
     sims: list[float] = []
     missing: list[str] = []
     for word in phrase.words:
-        best = 0.0
-        where: tuple[int, ...] = ()
-        for gram, covers in query.grams:
-            score = _similarity(word, gram)
-            if score > best:
-                best, where = score, covers
+        best, where = query.holds(word)
         if best:
             sims.append(best)
             positions.update(where)
