@@ -231,8 +231,9 @@ def is_home_visit(text: str) -> bool | None:
         return False  # asking for a number, not for someone to come
     if _has(padded, _intent("visit_strong")):
         return True
-    if _has(padded, _intent("visit_weak")) and _has(padded, _intent("visit_ask")):
-        return None
+    weak = [p for p in _intent("visit_weak") if f" {p} " in padded]
+    if weak and (_has(padded, _intent("visit_ask")) or len(weak) >= 2):
+        return None  # cannot manage alone, and asks (or says it twice over)
     return False
 
 
