@@ -174,6 +174,13 @@ def _has(padded: str, phrases: frozenset[str]) -> bool:
     return any(f" {p} " in padded for p in phrases)
 
 
+def _without(padded: str, phrases: frozenset[str]) -> str:
+    """`padded` with each of `phrases` left out, as whole words, longest first."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", " ")
+    return padded
+
+
 # Emoji that thank or agree, alone in a message.
 _THANKS_EMOJI = frozenset("🙏👍👌❤💕😊🥰😍🤝✅💯🌹👏☺😘")
 
@@ -185,16 +192,9 @@ def is_greeting(text: str) -> bool:
     if not spelt:
         return any(ch in _THANKS_EMOJI for ch in text)
     padded = f" {spelt} "
-    found = False
-    for phrase in sorted(_intent("thanks"), key=len, reverse=True):
-        if f" {phrase} " in padded:
-            found = True
-            padded = padded.replace(f" {phrase} ", " ")
-    if not found:
+    if not _has(padded, _intent("thanks")):
         return False
-    for phrase in sorted(_intent("thanks_filler"), key=len, reverse=True):
-        padded = padded.replace(f" {phrase} ", " ")
-    return not padded.strip()
+    return not _without(_without(padded, _intent("thanks")), _intent("thanks_filler")).strip()
 
 
 def _thanks_at_length(text: str) -> bool:
@@ -225,8 +225,7 @@ def is_home_visit(text: str) -> bool | None:
     điện thoại") and asks for help, a request unless the question names a topic; False
     otherwise."""
     padded = f" {_spelt_out(text)} "
-    for phrase in sorted(_intent("visit_not"), key=len, reverse=True):
-        padded = padded.replace(f" {phrase} ", " ")  # "sang nhà mạng" holds no "sang nhà"
+    padded = _without(padded, _intent("visit_not"))  # "sang nhà mạng" holds no "sang nhà"
     if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
         return False  # asking for a number, not for someone to come
     if _has(padded, _intent("visit_strong")):
@@ -533,15 +532,14 @@ class KnowledgeBase:
         if len(close) == 1:
             # Unsure, with one candidate ("vneid" alone): its neighbours of the same topic
             # that the question also touches, so that the list is a choice.
-            entry = self.entry(top, "vi")
-            kin = [
-                (k, s)
-                for k, s in ranked[1:]
-                if entry is not None
-                and (other := self.entry(k, "vi")) is not None
-                and other.category == entry.category
-            ]
-            close += kin[: MAX_CANDIDATES - 1]
+            first = self.entry(top, "vi")
+            if first is not None:
+                kin = [
+                    (k, s)
+                    for k, s in ranked[1:]
+                    if (e := self.entry(k, "vi")) is not None and e.category == first.category
+                ]
+                close += kin[: MAX_CANDIDATES - 1]
         return SearchResult(Outcome.CHOOSE, close)
 
     def with_ward(
