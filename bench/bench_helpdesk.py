@@ -1,8 +1,9 @@
 """Benchmark (not a test): how long the help desk takes to read one question, against the
 cheapest search one could write, side by side in one run.
 
-Every question of the evaluation sets (tests/bot/kb_*.tsv) is read by `understand` (intents,
-then keyword phrases and BM25 over the knowledge base), and by a floor: one rapidfuzz
+Every question of the evaluation sets (tests/bot/kb_*.tsv, locales/kb/asked/*.tsv) is read
+by `understand` (intents, then keyword phrases, BM25 over the knowledge base and the questions
+asked before), and by a floor: one rapidfuzz
 `extractOne` of the folded question against every keyword phrase of the base. Both take
 turns, --rounds times (who goes first swaps every round); each round prints CPU time per
 question for both and their ratio. The machine is shared and noisy: the ratio is what holds.
@@ -29,12 +30,13 @@ from bot.i18n import LANGUAGES
 from bot.knowledge import built_in, understand
 from bot.text import fold
 
-SETS = Path(__file__).resolve().parents[1] / "tests" / "bot"
+ROOT = Path(__file__).resolve().parents[1]
+SETS = (ROOT / "tests" / "bot", ROOT / "locales" / "kb" / "asked")
 
 
 def questions() -> list[str]:
     found: list[str] = []
-    for path in sorted(SETS.glob("kb_*_2026-*.tsv")):
+    for path in sorted(p for folder in SETS for p in folder.glob("kb_*_2026-*.tsv")):
         with path.open(encoding="utf-8") as f:
             lines = [line for line in f if not line.startswith("#")]
         found += [row["question"] for row in csv.DictReader(lines, delimiter="\t")]

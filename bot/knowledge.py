@@ -7,12 +7,16 @@ and names of other apps of `locales/<lang>/words.toml`. Each entry has keyword p
 both languages; a phrase matches when each of its words is in the question (typos allowed
 on longer words, through rapidfuzz) or when the whole phrase is close to a stretch of the
 question. A phrase weighs what its words are worth: a word found in many entries ("vneid")
-tells little, a word found in one ("passcode") a lot. A confident answer needs a clear
-winner; a wrong confident answer is worse than "I don't know"."""
+tells little, a word found in one ("passcode") a lot. BM25 over each entry's whole text, and
+over the questions residents asked before (`locales/kb/asked`, each with its entry), adds
+recall for wording no keyword holds. A confident answer needs a clear winner by the entry's
+own words; a wrong confident answer is worse than "I don't know"."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import heapq
 import itertools
 import math
 import re
@@ -38,6 +42,8 @@ CONFIDENT_LEAD = 2.0  # the best must beat the runner-up by this factor
 CANDIDATE_SCORE = 1.0
 CANDIDATE_SHARE = 0.45  # a candidate scores at least this share of the best
 MAX_CANDIDATES = 3
+ASKED_WEIGHT = 0.1  # questions asked before (`_Asked`), added to the phrases' score
+ASKED_ALONE = 20.0  # ...enough alone (no keyword phrase found) to offer a list
 TOPIC_NAMED = 8.0  # a list's best this sure names a topic (see `understand`)
 RELAY_HEAD_WORDS = 12  # "X nhờ em hỏi:" before a question passed on, at most this long
 WARD_CACHE = 256  # wards whose knowledge base is kept built
@@ -108,6 +114,9 @@ class SearchResult:
     outcome: str
     # (entry key, score), best first: one for ANSWER, 2-3 for CHOOSE, none for NONE.
     matches: list[tuple[str, float]] = field(default_factory=list)
+    # How sure the best entry's own words are (keyword phrases and its text, not the
+    # questions asked before): whether the message names a topic at all.
+    named: float = 0.0
 
     @property
     def keys(self) -> list[str]:
@@ -185,10 +194,34 @@ def _without(padded: str, phrases: frozenset[str]) -> str:
 _THANKS_EMOJI = frozenset("🙏👍👌❤💕😊🥰😍🤝✅💯🌹👏☺😘")
 
 
+_STRETCHED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1)
+def _thanks_words() -> frozenset[str]:
+    return frozenset(
+        word
+        for meaning in ("thanks", "thanks_filler", "hello")
+        for phrase in _intent(meaning)
+        for word in phrase.split()
+    )
+
+
+def _unstretched(spelt: str) -> str:
+    """Letters held for warmth ("cam onn chau nhieuuu", "okkk") taken back to the word of
+    thanks they stretch; any other word is left as typed ("good" stays)."""
+    known = _thanks_words()
+    found = []
+    for word in spelt.split():
+        short = _STRETCHED.sub(r"\1", word)
+        found.append(short if word not in known and short in known else word)
+    return " ".join(found)
+
+
 def is_greeting(text: str) -> bool:
     """Whether the message only thanks, greets or agrees ("cảm ơn", "ok", "em cảm ơn ạ 😊",
     "🙏"): it gets a short warm reply, and is no question to keep."""
-    spelt = _spelt_out(text)
+    spelt = _unstretched(_spelt_out(text))
     if not spelt:
         return any(ch in _THANKS_EMOJI for ch in text)
     padded = f" {spelt} "
@@ -400,15 +433,21 @@ class _Bm25:
     K1, B = 1.2, 0.75
 
     def __init__(self, documents: dict[str, list[str]]) -> None:
-        self.tf = {key: Counter(tokens) for key, tokens in documents.items()}
-        self.length = {key: len(tokens) for key, tokens in documents.items()}
-        self.average = sum(self.length.values()) / max(len(documents), 1) or 1.0
-        df: Counter[str] = Counter()
-        for counts in self.tf.values():
-            df.update(counts.keys())
+        length = {key: len(tokens) for key, tokens in documents.items()}
+        average = sum(length.values()) / max(len(documents), 1) or 1.0
+        # word -> the documents holding it, each with its term's BM25 factor (what the word
+        # is worth there, before its idf), so that a question visits only its own words.
+        self.postings: dict[str, list[tuple[str, float]]] = {}
+        for key, tokens in documents.items():
+            norm = self.K1 * (1 - self.B + self.B * length[key] / average)
+            for word, tf in Counter(tokens).items():
+                factor = tf * (self.K1 + 1) / (tf + norm)
+                self.postings.setdefault(word, []).append((key, factor))
         n = len(documents)
-        self.idf = {w: math.log(1 + (n - c + 0.5) / (c + 0.5)) for w, c in df.items()}
-        self.vocabulary = sorted(w for w in df if "_" not in w)
+        self.idf = {
+            w: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for w, p in self.postings.items()
+        }
+        self.vocabulary = sorted(w for w in self.postings if "_" not in w)
         self._nearest: dict[str, str | None] = {}
 
     def nearest(self, word: str) -> str | None:
@@ -429,17 +468,44 @@ class _Bm25:
         it holds (one pair is one idea: "ket qua" alone says little)."""
         words = [w for w in (self.nearest(w) for w in content_words(normalised)) if w]
         query = set(words) | {f"{a}_{b}" for a, b in itertools.pairwise(words)}
-        result: dict[str, tuple[float, int]] = {}
-        for key, counts in self.tf.items():
-            norm = self.K1 * (1 - self.B + self.B * self.length[key] / self.average)
-            total, pairs = 0.0, 0
-            for word in query:
-                tf = counts.get(word)
-                if tf:
-                    total += self.idf[word] * tf * (self.K1 + 1) / (tf + norm)
-                    pairs += "_" in word
-            if total:
-                result[key] = (total, pairs)
+        totals: dict[str, float] = {}
+        pairs: Counter[str] = Counter()
+        for word in query:
+            idf = self.idf.get(word, 0.0)
+            for key, factor in self.postings.get(word, ()):
+                totals[key] = totals.get(key, 0.0) + idf * factor
+                if "_" in word:
+                    pairs[key] += 1
+        return {key: (total, pairs[key]) for key, total in totals.items() if total}
+
+
+class _Asked:
+    """Questions people asked, each with the entry that answered it: a question is answered
+    like the ones nearest to it (BM25 over each asked question, the best few voting for
+    their entries), so wording no keyword list thought of still finds its entry."""
+
+    NEAREST = 5
+
+    def __init__(self, asked: Iterable[tuple[str, str]]) -> None:
+        self.keys: dict[str, str] = {}
+        documents: dict[str, list[str]] = {}
+        for key, question in asked:
+            tokens = _tokens(normalise(question))
+            if tokens:
+                name = str(len(self.keys))
+                self.keys[name] = key
+                documents[name] = tokens
+        self.bm25 = _Bm25(documents)
+
+    def scores(self, normalised: str) -> dict[str, float]:
+        if not self.keys:
+            return {}
+        found = self.bm25.scores(normalised)
+        nearest = heapq.nlargest(self.NEAREST, found.items(), key=lambda kv: kv[1][0])
+        result: dict[str, float] = {}
+        for name, (score, _pairs) in nearest:
+            key = self.keys[name]
+            result[key] = result.get(key, 0.0) + score
         return result
 
 
@@ -451,9 +517,11 @@ class KnowledgeBase:
         self,
         entries: dict[str, dict[str, Entry]],
         categories: dict[str, list[Category]],
+        asked: _Asked | None = None,
     ) -> None:
         self._entries = entries  # lang -> key -> entry
         self._categories = categories
+        self._asked = asked or _Asked(())
         keys = list(dict.fromkeys(k for lang in LANGUAGES for k in entries.get(lang, {})))
         self._index = _Index({k: self._phrases(k) for k in keys})
         self._bm25 = _Bm25({k: self._document(k) for k in keys})
@@ -501,20 +569,33 @@ class KnowledgeBase:
         answer needs a keyword phrase, a clear lead, and no other app named."""
         phrases = self._index.scores(text)
         bm25 = self._bm25.scores(normalise(text))
-        keys = set(phrases) | set(bm25)
+        asked = self._asked.scores(normalise(text))
+        keys = set(phrases) | set(bm25) | set(asked)
         if among is not None:
             keys &= set(among)
-        combined = {k: phrases.get(k, 0.0) + BM25_WEIGHT * bm25.get(k, (0.0, 0))[0] for k in keys}
+        combined = {
+            k: phrases.get(k, 0.0)
+            + BM25_WEIGHT * bm25.get(k, (0.0, 0))[0]
+            + ASKED_WEIGHT * asked.get(k, 0.0)
+            for k in keys
+        }
         ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or ranked[0][1] < CANDIDATE_SCORE:
             return SearchResult(Outcome.NONE)
         top, best = ranked[0]
         alone, pairs = bm25.get(top, (0.0, 0))
-        weak = alone < BM25_ALONE or pairs < BM25_PAIRS
+        named = phrases.get(top, 0.0) + BM25_WEIGHT * alone
+        weak = (alone < BM25_ALONE or pairs < BM25_PAIRS) and asked.get(top, 0.0) < ASKED_ALONE
         if not phrases.get(top) and weak and not lenient:
             # Only a few common words shared with an entry's text: no topic at all.
             return SearchResult(Outcome.NONE)
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        # Confidence is the entries' own words' (the questions asked before only reorder):
+        # the best by those words leads the runner-up by them.
+        own = sorted(
+            (phrases.get(k, 0.0) + BM25_WEIGHT * bm25.get(k, (0.0, 0))[0] for k in keys),
+            reverse=True,
+        )
+        runner_up = own[1] if len(own) > 1 else 0.0
         folded = _folded_words(text)
         other_service = not _helpdesk_words("other_services").isdisjoint(folded.split())
         if _has(f" {folded} ", _helpdesk_words("elsewhere")):
@@ -523,11 +604,12 @@ class KnowledgeBase:
             other_service = True
         if (
             phrases.get(top, 0.0) >= CONFIDENT_PHRASE
-            and best >= CONFIDENT_SCORE
-            and best >= CONFIDENT_LEAD * runner_up
+            and named == own[0]
+            and named >= CONFIDENT_SCORE
+            and named >= CONFIDENT_LEAD * runner_up
             and not other_service
         ):
-            return SearchResult(Outcome.ANSWER, ranked[:1])
+            return SearchResult(Outcome.ANSWER, ranked[:1], named)
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
         if len(close) == 1:
             # Unsure, with one candidate ("vneid" alone): its neighbours of the same topic
@@ -540,7 +622,7 @@ class KnowledgeBase:
                     if (e := self.entry(k, "vi")) is not None and e.category == first.category
                 ]
                 close += kin[: MAX_CANDIDATES - 1]
-        return SearchResult(Outcome.CHOOSE, close)
+        return SearchResult(Outcome.CHOOSE, close, named)
 
     def with_ward(
         self, texts: Iterable[WardText], taught: Iterable[tuple[str, str]] = ()
@@ -594,7 +676,12 @@ class KnowledgeBase:
                 if key in by_key:
                     entry = by_key[key]
                     by_key[key] = replace(entry, keywords=(*entry.keywords, phrasing))
-        return KnowledgeBase(entries, self._categories)
+        return KnowledgeBase(entries, self._categories, self._asked)
+
+    def with_asked(self, asked: Iterable[tuple[str, str]]) -> KnowledgeBase:
+        """The same entries, answering like these (entry key, question) pairs instead of
+        the questions shipped in locales/kb/asked."""
+        return KnowledgeBase(self._entries, self._categories, _Asked(asked))
 
 
 def _read(lang: str) -> tuple[dict[str, Entry], list[Category]]:
@@ -620,13 +707,31 @@ def _read(lang: str) -> tuple[dict[str, Entry], list[Category]]:
     return entries, categories
 
 
+def asked_questions(without: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The questions residents asked, each with the key of the entry that answers it:
+    `locales/kb/asked/*.tsv` (question, topic, style; `#` lines are notes), but for the
+    files named in `without`. Rows whose topic is no entry (off-topic, thanks, home visits)
+    are not answers and are left out."""
+    skip = set(without)
+    keys = {key for lang in LANGUAGES for key in _read(lang)[0]}
+    found: list[tuple[str, str]] = []
+    folder = resources.files("locales").joinpath("kb", "asked")
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".tsv") or path.name in skip:
+            continue
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+        rows = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
+        found += [(row["topic"], row["question"]) for row in rows if row["topic"] in keys]
+    return found
+
+
 @lru_cache(maxsize=1)
 def built_in() -> KnowledgeBase:
-    """The entries shipped in locales/kb, read once."""
+    """The entries shipped in locales/kb, and the questions asked of them, read once."""
     entries, categories = {}, {}
     for lang in LANGUAGES:
         entries[lang], categories[lang] = _read(lang)
-    return KnowledgeBase(entries, categories)
+    return KnowledgeBase(entries, categories, _Asked(asked_questions()))
 
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{1,47}$")
@@ -663,7 +768,7 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     if visit is True:
         return SearchResult(Outcome.HOME_VISIT)
     found = kb.search(text)
-    named = bool(found.matches) and found.matches[0][1] >= TOPIC_NAMED
+    named = found.named >= TOPIC_NAMED
     if found.outcome != Outcome.ANSWER and not named and _thanks_at_length(text):
         return SearchResult(Outcome.THANKS)
     if visit is None and found.outcome != Outcome.ANSWER:

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from bot.i18n import LANGUAGES, t
-from bot.knowledge import Outcome, WardText, built_in, understand
+from bot.knowledge import (
+    KnowledgeBase,
+    Outcome,
+    WardText,
+    asked_questions,
+    built_in,
+    understand,
+)
 from bot.text import strip_personal_data
 
 EVAL = tomllib.loads((Path(__file__).parent / "kb_eval.toml").read_text(encoding="utf-8"))
@@ -108,10 +115,28 @@ def test_thanks_said_at_length_is_thanks_but_thanks_with_a_question_is_a_questio
         "thanks so much, you guys are great",
         "oki e hieu r a",
         "ukm",
+        "cam onn chau nhieuu",
+        "okkk 👍",
     ):
         assert understand(kb, said).outcome == Outcome.THANKS, said
+    # A held letter is warmth only in a word of thanks: "goood" is no typo of a question.
+    assert understand(kb, "xem gium tai khoan vneidd").outcome != Outcome.THANKS
     for asked in ("cảm ơn, nhưng tôi vẫn chưa vào được vneid", "cam on, cho hoi doi sdt vneid"):
         assert understand(kb, asked).outcome != Outcome.THANKS, asked
+
+
+def test_a_question_asked_before_teaches_its_wording() -> None:
+    """The asked questions (locales/kb/asked) find entries for words no keyword holds: one
+    more asked question, and a resident asking it in other words gets its entry first."""
+    question = "giay mau vang cong an gui qua buu dien"
+    kb = built_in()
+    assert understand(kb, question).keys[:1] != ["traffic-fine"]
+    told = (
+        "traffic-fine",
+        "tờ giấy màu vàng của công an gửi qua bưu điện ghi biển số xe",
+    )
+    taught = kb.with_asked([*asked_questions(), told])
+    assert understand(taught, question).keys[:1] == ["traffic-fine"]
 
 
 def test_words_that_only_look_like_a_visit_request_are_not_one() -> None:
@@ -276,10 +301,15 @@ TOPIC_KEYS = {
     "child-id": "id-card-child",
     "lost-id-card": "id-card-lost",
 }
-# Used for tuning. The second was written blind and became a development set once tuned on.
-DEV_SETS = tuple(f"kb_dev{n}_2026-11-28.tsv" for n in ("", "2", "3", "4", "5", "6", "7"))
+# Used for tuning, and shipped: the help desk answers like the questions they hold
+# (locales/kb/asked). Each was written blind and became a development set once tuned on.
+ASKED = Path(__file__).parents[2] / "locales" / "kb" / "asked"
+DEV_SETS = tuple(sorted(path.name for path in ASKED.glob("kb_dev*.tsv")))
 # Never used for tuning (only their scores are read): new questions, new file.
-BLIND_SETS = tuple(f"kb_blind{n}_2026-11-28.tsv" for n in ("", "2", "3", "4", "5", "6"))
+BLIND_SETS = (
+    *(f"kb_blind{n}_2026-11-28.tsv" for n in ("", "2", "3", "4", "5", "6")),
+    "kb_blind7_2026-12-07.tsv",
+)
 
 
 @dataclass
@@ -301,16 +331,17 @@ class Scores:
 
 
 def read_set(name: str) -> list[tuple[str, str]]:
-    lines = (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()
+    folder = ASKED if name in DEV_SETS else Path(__file__).parent
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
     rows = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
     return [(row["question"], TOPIC_KEYS.get(row["topic"], row["topic"])) for row in rows]
 
 
-def scores(rows: list[tuple[str, str]]) -> Scores:
+def scores(rows: list[tuple[str, str]], kb: KnowledgeBase | None = None) -> Scores:
     """What `understand` makes of each question against its writer's topic: a topic right
     when it is the answer or first of the list; thanks and home-visit requests right when
     recognised; an off-topic question right when not answered with confidence."""
-    kb = built_in()
+    kb = kb or built_in()
     right = wrong = off = visits = visits_right = 0
     started = time.perf_counter()
     for question, topic in rows:
@@ -349,25 +380,30 @@ def test_the_sets_use_only_known_topics_and_the_blind_one_is_large_and_varied() 
 
 
 @pytest.mark.parametrize("name", DEV_SETS)
-def test_a_development_set(name: str) -> None:
-    found = scores(read_set(name))
-    print("\n" + found.line(f"development set {name} (tuned on)"))
-    assert found.top1 >= 0.89
-    assert found.confident_wrong <= 0.03
-    assert found.off_topic_answered <= 1
+def test_a_development_set_held_out(name: str) -> None:
+    """Scored as if its questions had never been asked: the help desk answers like the
+    questions of the other sets only."""
+    held_out = built_in().with_asked(asked_questions(without=[name]))
+    found = scores(read_set(name), held_out)
+    print("\n" + found.line(f"development set {name} (tuned on; held out)"))
+    assert found.top1 >= 0.9
+    assert found.confident_wrong <= 0.025
+    assert found.off_topic_answered == 0
     assert found.home_visit >= 0.9
 
 
-# What each blind set measured on 2026-11-28, with the tuning of that day: (top-1, confidently
-# wrong, off-topic answered, home-visit). Held so that none can silently get worse; they are
-# no target (the issue's: top-1 95%, no off-topic answer, home-visit 90%).
+# What each blind set measured on 2026-12-07, with the tuning and the asked questions of that
+# day: (top-1, confidently wrong, off-topic answered, home-visit). Held so that none can
+# silently get worse; they are no target (the issue's: top-1 95%, no off-topic answer,
+# home-visit 90%).
 BLIND_FLOORS = {
-    "kb_blind_2026-11-28.tsv": (0.91, 0.02, 0, 0.9),  # 91.2%, 1.8%, 0, 91.3%
-    "kb_blind2_2026-11-28.tsv": (0.94, 0.01, 0, 0.9),  # 94.1%, 0.0%, 0, 96.2%
-    "kb_blind3_2026-11-28.tsv": (0.89, 0.01, 0, 0.9),  # 89.4%, 0.6%, 0, 100%
-    "kb_blind4_2026-11-28.tsv": (0.90, 0.031, 0, 0.9),  # 90.1%, 3.0% (10), 0, 93.1%
-    "kb_blind5_2026-11-28.tsv": (0.85, 0.03, 1, 0.9),  # 85.8%, 2.6%, 1, 96.2%
-    "kb_blind6_2026-11-28.tsv": (0.86, 0.01, 1, 0.88),  # 86.3%, 0.6%, 1, 88.5%
+    "kb_blind_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.4%, 0.7%, 0, 91.3%
+    "kb_blind2_2026-11-28.tsv": (0.96, 0.01, 0, 0.9),  # 96.9%, 0.0%, 0, 96.2%
+    "kb_blind3_2026-11-28.tsv": (0.94, 0.01, 0, 0.9),  # 94.7%, 0.8%, 0, 100%
+    "kb_blind4_2026-11-28.tsv": (0.93, 0.022, 0, 0.9),  # 93.1%, 2.1%, 0, 93.1%
+    "kb_blind5_2026-11-28.tsv": (0.93, 0.02, 1, 0.9),  # 93.4%, 1.7%, 1, 100%
+    "kb_blind6_2026-11-28.tsv": (0.93, 0.01, 1, 0.88),  # 93.9%, 0.0%, 1, 88.5%
+    "kb_blind7_2026-12-07.tsv": (0.94, 0.02, 0, 0.9),  # 94.2%, 1.5%, 0, 100%
 }
 
 
