@@ -32,7 +32,7 @@ async def test_a_question_typed_without_diacritics_gets_a_sourced_answer(chat, d
     text = await chat.send("quen mat khau vneid thi lam sao")
     assert "Quên mật khẩu hoặc passcode VNeID" in text
     assert "Nguồn: https://plo.vn/" in text
-    assert "Rà soát: 21/11/2026" in text
+    assert "Rà soát: 07/12/2026" in text
     assert "Hỏi câu khác" in chat.labels()
 
 
