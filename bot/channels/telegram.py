@@ -31,10 +31,10 @@ from telegram import (
 )
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Updater
-from telegram.request import HTTPXRequest
 
 from bot.channels import Refused, RetryLater, Temporary, Unreachable, split_text
 from bot.channels.base import Adapter
+from bot.channels.telegram_request import AiohttpRequest
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Attachment, Incoming, Kind, Reply
@@ -204,14 +204,14 @@ def make_bot(settings: Settings) -> Bot:
         settings.telegram_bot_token,
         base_url=f"{base}/bot",
         base_file_url=f"{base}/file/bot",
-        request=HTTPXRequest(
+        request=AiohttpRequest(
             connection_pool_size=64,
             read_timeout=timeout,
             write_timeout=timeout,
             connect_timeout=timeout,
             pool_timeout=timeout,
         ),
-        get_updates_request=HTTPXRequest(
+        get_updates_request=AiohttpRequest(
             connection_pool_size=2, read_timeout=settings.telegram_poll_timeout_seconds + timeout
         ),
     )

@@ -10,8 +10,11 @@ import logging
 from typing import Any
 
 import pytest
+from aiohttp import web
 from sqlalchemy import func, select
+from telegram.error import NetworkError, TimedOut
 
+from bot.channels.telegram_request import AiohttpRequest
 from bot.config import Settings
 from bot.core import Attachment, Reply
 from storage import outbox
@@ -340,3 +343,33 @@ async def test_blocking_the_bot_stops_the_queue_at_once(
     async with database.sessions() as db:
         member = await db.scalar(select(Member).where(Member.channel == "telegram"))
         assert member is not None and member.unreachable_at is not None
+
+
+async def test_a_telegram_that_cannot_be_reached_or_never_answers_is_a_network_error() -> None:
+    """What the outbox retries (`Temporary`): nothing listening, or an answer that never
+    comes within the read timeout; the request gives up on its own."""
+    server = web.Application()
+
+    async def never(request: web.Request) -> web.Response:
+        await asyncio.sleep(1)  # well past the request's read timeout
+        return web.json_response({"ok": True, "result": True})
+
+    server.router.add_post("/{tail:.*}", never)
+    runner = web.AppRunner(server)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    request = AiohttpRequest(read_timeout=0.2, connect_timeout=0.5, pool_timeout=0.5)
+    try:
+        await request.initialize()
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(TimedOut):
+            await request.post(f"http://127.0.0.1:{port}/botX/getMe")
+        assert asyncio.get_running_loop().time() - started < 2
+        await runner.cleanup()
+        with pytest.raises(NetworkError):
+            await request.post(f"http://127.0.0.1:{port}/botX/getMe")
+    finally:
+        await request.shutdown()
+        await runner.cleanup()
