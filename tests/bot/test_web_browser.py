@@ -221,13 +221,8 @@ async def test_staff_see_the_weekly_chart_and_download_the_workbook(
     from playwright.async_api import expect
 
     async with phone(core, database) as (page, port):
-        await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
-        await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
-        await page.get_by_test_id("send").click()
+        await staff_join(page, port, demo)
         newest_menu = page.locator(".choices").last
-        await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
-        await page.get_by_test_id("input").fill("Anh Minh")
-        await page.get_by_test_id("send").click()
         await newest_menu.get_by_role("button", name="Báo cáo (tuần", exact=False).click()
         week = newest_menu.get_by_role("button", name=re.compile("–")).first  # the latest week
         await expect(week).to_be_enabled(timeout=WAIT_MS)
@@ -302,11 +297,9 @@ async def test_a_tab_closed_and_opened_again_goes_on_where_it_was(
         await expect(log).to_contain_text("Chào mừng bạn!", timeout=WAIT_MS)
 
 
-async def staff_open_the_pages(page: Any, port: int, demo: DemoWard) -> None:
-    """In the phone's web chat: join as ward staff ("Anh Minh"), ask for the pages' link,
-    and open it at 360 px wide (a cheap Android phone)."""
-    from playwright.async_api import expect
-
+async def staff_join(page: Any, port: int, demo: DemoWard) -> None:
+    """In the phone's web chat: join with the ward staff's invite, agree, and give the name
+    "Anh Minh"."""
     await page.goto(f"http://127.0.0.1:{port}/", timeout=WAIT_MS)
     await page.get_by_test_id("input").fill(display(demo.invites[Role.STAFF].code))
     await page.get_by_test_id("send").click()
@@ -314,6 +307,15 @@ async def staff_open_the_pages(page: Any, port: int, demo: DemoWard) -> None:
     await newest_menu.get_by_role("button", name=t("vi", "consent-agree"), exact=True).click()
     await page.get_by_test_id("input").fill("Anh Minh")
     await page.get_by_test_id("send").click()
+
+
+async def staff_open_the_pages(page: Any, port: int, demo: DemoWard) -> None:
+    """In the phone's web chat: join as ward staff, ask for the pages' link, and open it at
+    360 px wide (a cheap Android phone)."""
+    from playwright.async_api import expect
+
+    await staff_join(page, port, demo)
+    newest_menu = page.locator(".choices").last
     await newest_menu.get_by_role("button", name=t("vi", "web-menu")).click()
     log = page.get_by_test_id("log")
     await expect(log).to_contain_text("/quan-ly/vao?t=", timeout=WAIT_MS)
