@@ -159,6 +159,13 @@ def test_doing_it_oneself_at_home_is_no_visit_request() -> None:
     # The team's name holds "số nào" ("tổ công nghệ số nào"): still a visit request.
     found = understand(kb, "có tổ công nghệ số nào đến nhà giúp người già không")
     assert found.outcome == Outcome.HOME_VISIT
+    # Asking whether one must go to the office oneself is a question about the procedure.
+    found = understand(kb, "làm căn cước cho con 12 tuổi có phải đến tận nơi không")
+    assert found.outcome != Outcome.HOME_VISIT and found.keys[:1] == ["id-card-child"]
+    found = understand(kb, "ID card for my 12-year-old: does she need to come in person?")
+    assert found.outcome != Outcome.HOME_VISIT and found.keys[:1] == ["id-card-child"]
+    found = understand(kb, "can someone come in person to help my grandma")
+    assert found.outcome == Outcome.HOME_VISIT
 
 
 def test_someone_claiming_to_be_an_official_is_a_scam_whatever_they_ask() -> None:
@@ -397,7 +404,7 @@ def test_a_development_set_held_out(name: str) -> None:
 # silently get worse; they are no target (the issue's: top-1 95%, no off-topic answer,
 # home-visit 90%).
 BLIND_FLOORS = {
-    "kb_blind_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.4%, 0.7%, 0, 91.3%
+    "kb_blind_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.8%, 0.7%, 0, 91.3%
     "kb_blind2_2026-11-28.tsv": (0.96, 0.01, 0, 0.9),  # 96.5%, 0.0%, 0, 96.2%
     "kb_blind3_2026-11-28.tsv": (0.94, 0.01, 0, 0.9),  # 94.7%, 0.8%, 0, 100%
     "kb_blind4_2026-11-28.tsv": (0.93, 0.02, 0, 0.9),  # 93.1%, 1.8%, 0, 93.1%
