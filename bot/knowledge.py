@@ -43,7 +43,10 @@ CANDIDATE_SCORE = 1.0
 CANDIDATE_SHARE = 0.45  # a candidate scores at least this share of the best
 MAX_CANDIDATES = 3
 ASKED_WEIGHT = 0.1  # questions asked before (`_Asked`), added to the phrases' score
-ASKED_ALONE = 20.0  # ...enough alone (no keyword phrase found) to offer a list
+# ...enough alone (no keyword phrase, few words of the entry's text) to offer a list: high,
+# or questions about other things ("ai là chủ tịch phường") get a list instead of "I don't
+# know" and never reach the staff's unanswered questions.
+ASKED_ALONE = 40.0
 TOPIC_NAMED = 8.0  # a list's best this sure names a topic (see `understand`)
 RELAY_HEAD_WORDS = 12  # "X nhờ em hỏi:" before a question passed on, at most this long
 WARD_CACHE = 256  # wards whose knowledge base is kept built
@@ -207,14 +210,21 @@ def _thanks_words() -> frozenset[str]:
     )
 
 
+_HELD_LAST = re.compile(r"(.)\1+$")
+
+
 def _unstretched(spelt: str) -> str:
-    """Letters held for warmth ("cam onn chau nhieuuu", "okkk") taken back to the word of
-    thanks they stretch; any other word is left as typed ("good" stays)."""
+    """Letters held for warmth ("cam onn chau nhieuuu", "okkk", "hellooo") taken back to
+    the word of thanks or greeting they stretch; any other word is left as typed ("good")."""
     known = _thanks_words()
     found = []
     for word in spelt.split():
-        short = _STRETCHED.sub(r"\1", word)
-        found.append(short if word not in known and short in known else word)
+        if word not in known:
+            for short in (_HELD_LAST.sub(r"\1", word), _STRETCHED.sub(r"\1", word)):
+                if short in known:
+                    word = short
+                    break
+        found.append(word)
     return " ".join(found)
 
 
@@ -243,7 +253,7 @@ def _thanks_at_length(text: str) -> bool:
 
 def is_thanks(text: str) -> bool:
     """A greeting message that thanks or agrees ("ok"), rather than only says hello."""
-    padded = f" {_spelt_out(text)} "
+    padded = f" {_unstretched(_spelt_out(text))} "
     return " cam on " in padded or not _has(padded, _intent("hello"))
 
 
@@ -498,6 +508,7 @@ class _Asked:
         self.bm25 = _Bm25(documents)
 
     def scores(self, normalised: str) -> dict[str, float]:
+        """Each entry's summed score among the nearest asked questions."""
         if not self.keys:
             return {}
         found = self.bm25.scores(normalised)

@@ -237,7 +237,11 @@ class TelegramChannel(Adapter):
     # -- life cycle ----------------------------------------------------------------------
 
     async def start(self) -> None:
-        await self.bot.initialize()
+        try:
+            await self.bot.initialize()
+        except Exception:
+            await self.bot.shutdown()  # the sessions it opened before Telegram said no
+            raise
         self.username = self.bot.username
         await self._set_commands()
         if self.mode == "webhook":

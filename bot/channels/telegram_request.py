@@ -50,6 +50,9 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._size),
                 headers={"User-Agent": self.USER_AGENT},
+                # HTTPS_PROXY and the like, as httpx reads them: where Telegram is reached
+                # only through a proxy, it is the operator's environment that says so.
+                trust_env=True,
             )
 
     async def shutdown(self) -> None:
@@ -74,7 +77,8 @@ class AiohttpRequest(BaseRequest):
         if request_data is not None:
             data = request_data.json_parameters
             if files:
-                form = aiohttp.FormData()
+                # File names as they are (httpx does not percent-encode them either).
+                form = aiohttp.FormData(quote_fields=False)
                 for name, value in request_data.json_parameters.items():
                     form.add_field(name, value)
                 for name, (filename, content, mime) in request_data.multipart_data.items():
@@ -84,9 +88,10 @@ class AiohttpRequest(BaseRequest):
         write = _given(write_timeout, self._media_write if files else self._write)
         connect = _given(connect_timeout, self._connect)
         pool = _given(pool_timeout, self._pool)
-        # aiohttp has no write timeout of its own: sending the request and reading the
-        # answer share one bound, the two added (None, as httpx: no bound).
-        total = None if read is None or write is None else read + write
+        # aiohttp has no write timeout of its own, and its pool wait is part of connecting:
+        # the whole call is bounded by all four added (no bound if any is None, as httpx).
+        parts = (pool, connect, write, read)
+        total = None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
         timeout = aiohttp.ClientTimeout(
             total=total,
             connect=None if connect is None or pool is None else connect + pool,

@@ -19,6 +19,7 @@ from bot.knowledge import (
     WardText,
     asked_questions,
     built_in,
+    greeting_reply,
     understand,
 )
 from bot.text import strip_personal_data
@@ -119,8 +120,11 @@ def test_thanks_said_at_length_is_thanks_but_thanks_with_a_question_is_a_questio
         "okkk 👍",
     ):
         assert understand(kb, said).outcome == Outcome.THANKS, said
-    # A held letter is warmth only in a word of thanks: "goood" is no typo of a question.
+    # A held letter is warmth only in a word of thanks or greeting; a held hello is a hello.
     assert understand(kb, "xem gium tai khoan vneidd").outcome != Outcome.THANKS
+    for hello in ("chàoooo", "alooo", "hellooo"):
+        assert understand(kb, hello).outcome == Outcome.THANKS, hello
+        assert greeting_reply(hello) == "hd-greeting", hello
     for asked in ("cảm ơn, nhưng tôi vẫn chưa vào được vneid", "cam on, cho hoi doi sdt vneid"):
         assert understand(kb, asked).outcome != Outcome.THANKS, asked
 
@@ -406,10 +410,10 @@ def test_a_development_set_held_out(name: str) -> None:
 BLIND_FLOORS = {
     "kb_blind_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.8%, 0.7%, 0, 91.3%
     "kb_blind2_2026-11-28.tsv": (0.96, 0.01, 0, 0.9),  # 96.5%, 0.0%, 0, 96.2%
-    "kb_blind3_2026-11-28.tsv": (0.94, 0.01, 0, 0.9),  # 94.7%, 0.8%, 0, 100%
+    "kb_blind3_2026-11-28.tsv": (0.94, 0.01, 0, 0.9),  # 94.4%, 0.8%, 0, 100%
     "kb_blind4_2026-11-28.tsv": (0.93, 0.02, 0, 0.9),  # 93.1%, 1.8%, 0, 93.1%
-    "kb_blind5_2026-11-28.tsv": (0.93, 0.02, 1, 0.9),  # 93.4%, 1.7%, 1, 100%
-    "kb_blind6_2026-11-28.tsv": (0.93, 0.01, 1, 0.88),  # 93.6%, 0.0%, 1, 88.5%
+    "kb_blind5_2026-11-28.tsv": (0.93, 0.02, 1, 0.9),  # 93.0%, 1.7%, 1, 100%
+    "kb_blind6_2026-11-28.tsv": (0.93, 0.01, 1, 0.88),  # 93.3%, 0.0%, 1, 88.5%
     "kb_blind7_2026-12-07.tsv": (0.94, 0.02, 0, 0.9),  # 94.2%, 1.5%, 0, 100%
 }
 
