@@ -52,6 +52,7 @@ RELAY_HEAD_WORDS = 12  # "X nhờ em hỏi:" before a question passed on, at mos
 WARD_CACHE = 256  # wards whose knowledge base is kept built
 SCAM_CATEGORY = "scam"
 SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
+SCAM_NAMED = 3.0  # how sure a warning's own words must be to answer a scam told
 WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
 FUZZY_WORD_MIN = 5
@@ -771,9 +772,10 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         if not _has(spelt, _intent("scam_report")):
             # Told a scam, not asking where to report one: the warning about that kind.
             scams = [key for key in scams if key != SCAM_FALLBACK]
-        # Among the warnings, the closest one, however faint: a scam was told.
+        # Among the warnings, the closest one by its own words; none of them close (a prize
+        # to claim, a loan): the general answer, how to report it.
         found = kb.search(text, among=scams, lenient=True)
-        if found.matches:
+        if found.matches and found.named >= SCAM_NAMED:
             return SearchResult(Outcome.ANSWER, found.matches[:1])
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
     if visit is True:
