@@ -579,35 +579,30 @@ class KnowledgeBase:
         `among`, only those entries compete. Two signals add up: keyword phrases found in
         the question (precise) and BM25 over the entries' whole text (recall); a confident
         answer needs a keyword phrase, a clear lead, and no other app named."""
+        normalised = normalise(text)
         phrases = self._index.scores(text)
-        bm25 = self._bm25.scores(normalise(text))
-        asked = self._asked.scores(normalise(text))
+        bm25 = self._bm25.scores(normalised)
+        asked = self._asked.scores(normalised)
         keys = set(phrases) | set(bm25) | set(asked)
         if among is not None:
             keys &= set(among)
-        combined = {
-            k: phrases.get(k, 0.0)
-            + BM25_WEIGHT * bm25.get(k, (0.0, 0))[0]
-            + ASKED_WEIGHT * asked.get(k, 0.0)
-            for k in keys
-        }
+        # What each entry's own words score (keyword phrases, its text), and with the
+        # questions asked before added: these rank, the entries' own words decide confidence.
+        own = {k: phrases.get(k, 0.0) + BM25_WEIGHT * bm25.get(k, (0.0, 0))[0] for k in keys}
+        combined = {k: own[k] + ASKED_WEIGHT * asked.get(k, 0.0) for k in keys}
         ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or ranked[0][1] < CANDIDATE_SCORE:
             return SearchResult(Outcome.NONE)
         top, best = ranked[0]
         alone, pairs = bm25.get(top, (0.0, 0))
-        named = phrases.get(top, 0.0) + BM25_WEIGHT * alone
+        named = own[top]
         weak = (alone < BM25_ALONE or pairs < BM25_PAIRS) and asked.get(top, 0.0) < ASKED_ALONE
         if not phrases.get(top) and weak and not lenient:
             # Only a few common words shared with an entry's text: no topic at all.
             return SearchResult(Outcome.NONE)
-        # Confidence is the entries' own words' (the questions asked before only reorder):
-        # the best by those words leads the runner-up by them.
-        own = sorted(
-            (phrases.get(k, 0.0) + BM25_WEIGHT * bm25.get(k, (0.0, 0))[0] for k in keys),
-            reverse=True,
-        )
-        runner_up = own[1] if len(own) > 1 else 0.0
+        # The best by its own words must also be the best overall, and lead the runner-up.
+        by_own = sorted(own.values(), reverse=True)
+        runner_up = by_own[1] if len(by_own) > 1 else 0.0
         folded = _folded_words(text)
         other_service = not _helpdesk_words("other_services").isdisjoint(folded.split())
         if _has(f" {folded} ", _helpdesk_words("elsewhere")):
@@ -616,7 +611,7 @@ class KnowledgeBase:
             other_service = True
         if (
             phrases.get(top, 0.0) >= CONFIDENT_PHRASE
-            and named == own[0]
+            and named == by_own[0]
             and named >= CONFIDENT_SCORE
             and named >= CONFIDENT_LEAD * runner_up
             and not other_service
@@ -696,7 +691,9 @@ class KnowledgeBase:
         return KnowledgeBase(self._entries, self._categories, _Asked(asked))
 
 
+@lru_cache(maxsize=len(LANGUAGES))
 def _read(lang: str) -> tuple[dict[str, Entry], list[Category]]:
+    """One language's entries and categories, parsed once (callers copy before changing)."""
     path = resources.files("locales").joinpath("kb", f"{lang}.toml")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     categories = [Category(c["key"], c["title"]) for c in data.get("category", [])]

@@ -79,7 +79,7 @@ class AiohttpRequest(BaseRequest):
             if files:
                 # File names as they are (httpx does not percent-encode them either).
                 form = aiohttp.FormData(quote_fields=False)
-                for name, value in request_data.json_parameters.items():
+                for name, value in data.items():
                     form.add_field(name, value)
                 for name, (filename, content, mime) in request_data.multipart_data.items():
                     form.add_field(name, content, filename=filename, content_type=mime)
