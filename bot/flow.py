@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from bot.clock import LOCAL_TZ
 from bot.core import Attachment, Choice, Incoming, Kind, Reply
 from bot.i18n import LANGUAGES, Translator, message_ids, word_table
+from bot.knowledge import is_greeting, says_thanks
 from bot.text import fold
 from storage.access import Who, may
 
@@ -277,6 +278,16 @@ class Flow:
 
     def has_step(self, step: str) -> bool:
         return step in self.steps
+
+    async def off_script(self, ctx: Context, step: str, text: str) -> bool:
+        """Typed text that answers none of a step's buttons: True when the flow has answered
+        it itself, and the core asks the step's question again; False for "not understood".
+        By default thanks, "ok" and greetings ("em cảm ơn ạ", "chào cháu") get a warm word,
+        not a scolding."""
+        if not is_greeting(text):
+            return False
+        ctx.say(ctx.t("step-thanks" if says_thanks(text) else "step-go-on"))
+        return True
 
 
 def commands_of(flow: str, lang: str) -> list[str]:

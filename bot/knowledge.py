@@ -258,6 +258,12 @@ def is_thanks(text: str) -> bool:
     return " cam on " in padded or not _has(padded, _intent("hello"))
 
 
+def says_thanks(text: str) -> bool:
+    """Whether the message says thank you in so many words ("cảm ơn cháu"), rather than only
+    agrees ("ok") or greets."""
+    return _has(f" {_unstretched(_spelt_out(text))} ", _intent("thanks_core"))
+
+
 def greeting_reply(text: str) -> str:
     """The message id of the warm word a greeting gets: thanks or hello."""
     return "hd-thanks" if is_thanks(text) else "hd-greeting"
@@ -278,6 +284,13 @@ def is_home_visit(text: str) -> bool | None:
     if weak and (_has(padded, _intent("visit_ask")) or len(weak) >= 2):
         return None  # cannot manage alone, and asks (or says it twice over)
     return False
+
+
+def needs_a_hand(text: str) -> bool:
+    """Whether the message says the person may not manage alone ("tôi già không biết dùng
+    điện thoại", "mắt kém"), request or not: an unsure answer then offers a home visit."""
+    padded = _without(f" {_spelt_out(text)} ", _intent("visit_not"))
+    return _has(padded, _intent("visit_weak"))
 
 
 def is_scam_report(text: str) -> bool:

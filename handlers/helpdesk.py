@@ -9,7 +9,7 @@ import re
 from bot.core import Choice
 from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
-from bot.knowledge import Outcome, built_in, greeting_reply, understand
+from bot.knowledge import Outcome, built_in, greeting_reply, needs_a_hand, understand
 from bot.text import fold, strip_personal_data
 from handlers.residents import (
     MAX_MENU_ENTRIES,
@@ -59,6 +59,9 @@ class HelpDeskFlow(Flow):
             entry = kb.entry(key, ctx.lang)
             if entry is not None:
                 choices.append(Choice(key, entry.title))
+        if ctx.data.get("offer_visit"):
+            # "Tôi già không biết dùng điện thoại": someone coming over may be the answer.
+            choices.append(Choice("handoff", ctx.t("hd-btn-handoff"), aliases("hd-btn-handoff")))
         choices.append(
             Choice("none_of_these", ctx.t("hd-btn-none-of-these"), aliases("hd-btn-none-of-these"))
         )
@@ -67,6 +70,8 @@ class HelpDeskFlow(Flow):
     async def on_choose(self, ctx: Context, answer: Answer) -> None:
         if answer.key == "none_of_these":
             await self._unanswered(ctx, ctx.data.get("question", ""))
+        elif answer.key == "handoff":
+            ctx.begin("home_visit")
         elif answer.key is not None and answer.key in ctx.data.get("candidates", []):
             await self._show(ctx, answer.key)
         else:
@@ -199,6 +204,8 @@ class HelpDeskFlow(Flow):
             await self._show(ctx, result.keys[0])
         elif result.outcome == Outcome.CHOOSE:
             ctx.data = {"candidates": result.keys, "question": question}
+            if needs_a_hand(text):
+                ctx.data["offer_visit"] = True
             ctx.goto("choose", self.name)
         else:
             await self._unanswered(ctx, question)

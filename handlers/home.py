@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import Choice
+from bot.core import Choice, Kind
 from bot.flow import (
     Answer,
     Context,
@@ -35,9 +35,12 @@ class HomeFlow(Flow):
             # A first message that asks for something on the menu ("nhờ tổ đến nhà"): that;
             # any other is a question: welcome, then answer it.
             ctx.say(ctx.t("welcome"))
-            wanted = resolve_text(Menu(0, self._resident_actions(ctx), False), code)
+            # A menu button's own words ("Hỏi đáp", "hoi dap") are that button; a question
+            # that merely holds one ("hướng dẫn đổi số điện thoại") stays a question.
+            tapped = resolve_text(Menu(0, await self._choices(ctx)), code, free_text=True)
+            wanted = tapped or resolve_text(Menu(0, self._resident_actions(ctx)), code)
             if len(wanted) == 1:
-                ctx.begin(wanted[0])
+                await self.on_menu(ctx, Answer(code, wanted, Kind.TEXT))
             else:
                 ctx.begin("helpdesk", query=code)
             return

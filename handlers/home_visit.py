@@ -9,8 +9,12 @@ from bot.core import Choice, Reply
 from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
 from bot.i18n import t as translate
+from bot.knowledge import Outcome, is_question, understand
 from bot.text import mask_phone, phone_number
 from handlers.residents import (
+    QUESTION_MAX,
+    knowledge_for,
+    render,
     resident_ward,
     ward_choices,
 )
@@ -63,6 +67,25 @@ class HomeVisitFlow(Flow):
             ctx.goto("group", self.name)
         else:
             ctx.goto("ward", self.name)
+
+    async def off_script(self, ctx: Context, step: str, text: str) -> bool:
+        """Besides thanks: a question the help desk answers outright ("nộp phạt nguội thế
+        nào") is answered here, and the request goes on where it was. Not the ward office's
+        own entries (address, hours, phone), whose words ("buổi sáng được không") are more
+        likely a clumsy answer to this request's question."""
+        if await super().off_script(ctx, step, text):
+            return True
+        if len(text) > QUESTION_MAX or not is_question(text):
+            return False
+        ward = await resident_ward(ctx)
+        kb = await knowledge_for(ctx, ward)
+        result = understand(kb, text)
+        entry = kb.entry(result.keys[0], ctx.lang) if result.outcome == Outcome.ANSWER else None
+        if entry is None or entry.ward_local or not entry.answerable:
+            return False
+        ctx.say(render(ctx, entry, ward))
+        ctx.say(ctx.t("hd-visit-go-on"))
+        return True
 
     @step()
     async def ask_ward(self, ctx: Context) -> None:

@@ -28,6 +28,7 @@ hd-ward-missing = Your ward has not filled in "{ $title }" yet. You can ask the 
 
 ## Asking the team to help at home
 hd-visit-no-ward = No ward uses Ngõ Số yet, so I cannot pass your request on. Please contact your ward directly.
+hd-visit-go-on = Your request for a home visit is still open; here is where we were:
 hd-visit-ask-group = Which residential group (tổ dân phố / thôn) do you live in? That group's digital team will get the request.
 hd-visit-group-unknown = I don't know
 hd-visit-ask-time = When would suit you?

@@ -28,6 +28,7 @@ hd-ward-missing = Phường của bạn chưa cập nhật mục "{ $title }". B
 
 ## Nhờ tổ đến nhà
 hd-visit-no-ward = Chưa có phường nào dùng Ngõ Số nên mình chưa chuyển được yêu cầu. Bạn liên hệ trực tiếp phường nhé.
+hd-visit-go-on = Yêu cầu nhờ tổ đến nhà của bạn vẫn đang dở, mình hỏi tiếp nhé:
 hd-visit-ask-group = Bạn ở tổ dân phố / thôn nào? Tổ công nghệ số của nơi đó sẽ nhận yêu cầu.
 hd-visit-group-unknown = Tôi không biết
 hd-visit-ask-time = Bạn muốn được hỗ trợ lúc nào?

@@ -331,6 +331,7 @@ DEV_SETS = tuple(sorted(path.name for path in ASKED.glob("kb_dev*.tsv")))
 BLIND_SETS = (
     *(f"kb_blind{n}_2026-11-28.tsv" for n in ("", "2", "3", "4", "5", "6")),
     "kb_blind7_2026-12-07.tsv",
+    "kb_blind8_2026-12-07.tsv",
 )
 
 
@@ -426,7 +427,11 @@ BLIND_FLOORS = {
     "kb_blind5_2026-11-28.tsv": (0.92, 0.02, 1, 0.9),  # 92.7%, 2.0%, 1, 100% (a)
     "kb_blind6_2026-11-28.tsv": (0.93, 0.01, 1, 0.88),  # 93.3%, 0.0%, 1, 88.5%
     "kb_blind7_2026-12-07.tsv": (0.94, 0.02, 0, 0.9),  # 94.2%, 1.5%, 0, 100%
+    # Scored once, the day it was written, before any tuning of that day (b).
+    "kb_blind8_2026-12-07.tsv": (0.91, 0.03, 2, 0.96),  # 91.1%, 2.5%, 2, 96.4%
 }
+# (b) Written for household businesses, workers, voice typing and regional speech: the first
+# set in that style, and so the hardest test of wording nobody here wrote.
 # (a) 93.0% and 1.7% before a scam whose warnings' own words are faint got the general "how
 # to report it" answer (SCAM_NAMED): one question of this set went from right to wrong.
 

@@ -453,3 +453,71 @@ async def test_punctuation_alone_is_not_said_to_be_noted(chat, demo, database):
     assert "chưa hiểu" in text and "đã ghi lại" not in text
     async with database.sessions() as db:
         assert not list(await db.scalars(select(UnansweredQuestion)))
+
+
+async def test_thanks_and_questions_typed_during_a_visit_request_are_answered(chat, demo, database):
+    """In the middle of the home-visit request, typed thanks get a warm word and a question
+    the help desk knows gets its answer; either way the request goes on at the same step."""
+    await chat.send("xin chao")
+    await chat.press("Nhờ tổ đến nhà")
+    group = t("vi", "hd-visit-ask-group")
+    assert group in chat.text
+    for thanks in ("em cảm ơn ạ 😊", "cam on chau nhieu"):
+        text = await chat.send(thanks)
+        assert t("vi", "step-thanks") in text and group in text, thanks
+        assert t("vi", "not-understood") not in text
+    text = await chat.send("chàoooo")
+    assert t("vi", "step-go-on") in text and group in text
+    text = await chat.send("nộp phạt nguội trên mạng thế nào")
+    assert "phạt" in text.lower() and "Nguồn:" in text  # the answer, sourced
+    assert t("vi", "hd-visit-go-on") in text and group in text  # then the same step
+    # A clumsy answer to this step is not taken for a question about the ward office.
+    await chat.press("Tổ dân phố số 1")
+    text = await chat.send("buổi sáng được không")
+    assert t("vi", "hd-ask-ward") not in text and "Giờ làm việc" not in text
+    assert t("vi", "hd-visit-ask-time") in text
+    # The request still finishes as usual, and nothing typed was kept as a question.
+    await chat.press("Buổi chiều")
+    await chat.press("Không, chỉ nhắn trong chat")
+    assert "yêu cầu số 1" in await chat.press("Gửi yêu cầu")
+    async with database.sessions() as db:
+        assert list(await db.scalars(select(UnansweredQuestion))) == []
+
+
+async def test_a_volunteer_saying_ok_at_a_button_step_is_told_to_tap_not_scolded(make_chat, demo):
+    volunteer = make_chat("v1")
+    await volunteer.join(demo.invites[Role.VOLUNTEER].code)
+    await volunteer.press("Ghi buổi")
+    question = volunteer.replies[-1].text
+    text = await volunteer.send("ok")
+    assert t("vi", "step-go-on") in text and question in text
+    assert t("vi", "not-understood") not in text
+    text = await volunteer.send("abc xyz")  # anything else: not understood, as before
+    assert t("vi", "not-understood") in text and question in text
+
+
+async def test_a_first_message_that_is_a_menu_button_opens_it(make_chat, demo, database):
+    for n, (typed, shown) in enumerate(
+        (
+            ("Hỏi đáp", "hd-ask"),
+            ("hoi dap", "hd-ask"),
+            ("Nhờ tổ đến nhà hỗ trợ", "hd-visit-ask-group"),
+        )
+    ):
+        text = await make_chat(f"r{n}").send(typed)
+        assert t("vi", shown) in text, typed
+        assert "chưa có câu trả lời" not in text
+    async with database.sessions() as db:
+        assert list(await db.scalars(select(UnansweredQuestion))) == []
+
+
+async def test_an_unsure_answer_to_someone_who_cannot_manage_alone_offers_a_visit(chat, demo):
+    await chat.send("xin chao")
+    text = await chat.send("tôi già không biết dùng điện thoại")
+    assert t("vi", "hd-choose") in text
+    assert t("vi", "hd-btn-handoff") in chat.labels()
+    assert t("vi", "hd-visit-ask-group") in await chat.press(t("vi", "hd-btn-handoff"))
+    await chat.send("huỷ")
+    # An unsure answer to anyone else keeps its list short.
+    assert t("vi", "hd-choose") in await chat.send("có mất phí không")
+    assert t("vi", "hd-btn-handoff") not in chat.labels()
