@@ -190,8 +190,17 @@ def _has(padded: str, phrases: frozenset[str]) -> bool:
 def _without(padded: str, phrases: frozenset[str]) -> str:
     """`padded` with each of `phrases` left out, as whole words, longest first."""
     for phrase in sorted(phrases, key=len, reverse=True):
-        padded = padded.replace(f" {phrase} ", " ")
+        needle = f" {phrase} "
+        while needle in padded:  # "oke oke": each time, not every other
+            padded = padded.replace(needle, " ")
     return padded
+
+
+@lru_cache(maxsize=1)
+def _someone_coming() -> frozenset[str]:
+    """ "mấy em qua", "bạn nào tới": someone of the team (`visit_who`), then their coming
+    (`visit_come`)."""
+    return frozenset(f"{w} {c}" for w in _intent("visit_who") for c in _intent("visit_come"))
 
 
 # Emoji that thank or agree, alone in a message.
@@ -278,7 +287,7 @@ def is_home_visit(text: str) -> bool | None:
     padded = _without(padded, _intent("visit_not"))  # "sang nhà mạng" holds no "sang nhà"
     if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
         return False  # asking for a number, not for someone to come
-    if _has(padded, _intent("visit_strong")):
+    if _has(padded, _intent("visit_strong")) or _has(padded, _someone_coming()):
         return True
     weak = [p for p in _intent("visit_weak") if f" {p} " in padded]
     if weak and (_has(padded, _intent("visit_ask")) or len(weak) >= 2):
