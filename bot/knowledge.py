@@ -53,6 +53,7 @@ WARD_CACHE = 256  # wards whose knowledge base is kept built
 SCAM_CATEGORY = "scam"
 SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
 SCAM_NAMED = 3.0  # how sure a warning's own words must be to answer a scam told
+SCAM_SITE = "scam-lookalike-site"  # a suspicious web address and no closer warning
 WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
 FUZZY_WORD_MIN = 5
@@ -302,11 +303,37 @@ def needs_a_hand(text: str) -> bool:
     return _has(padded, _intent("visit_weak"))
 
 
+# What may be a web address in a message ("dichvucong-gov.vn.top" in "https://...top/x"):
+# a run of letters, digits, dots and hyphens, taken whole (no backtracking on long input).
+_ADDRESS = re.compile(r"[a-z0-9.-]+")
+_ENDING = re.compile(r"[a-z]{2,}")
+
+
+def suspicious_address(text: str) -> bool:
+    """Whether the message holds a web address that is no official site (`official_sites`)
+    and either dresses as one (a word of `site_bait` among its parts: "vneid-capnhat.com",
+    "dichvucong-gov.vn.top") or ends as throwaway sites do (`site_endings`: ".top", ".xyz")."""
+    # The lists are folded as all words are ("gov.vn" is read "gov vn"): so is the host.
+    official = [f" {site}" for site in _intent("official_sites")]
+    for run in _ADDRESS.findall(text.lower()):
+        host = run.strip(".-")
+        labels = host.split(".")
+        if len(labels) < 2 or not all(labels) or not _ENDING.fullmatch(labels[-1]):
+            continue
+        parts = re.split(r"[.-]", host)
+        if any(f" {' '.join(host.split('.'))}".endswith(site) for site in official):
+            continue
+        if parts[-1] in _intent("site_endings") or not _intent("site_bait").isdisjoint(parts):
+            return True
+    return False
+
+
 def is_scam_report(text: str) -> bool:
     """Whether the message tells of a stranger (a call, a message, a link) asking for money,
-    a code, a login or an app install: the scam warning comes first, whatever else it asks."""
+    a code, a login or an app install, or holds a suspicious web address: the scam warning
+    comes first, whatever else it asks."""
     padded = f" {_spelt_out(text)} "
-    if _has(padded, _intent("scam_claim")):
+    if _has(padded, _intent("scam_claim")) or suspicious_address(text):
         return True
     return _has(padded, _intent("scam_contact")) and _has(padded, _intent("scam_demand"))
 
@@ -783,7 +810,8 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     text = _relayed(kb, text)
     visit = is_home_visit(text)
     spelt = f" {_spelt_out(text)} "
-    if _has(spelt, _intent("scam_told")) and _has(spelt, _intent("scam_report")):
+    linked = suspicious_address(text)
+    if (linked or _has(spelt, _intent("scam_told"))) and _has(spelt, _intent("scam_report")):
         # Cheated, or seeing a scam, and asking where to report it: the report answer.
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
     if is_scam_report(text):
@@ -796,7 +824,13 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         found = kb.search(text, among=scams, lenient=True)
         if found.matches and found.named >= SCAM_NAMED:
             return SearchResult(Outcome.ANSWER, found.matches[:1])
+        if linked and SCAM_SITE in scams:
+            # A fake site's address that no warning's own words describe better.
+            return SearchResult(Outcome.ANSWER, [(SCAM_SITE, 0.0)])
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
+    if visit is True and _thanks_at_length(text) and not _has(spelt, _intent("visit_ask")):
+        # "Mẹ em cảm ơn các bạn tình nguyện viên nhiều lắm": thanks for a visit, not a request.
+        return SearchResult(Outcome.THANKS)
     if visit is True:
         return SearchResult(Outcome.HOME_VISIT)
     found = kb.search(text)

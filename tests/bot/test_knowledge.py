@@ -241,6 +241,19 @@ INTENT_CASES = [
         "Xin trân trọng cảm ơn quý cán bộ đã nhiệt tình hướng dẫn. Chúc các đồng chí mạnh khỏe.",
         "thanks",
     ),
+    # Written for this session's changes (2026-12-07), not taken from any set.
+    ("Tra cứu phạt nguội giảm 50% tại phatnguoi-nhanh.click, vào được không", "scam"),
+    ("có ai gửi link vneid-xacthuc.com bảo đăng nhập lại", "scam"),
+    ("vào dichvucong.gov.vn đăng nhập thế nào", "dvc-login"),
+    ("Tin nhắn bảo tải app ở csgt-vn.top, giờ tôi báo ai", "scam-hotline-156"),
+    ("Bà cảm ơn mấy đứa tình nguyện viên lắm", "thanks"),
+    ("Xin đăng ký để tổ đến tận nhà hướng dẫn. Xin chân thành cảm ơn.", "home_visit"),
+    ("nhờ mấy em qua chợ chỉ cô bán hàng cách nhận tiền qua mã", "home_visit"),
+    ("hẹn bạn nào tới nhà lúc 9h sáng được không", "home_visit"),
+    ("Có người tôi quen bảo cài lại VNeID", "!home_visit"),
+    ("oke oke", "thanks"),
+    ("bot ơi bạn tên gì thế", "thanks"),
+    ("cài cái vê en ê ai đi thế nào", "vneid-install"),
 ]
 
 
