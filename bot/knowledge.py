@@ -134,6 +134,16 @@ def _helpdesk_words(meaning: str) -> frozenset[str]:
     return words("helpdesk").get(meaning, frozenset())
 
 
+def _single(text: str) -> str:
+    """Each run of one letter written once ("icloudd" -> "icloud", "facebook" -> "facebok")."""
+    return _STRETCHED.sub(r"\1", text)
+
+
+@lru_cache(maxsize=1)
+def _other_services() -> frozenset[str]:
+    return frozenset(_single(name) for name in _helpdesk_words("other_services"))
+
+
 def _replace(folded: str, section: str) -> str:
     """Each word or phrase of `section` of locales/<lang>/words.toml (longest first)
     replaced, as whole words, by what it stands for."""
@@ -653,7 +663,8 @@ class KnowledgeBase:
         by_own = sorted(own.values(), reverse=True)
         runner_up = by_own[1] if len(by_own) > 1 else 0.0
         folded = _folded_words(text)
-        other_service = not _helpdesk_words("other_services").isdisjoint(folded.split())
+        # Held or doubled letters do not hide a name ("icloudd", "gmaill"); nor do phrases.
+        other_service = _has(f" {_single(folded)} ", _other_services())
         if _has(f" {folded} ", _helpdesk_words("elsewhere")):
             if phrases.get(top, 0.0) < CONFIDENT_PHRASE:
                 return SearchResult(Outcome.NONE)  # gold prices, lottery: not ours

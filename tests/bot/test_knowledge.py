@@ -210,7 +210,7 @@ def test_the_card_and_the_app_are_different_things() -> None:
 
 
 # Messages a reviewer wrote against the intents (2026-11-28): what each must come to. "scam"
-# is any scam warning; "!x" is anything but x.
+# is any scam warning; "answer" any answer given with confidence; "!x" is anything but x.
 INTENT_CASES = [
     ("Cảm ơn em, hôm qua có người gọi tự xưng công an bắt bà chuyển tiền", "scam"),
     ("Cảm ơn cháu. Bà quên mật khẩu VNeID rồi", "vneid-password"),
@@ -254,6 +254,12 @@ INTENT_CASES = [
     ("oke oke", "thanks"),
     ("bot ơi bạn tên gì thế", "thanks"),
     ("cài cái vê en ê ai đi thế nào", "vneid-install"),
+    ("quen mat khau icloudd", "!answer"),
+    ("acc game bị hack, lấy lại sao", "!answer"),
+    ("địa chỉ bệnh viện tỉnh ở đâu", "!home_visit"),
+    ("Bố tôi không đi được, tôi muốn gọi cho phường hỏi thay bố, số máy là gì", "!home_visit"),
+    ("nhà tôi ở hẻm sâu, có ai xuống giúp được không", "home_visit"),
+    ("Great, it works now. Thanks!", "thanks"),
 ]
 
 
@@ -262,7 +268,7 @@ def test_what_a_message_comes_to(message: str, want: str) -> None:
     found = understand(built_in(), message)
     if want.lstrip("!") == "scam":
         hit = found.outcome == Outcome.ANSWER and found.keys[0].startswith("scam-")
-    elif want.lstrip("!") in (Outcome.THANKS, Outcome.HOME_VISIT, Outcome.NONE):
+    elif want.lstrip("!") in (Outcome.THANKS, Outcome.HOME_VISIT, Outcome.NONE, Outcome.ANSWER):
         hit = found.outcome == want.lstrip("!")
     else:
         hit = found.keys[:1] == [want.lstrip("!")]
