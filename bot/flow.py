@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from bot.clock import LOCAL_TZ
 from bot.core import Attachment, Choice, Incoming, Kind, Reply
 from bot.i18n import LANGUAGES, Translator, message_ids, word_table
-from bot.knowledge import is_greeting, says_thanks
+from bot.knowledge import is_greeting, says_never_mind, says_thanks
 from bot.text import fold
 from storage.access import Who, may
 
@@ -286,7 +286,10 @@ class Flow:
         not a scolding."""
         if not is_greeting(text):
             return False
-        ctx.say(ctx.t("step-thanks" if says_thanks(text) else "step-go-on"))
+        if says_never_mind(text):
+            ctx.say(ctx.t("step-never-mind"))  # "thôi cảm ơn": the way out, then the question
+        else:
+            ctx.say(ctx.t("step-thanks" if says_thanks(text) else "step-go-on"))
         return True
 
 

@@ -54,6 +54,7 @@ SCAM_CATEGORY = "scam"
 SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
 SCAM_NAMED = 3.0  # how sure a warning's own words must be to answer a scam told
 SCAM_SITE = "scam-lookalike-site"  # a suspicious web address and no closer warning
+SCAM_CALL = "scam-police-call"
 WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
 FUZZY_WORD_MIN = 5
@@ -139,9 +140,13 @@ def _single(text: str) -> str:
     return _STRETCHED.sub(r"\1", text)
 
 
-@lru_cache(maxsize=1)
 def _other_services() -> frozenset[str]:
-    return frozenset(_single(name) for name in _helpdesk_words("other_services"))
+    return _singled(_helpdesk_words("other_services"))
+
+
+@lru_cache(maxsize=4)
+def _singled(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(_single(name) for name in names)
 
 
 def _replace(folded: str, section: str) -> str:
@@ -207,11 +212,21 @@ def _without(padded: str, phrases: frozenset[str]) -> str:
     return padded
 
 
-@lru_cache(maxsize=1)
-def _someone_coming() -> frozenset[str]:
-    """ "mấy em qua", "bạn nào tới": someone of the team (`visit_who`), then their coming
-    (`visit_come`)."""
-    return frozenset(f"{w} {c}" for w in _intent("visit_who") for c in _intent("visit_come"))
+def _someone_coming(padded: str) -> bool:
+    """ "mấy em qua chợ", "bạn nào tới được không": someone of the team (`visit_who`), their
+    coming (`visit_come`), then where to or what for (`visit_target`), as one run of words."""
+    pattern = _run_of(_intent("visit_who"), _intent("visit_come"), _intent("visit_target"))
+    return pattern.search(padded) is not None
+
+
+@lru_cache(maxsize=4)
+def _run_of(*parts: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a phrase of each of `parts` in turn, whole words."""
+    alternatives = [
+        "(?:" + "|".join(re.escape(p) for p in sorted(part, key=len, reverse=True)) + ")"
+        for part in parts
+    ]
+    return re.compile(" " + " ".join(alternatives) + " ")
 
 
 # Emoji that thank or agree, alone in a message.
@@ -256,8 +271,8 @@ def is_greeting(text: str) -> bool:
     if not spelt:
         return any(ch in _THANKS_EMOJI for ch in text)
     padded = f" {spelt} "
-    if not _has(padded, _intent("thanks")):
-        return False
+    if not _has(padded, _intent("thanks")) or _has(padded, _intent("visit_strong")):
+        return False  # "mai các cháu qua nhà bà nhé": little words, and a request
     return not _without(_without(padded, _intent("thanks")), _intent("thanks_filler")).strip()
 
 
@@ -298,12 +313,28 @@ def is_home_visit(text: str) -> bool | None:
     padded = _without(padded, _intent("visit_not"))  # "sang nhà mạng" holds no "sang nhà"
     if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
         return False  # asking for a number, not for someone to come
-    if _has(padded, _intent("visit_strong")) or _has(padded, _someone_coming()):
+    if _has(padded, _intent("visit_strong")) or _someone_coming(padded):
         return True
     weak = [p for p in _intent("visit_weak") if f" {p} " in padded]
     if weak and (_has(padded, _intent("visit_ask")) or len(weak) >= 2):
         return None  # cannot manage alone, and asks (or says it twice over)
     return False
+
+
+def _only_names_the_team(padded: str) -> bool:
+    """Whether what reads as a visit request only names the team ("tình nguyện viên",
+    "đi từng nhà"), with no asking word and no one coming ("mai các cháu qua nhà bà nhé")."""
+    left = _without(_without(padded, _intent("visit_not")), _intent("visit_team"))
+    return not (
+        _has(left, _intent("visit_strong"))
+        or _someone_coming(left)
+        or _has(padded, _intent("visit_ask"))
+    )
+
+
+def says_never_mind(text: str) -> bool:
+    """Whether the message drops what is going on ("thôi cảm ơn", "không cần nữa")."""
+    return _has(f" {_spelt_out(text)} ", _intent("never_mind"))
 
 
 def needs_a_hand(text: str) -> bool:
@@ -313,27 +344,36 @@ def needs_a_hand(text: str) -> bool:
     return _has(padded, _intent("visit_weak"))
 
 
-# What may be a web address in a message ("dichvucong-gov.vn.top" in "https://...top/x"):
-# a run of letters, digits, dots and hyphens, taken whole (no backtracking on long input).
-_ADDRESS = re.compile(r"[a-z0-9.-]+")
-_ENDING = re.compile(r"[a-z]{2,}")
+# A web address as typed: optional scheme and "www.", a host of dotted parts, then anything
+# after "/" (a path, not looked at).
+_HOST = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#].*)?$")
 
 
 def suspicious_address(text: str) -> bool:
     """Whether the message holds a web address that is no official site (`official_sites`)
-    and either dresses as one (a word of `site_bait` among its parts: "vneid-capnhat.com",
-    "dichvucong-gov.vn.top") or ends as throwaway sites do (`site_endings`: ".top", ".xyz")."""
-    # The lists are folded as all words are ("gov.vn" is read "gov vn"): so is the host.
+    and dresses as one ("dichvucong-gov.vn", or a word of `site_bait` in a host not ending
+    in .vn: "vneid-capnhat.com") or ends as throwaway sites do (`site_endings`: ".top").
+    Only hosts are read, and only words that end as web addresses do (`web_endings`): a
+    path ("/huong-dan-vneid.html"), a file ("hdsd.pdf") or a sentence typed without a space
+    ("quên mật khẩu VNeID.Giúp tôi") is none."""
     official = [f" {site}" for site in _intent("official_sites")]
-    for run in _ADDRESS.findall(text.lower()):
-        host = run.strip(".-")
-        labels = host.split(".")
-        if len(labels) < 2 or not all(labels) or not _ENDING.fullmatch(labels[-1]):
+    endings = _intent("web_endings") | _intent("site_endings")
+    for word in text.split():
+        word = word.strip("()[]<>\"'.,;!?")
+        dot = word.rfind(".")
+        if dot > 0 and word[dot + 1 : dot + 2].isupper() and word[dot + 2 :].islower():
+            continue  # "VNeID.Giúp": a full stop without its space
+        found = _HOST.match(word.lower())
+        if found is None:
             continue
+        host = found[1]
         parts = re.split(r"[.-]", host)
+        if parts[-1] not in endings:
+            continue
         if any(f" {' '.join(host.split('.'))}".endswith(site) for site in official):
             continue
-        if parts[-1] in _intent("site_endings") or not _intent("site_bait").isdisjoint(parts):
+        bait = not _intent("site_bait").isdisjoint(parts)
+        if parts[-1] in _intent("site_endings") or "gov" in parts or (bait and parts[-1] != "vn"):
             return True
     return False
 
@@ -833,13 +873,15 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         # Among the warnings, the closest one by its own words; none of them close (a prize
         # to claim, a loan): the general answer, how to report it.
         found = kb.search(text, among=scams, lenient=True)
-        if found.matches and found.named >= SCAM_NAMED:
-            return SearchResult(Outcome.ANSWER, found.matches[:1])
-        if linked and SCAM_SITE in scams:
-            # A fake site's address that no warning's own words describe better.
+        warning = found.matches[:1] if found.named >= SCAM_NAMED else []
+        if linked and SCAM_SITE in scams and (not warning or warning[0][0] == SCAM_CALL):
+            # A fake site's address that no warning's own words describe better (a message
+            # in an official's name with a link is no phone call to hang up on).
             return SearchResult(Outcome.ANSWER, [(SCAM_SITE, 0.0)])
+        if warning:
+            return SearchResult(Outcome.ANSWER, warning)
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
-    if visit is True and _thanks_at_length(text) and not _has(spelt, _intent("visit_ask")):
+    if visit is True and _thanks_at_length(text) and _only_names_the_team(spelt):
         # "Mẹ em cảm ơn các bạn tình nguyện viên nhiều lắm": thanks for a visit, not a request.
         return SearchResult(Outcome.THANKS)
     if visit is True:

@@ -24,6 +24,20 @@ FUZZY_MIN_LEAD = 8
 FUZZY_MIN_NAME = 5
 
 
+def question_tags() -> frozenset[str]:
+    """ "được không", "nhé" after a choice ("buổi sáng được không"): asked, not refusing."""
+    return frozenset(fold(tag) for tag in i18n.words("menu").get("question_tags", ()))
+
+
+def exact_choice(menu: Menu, text: str) -> str | None:
+    """The key of the choice whose label or alias is exactly the text (without diacritics)."""
+    folded = fold(text)
+    for choice in menu.choices:
+        if folded == fold(choice.label) or folded in (fold(a) for a in choice.aliases):
+            return choice.key
+    return None
+
+
 def negations() -> frozenset[str]:
     """ "chua xong", "dung luu", "khong dong y": a negation only matches a choice that has it
     too (`[menu]` of locales/<lang>/words.toml)."""
@@ -124,9 +138,18 @@ def resolve_text(menu: Menu, text: str, *, free_text: bool = False) -> list[str]
         keys = [menu.choices[n - 1].key for n in picks]
         return list(dict.fromkeys(keys))
     # Exact label or alias, without diacritics.
-    for choice in menu.choices:
-        if folded == fold(choice.label) or folded in (fold(a) for a in choice.aliases):
-            return [choice.key]
+    exact = exact_choice(menu, folded)
+    if exact is not None:
+        return [exact]
+    # A question tag after a choice is no negation: "buổi sáng được không" is "Buổi sáng".
+    asked = folded.rstrip("?!. ")
+    for tag in sorted(question_tags(), key=len, reverse=True):
+        if asked.endswith(f" {tag}"):
+            folded = asked[: -len(tag) - 1].rstrip()
+            exact = exact_choice(menu, folded)
+            if exact is not None:
+                return [exact]
+            break
     words = folded.split()
     if negations().intersection(words):
         # Word order carries the meaning ("luu khong?" asks, "khong luu" refuses): with a

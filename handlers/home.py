@@ -15,7 +15,7 @@ from bot.flow import (
 )
 from bot.i18n import aliases
 from bot.knowledge import greeting_reply, is_greeting, is_question
-from bot.menu import Menu, resolve_text
+from bot.menu import Menu, exact_choice, resolve_text
 from storage import invites
 from storage.access import Who
 
@@ -36,9 +36,12 @@ class HomeFlow(Flow):
             # any other is a question: welcome, then answer it.
             ctx.say(ctx.t("welcome"))
             # A menu button's own words ("Hỏi đáp", "hoi dap") are that button; a question
-            # that merely holds one ("hướng dẫn đổi số điện thoại") stays a question.
-            tapped = resolve_text(Menu(0, await self._choices(ctx)), code, free_text=True)
-            wanted = tapped or resolve_text(Menu(0, self._resident_actions(ctx)), code)
+            # that merely holds one ("hướng dẫn đổi số điện thoại"), one word of one ("tôi")
+            # or a number (no menu was shown yet) stays a question.
+            tapped = exact_choice(Menu(0, await self._choices(ctx)), code)
+            wanted = (
+                [tapped] if tapped else resolve_text(Menu(0, self._resident_actions(ctx)), code)
+            )
             if len(wanted) == 1:
                 await self.on_menu(ctx, Answer(code, wanted, Kind.TEXT))
             else:

@@ -70,9 +70,8 @@ class HomeVisitFlow(Flow):
 
     async def off_script(self, ctx: Context, step: str, text: str) -> bool:
         """Besides thanks: a question the help desk answers outright ("nộp phạt nguội thế
-        nào") is answered here, and the request goes on where it was. Not the ward office's
-        own entries (address, hours, phone), whose words ("buổi sáng được không") are more
-        likely a clumsy answer to this request's question."""
+        nào") is answered here, and the request goes on where it was. When the question is
+        what time suits, not the ward office's hours: "sáng thứ bảy được không" answers it."""
         if await super().off_script(ctx, step, text):
             return True
         if len(text) > QUESTION_MAX or not is_question(text):
@@ -81,7 +80,7 @@ class HomeVisitFlow(Flow):
         kb = await knowledge_for(ctx, ward)
         result = understand(kb, text)
         entry = kb.entry(result.keys[0], ctx.lang) if result.outcome == Outcome.ANSWER else None
-        if entry is None or entry.ward_local or not entry.answerable:
+        if entry is None or not entry.answerable or (entry.ward_local and step == "time"):
             return False
         ctx.say(render(ctx, entry, ward))
         ctx.say(ctx.t("hd-visit-go-on"))

@@ -9,6 +9,7 @@ empty-message = I did not receive anything.
 not-understood = I did not understand. Please tap a button, or type the number of a choice.
 step-thanks = You're welcome 😊 Tap a button below to go on.
 step-go-on = 😊 Tap a button below to go on.
+step-never-mind = All right. If you no longer need this, type "cancel" to stop; otherwise tap a button below to go on.
 cancelled = Cancelled what you were doing. Anything saved before stays as it was.
 nothing-to-cancel = There is nothing in progress to cancel.
 not-allowed = This is not available for your role.

@@ -9,6 +9,7 @@ empty-message = Mình chưa nhận được nội dung nào.
 not-understood = Mình chưa hiểu ý bạn. Bạn bấm một nút, hoặc gõ số thứ tự của lựa chọn nhé.
 step-thanks = Dạ, không có gì ạ 😊 Bạn bấm một nút bên dưới để làm tiếp nhé.
 step-go-on = Dạ 😊 Bạn bấm một nút bên dưới để làm tiếp nhé.
+step-never-mind = Dạ. Nếu không cần nữa, bạn gõ "huỷ" để dừng việc này; còn không thì bấm một nút bên dưới để làm tiếp.
 cancelled = Đã huỷ việc đang làm. Những gì đã lưu trước đó vẫn giữ nguyên.
 nothing-to-cancel = Không có việc gì đang dở để huỷ.
 not-allowed = Chức năng này không dành cho vai trò của bạn.

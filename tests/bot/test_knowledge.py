@@ -260,6 +260,18 @@ INTENT_CASES = [
     ("Bố tôi không đi được, tôi muốn gọi cho phường hỏi thay bố, số máy là gì", "!home_visit"),
     ("nhà tôi ở hẻm sâu, có ai xuống giúp được không", "home_visit"),
     ("Great, it works now. Thanks!", "thanks"),
+    # From a review of those changes: ordinary questions that must stay questions.
+    ("Các con tôi ở xa, làm sao cài VNeID cho mẹ", "!home_visit"),
+    ("em nào đến 14 tuổi phải làm căn cước", "id-card-child"),
+    ("tôi xuống phường nộp hồ sơ có cần mang gì không", "!home_visit"),
+    ("có người lên mạng bán thông tin căn cước thì báo ai", "!home_visit"),
+    ("vào https://dichvucong.gov.vn/p/home/dvc-trang-chu.html bấm đăng nhập chỗ nào", "!scam"),
+    ("Tôi quên mật khẩu VNeID.Giúp tôi với", "vneid-password"),
+    ("cảm ơn cháu, chiều mai cháu ghé nhà bà nhé", "home_visit"),
+    ("chúc các cháu sức khỏe, mai các cháu qua nhà bà nhé", "home_visit"),
+    ("cam on to cong nghe so nhieu nha", "thanks"),
+    ("giấy tờ liên quan đến làm căn cước cho con gồm những gì", "id-card-child"),
+    ("Cục CSGT: tra cứu và nộp phạt tại csgt-vn.top trong 24h", "scam-lookalike-site"),
 ]
 
 

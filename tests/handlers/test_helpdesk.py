@@ -471,13 +471,15 @@ async def test_thanks_and_questions_typed_during_a_visit_request_are_answered(ch
     text = await chat.send("nộp phạt nguội trên mạng thế nào")
     assert "phạt" in text.lower() and "Nguồn:" in text  # the answer, sourced
     assert t("vi", "hd-visit-go-on") in text and group in text  # then the same step
-    # A clumsy answer to this step is not taken for a question about the ward office.
+    # "Thôi cảm ơn" (never mind) is told the way out, and the question comes again.
+    text = await chat.send("thôi cảm ơn")
+    assert t("vi", "step-never-mind") in text and group in text
+    # An answer asked as a question picks the choice, not the ward office's hours.
     await chat.press("Tổ dân phố số 1")
-    text = await chat.send("buổi sáng được không")
-    assert t("vi", "hd-ask-ward") not in text and "Giờ làm việc" not in text
-    assert t("vi", "hd-visit-ask-time") in text
+    text = await chat.send("buổi chiều được không?")
+    assert "Giờ làm việc" not in text and t("vi", "not-understood") not in text
+    assert "Tổ có thể gọi điện cho bạn" in text  # the next step: the time was taken
     # The request still finishes as usual, and nothing typed was kept as a question.
-    await chat.press("Buổi chiều")
     await chat.press("Không, chỉ nhắn trong chat")
     assert "yêu cầu số 1" in await chat.press("Gửi yêu cầu")
     async with database.sessions() as db:
@@ -507,6 +509,8 @@ async def test_a_first_message_that_is_a_menu_button_opens_it(make_chat, demo, d
         text = await make_chat(f"r{n}").send(typed)
         assert t("vi", shown) in text, typed
         assert "chưa có câu trả lời" not in text
+    # One word of a button ("tôi" of "Dữ liệu của tôi") opens nothing.
+    assert "không lưu thông tin cá nhân" not in await make_chat("r9").send("tôi")
     async with database.sessions() as db:
         assert list(await db.scalars(select(UnansweredQuestion))) == []
 
