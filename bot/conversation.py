@@ -286,7 +286,6 @@ class ConversationCore:
             keys = resolve_text(menu, text, free_text=free) if menu else []
             if not keys and not free:
                 if text and await flow.off_script(ctx, step, text):
-                    ctx.goto(step, flow.name)
                     return
                 ctx.say(ctx.t("empty-message") if not text else ctx.t("not-understood"))
                 ctx.goto(step, flow.name)

@@ -280,16 +280,17 @@ class Flow:
         return step in self.steps
 
     async def off_script(self, ctx: Context, step: str, text: str) -> bool:
-        """Typed text that answers none of a step's buttons: True when the flow has answered
-        it itself, and the core asks the step's question again; False for "not understood".
-        By default thanks, "ok" and greetings ("em cảm ơn ạ", "chào cháu") get a warm word,
-        not a scolding."""
+        """Typed text that answers none of a step's buttons: True when the flow has dealt
+        with it (said something and moved, if only back to the same step); False for "not
+        understood". By default thanks, "ok" and greetings ("em cảm ơn ạ", "chào cháu") get
+        a warm word, not a scolding, and the question again."""
         if not is_greeting(text):
             return False
         if says_never_mind(text):
             ctx.say(ctx.t("step-never-mind"))  # "thôi cảm ơn": the way out, then the question
         else:
             ctx.say(ctx.t("step-thanks" if says_thanks(text) else "step-go-on"))
+        ctx.goto(step, self.name)
         return True
 
 

@@ -213,20 +213,34 @@ def _without(padded: str, phrases: frozenset[str]) -> str:
 
 
 def _someone_coming(padded: str) -> bool:
-    """ "mấy em qua chợ", "bạn nào tới được không": someone of the team (`visit_who`), their
-    coming (`visit_come`), then where to or what for (`visit_target`), as one run of words."""
-    pattern = _run_of(_intent("visit_who"), _intent("visit_come"), _intent("visit_target"))
-    return pattern.search(padded) is not None
+    """ "mấy em qua chợ", "bạn nào tới được không", "mấy em qua xem giúp bác": someone of
+    the team (`visit_who`), their coming (`visit_come`), then where to or what for
+    (`visit_target`; after "toi", which is also "tôi", only `visit_target_after_toi`), or a
+    helping word within three words (`visit_help`), or nothing more ("khi nào các cháu qua")."""
+    who, come = _intent("visit_who"), _intent("visit_come")
+    coming = come - {"toi"}
+    return any(
+        pattern.search(padded) is not None
+        for pattern in (
+            _run_of(who, coming, _intent("visit_target")),
+            _run_of(who, frozenset({"toi"}), _intent("visit_target_after_toi")),
+            _run_of(who, come, _intent("visit_help"), gap=3),
+            _run_of(who, coming, frozenset({"vay", "duoc", "nhe", "nha", "khong"}), end=True),
+        )
+    )
 
 
-@lru_cache(maxsize=4)
-def _run_of(*parts: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a phrase of each of `parts` in turn, whole words."""
+@lru_cache(maxsize=16)
+def _run_of(*parts: frozenset[str], gap: int = 0, end: bool = False) -> re.Pattern[str]:
+    """One pattern for a phrase of each of `parts` in turn, whole words; up to `gap` other
+    words before the last part; with `end`, the last part ends the message."""
     alternatives = [
         "(?:" + "|".join(re.escape(p) for p in sorted(part, key=len, reverse=True)) + ")"
         for part in parts
     ]
-    return re.compile(" " + " ".join(alternatives) + " ")
+    between = f"(?:[^ ]+ ){{0,{gap}}}" if gap else ""
+    last = alternatives.pop()
+    return re.compile(" " + " ".join(alternatives) + f" {between}{last} " + ("$" if end else ""))
 
 
 # Emoji that thank or agree, alone in a message.
@@ -271,7 +285,8 @@ def is_greeting(text: str) -> bool:
     if not spelt:
         return any(ch in _THANKS_EMOJI for ch in text)
     padded = f" {spelt} "
-    if not _has(padded, _intent("thanks")) or _has(padded, _intent("visit_strong")):
+    request = _has(_without(padded, _intent("visit_not")), _intent("visit_strong"))
+    if not _has(padded, _intent("thanks")) or request:
         return False  # "mai các cháu qua nhà bà nhé": little words, and a request
     return not _without(_without(padded, _intent("thanks")), _intent("thanks_filler")).strip()
 
@@ -346,35 +361,43 @@ def needs_a_hand(text: str) -> bool:
 
 # A web address as typed: optional scheme and "www.", a host of dotted parts, then anything
 # after "/" (a path, not looked at).
-_HOST = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#].*)?$")
+_HOST = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#].*)?$")
+# Where an address may be glued to what comes before it: "Truy cập:https://...", "x@host".
+_GLUE = re.compile(r"[:@,;()\[\]<>\"']+")
+
+
+def _hosts(text: str) -> list[str]:
+    """The hosts of the web addresses in a message: only endings of `web_endings` or
+    `site_endings` count, so a path ("/huong-dan-vneid.html"), a file ("hdsd.pdf") or words
+    after a full stop without its space ("VNeID.Giúp", "vneid.sau") are none."""
+    endings = _intent("web_endings") | _intent("site_endings")
+    hosts = []
+    for word in text.lower().split():
+        for piece in _GLUE.split(word.replace("://", "§")):
+            found = _HOST.match(piece.split("§")[-1].strip("./"))
+            if found is not None and found[1].rsplit(".", 1)[-1] in endings:
+                hosts.append(found[1])
+    return hosts
 
 
 def suspicious_address(text: str) -> bool:
     """Whether the message holds a web address that is no official site (`official_sites`)
-    and dresses as one ("dichvucong-gov.vn", or a word of `site_bait` in a host not ending
-    in .vn: "vneid-capnhat.com") or ends as throwaway sites do (`site_endings`: ".top").
-    Only hosts are read, and only words that end as web addresses do (`web_endings`): a
-    path ("/huong-dan-vneid.html"), a file ("hdsd.pdf") or a sentence typed without a space
-    ("quên mật khẩu VNeID.Giúp tôi") is none."""
+    and dresses as one ("dichvucong-gov.vn"; a word of `site_bait` in a host not ending in
+    .vn: "vneid-capnhat.com"), or ends as throwaway sites do (`site_endings`: ".top") in a
+    message that speaks of an office or asks for something (a shop's own "banhmi.online"
+    is none)."""
     official = [f" {site}" for site in _intent("official_sites")]
-    endings = _intent("web_endings") | _intent("site_endings")
-    for word in text.split():
-        word = word.strip("()[]<>\"'.,;!?")
-        dot = word.rfind(".")
-        if dot > 0 and word[dot + 1 : dot + 2].isupper() and word[dot + 2 :].islower():
-            continue  # "VNeID.Giúp": a full stop without its space
-        found = _HOST.match(word.lower())
-        if found is None:
-            continue
-        host = found[1]
-        parts = re.split(r"[.-]", host)
-        if parts[-1] not in endings:
-            continue
+    for host in _hosts(text):
         if any(f" {' '.join(host.split('.'))}".endswith(site) for site in official):
             continue
+        parts = re.split(r"[.-]", host)
         bait = not _intent("site_bait").isdisjoint(parts)
-        if parts[-1] in _intent("site_endings") or "gov" in parts or (bait and parts[-1] != "vn"):
+        if "gov" in parts or (bait and parts[-1] != "vn"):
             return True
+        if parts[-1] in _intent("site_endings"):
+            padded = f" {_spelt_out(text)} "
+            if bait or _has(padded, _intent("scam_demand")) or _has(padded, _intent("scam_claim")):
+                return True
     return False
 
 

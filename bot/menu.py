@@ -24,9 +24,32 @@ FUZZY_MIN_LEAD = 8
 FUZZY_MIN_NAME = 5
 
 
-def question_tags() -> frozenset[str]:
-    """ "được không", "nhé" after a choice ("buổi sáng được không"): asked, not refusing."""
-    return frozenset(fold(tag) for tag in i18n.words("menu").get("question_tags", ()))
+def untagged(text: str) -> str | None:
+    """The text without the polite or asking words around a choice ("dạ ... ạ", "...
+    được không", `question_tags` of `[menu]`): "buổi sáng được không" -> "buổi sáng"; None
+    when there are none. For a flow to read a choice asked as a question where no harm can
+    come of it (never a confirmation that deletes or saves)."""
+    # Read as typed, diacritics kept: "ạ" is polite, "à" asks in surprise ("xoá à?").
+    lowered = " ".join(text.lower().split()).rstrip("?!. ")
+    found = False
+    for tag in sorted(_typed("question_tags"), key=len, reverse=True):
+        if lowered.endswith(f" {tag}"):
+            lowered, found = lowered[: -len(tag) - 1].rstrip(" ,"), True
+            break
+    for lead in _typed("polite_leads"):
+        if lowered.startswith(f"{lead} "):
+            lowered, found = lowered[len(lead) + 1 :].lstrip(" ,"), True
+            break
+    return lowered if found and lowered else None
+
+
+def _typed(meaning: str) -> list[str]:
+    """A list of `[menu]` as written in every language's words.toml (not folded)."""
+    return [
+        str(word).lower()
+        for lang in i18n.LANGUAGES
+        for word in i18n.word_table(lang).get("menu", {}).get(meaning, [])
+    ]
 
 
 def exact_choice(menu: Menu, text: str) -> str | None:
@@ -141,15 +164,6 @@ def resolve_text(menu: Menu, text: str, *, free_text: bool = False) -> list[str]
     exact = exact_choice(menu, folded)
     if exact is not None:
         return [exact]
-    # A question tag after a choice is no negation: "buổi sáng được không" is "Buổi sáng".
-    asked = folded.rstrip("?!. ")
-    for tag in sorted(question_tags(), key=len, reverse=True):
-        if asked.endswith(f" {tag}"):
-            folded = asked[: -len(tag) - 1].rstrip()
-            exact = exact_choice(menu, folded)
-            if exact is not None:
-                return [exact]
-            break
     words = folded.split()
     if negations().intersection(words):
         # Word order carries the meaning ("luu khong?" asks, "khong luu" refuses): with a

@@ -38,12 +38,11 @@ class HomeFlow(Flow):
             # A menu button's own words ("Hỏi đáp", "hoi dap") are that button; a question
             # that merely holds one ("hướng dẫn đổi số điện thoại"), one word of one ("tôi")
             # or a number (no menu was shown yet) stays a question.
+            # Anything else goes to the help desk, which knows a visit asked in one's own
+            # words ("nhờ người đến nhà chỉ giúp").
             tapped = exact_choice(Menu(0, await self._choices(ctx)), code)
-            wanted = (
-                [tapped] if tapped else resolve_text(Menu(0, self._resident_actions(ctx)), code)
-            )
-            if len(wanted) == 1:
-                await self.on_menu(ctx, Answer(code, wanted, Kind.TEXT))
+            if tapped is not None:
+                await self.on_menu(ctx, Answer(code, [tapped], Kind.TEXT))
             else:
                 ctx.begin("helpdesk", query=code)
             return
@@ -90,18 +89,6 @@ class HomeFlow(Flow):
         # Typed: read as on the main menu ("ghi", a question, a code).
         keys = resolve_text(Menu(0, await self._choices(ctx)), answer.text)
         await self.on_menu(ctx, Answer(answer.text, keys, answer.kind))
-
-    @staticmethod
-    def _resident_actions(ctx: Context) -> list[Choice]:
-        """What the menu offers residents only (a visit, alerts, joining), which a first
-        message may ask for in its own words."""
-        choices = []
-        for flow in menu_order(ctx.flows):
-            entry = flow.menu
-            if entry is not None and Who.RESIDENT in (entry.who, flow.who):
-                label = entry.labels()[0]
-                choices.append(Choice(flow.name, ctx.t(label), aliases(label)))
-        return choices
 
     async def on_menu(self, ctx: Context, answer: Answer) -> None:
         if answer.key is not None:

@@ -10,6 +10,7 @@ from bot.flow import Answer, Context, Flow, MenuEntry, step
 from bot.i18n import aliases
 from bot.i18n import t as translate
 from bot.knowledge import Outcome, is_question, understand
+from bot.menu import Menu, resolve_text, untagged
 from bot.text import mask_phone, phone_number
 from handlers.residents import (
     QUESTION_MAX,
@@ -72,6 +73,13 @@ class HomeVisitFlow(Flow):
         """Besides thanks: a question the help desk answers outright ("nộp phạt nguội thế
         nào") is answered here, and the request goes on where it was. When the question is
         what time suits, not the ward office's hours: "sáng thứ bảy được không" answers it."""
+        # "Buổi sáng được không?", "dạ có ạ": a choice asked politely (nothing here deletes).
+        plain = untagged(text)
+        menu = Menu.from_state(ctx.convo.menu)
+        keys = resolve_text(menu, plain) if plain and menu else []
+        if len(keys) == 1:
+            await self.answer(ctx, step, Answer(text, keys))
+            return True
         if await super().off_script(ctx, step, text):
             return True
         if len(text) > QUESTION_MAX or not is_question(text):
@@ -84,6 +92,7 @@ class HomeVisitFlow(Flow):
             return False
         ctx.say(render(ctx, entry, ward))
         ctx.say(ctx.t("hd-visit-go-on"))
+        ctx.goto(step, self.name)
         return True
 
     @step()

@@ -270,6 +270,15 @@ INTENT_CASES = [
     ("cảm ơn cháu, chiều mai cháu ghé nhà bà nhé", "home_visit"),
     ("chúc các cháu sức khỏe, mai các cháu qua nhà bà nhé", "home_visit"),
     ("cam on to cong nghe so nhieu nha", "thanks"),
+    ("Cảm ơn mấy em nhiều quá nha", "thanks"),
+    ("Cảm ơn các cháu đã đến tận nhà, bà dùng được rồi", "thanks"),
+    ("Các con tôi cho tôi cái điện thoại mới, cài VNeID thế nào", "!home_visit"),
+    ("Trẻ em nào đến lúc 14 tuổi phải làm căn cước", "id-card-child"),
+    ("Mấy em qua xem giúp bác cái app VNeID", "home_visit"),
+    ("Khi nào các cháu xuống được", "home_visit"),
+    ("Truy cập:https://vneid-capnhat.com để xác thực", "scam"),
+    ("shop mình có trang banhmi.online, nhận tiền qua mã QR thế nào", "!scam"),
+    ("thuê nhà qua trang thue-nha.com thì khai báo tạm trú thế nào", "!scam"),
     ("giấy tờ liên quan đến làm căn cước cho con gồm những gì", "id-card-child"),
     ("Cục CSGT: tra cứu và nộp phạt tại csgt-vn.top trong 24h", "scam-lookalike-site"),
 ]
@@ -363,6 +372,7 @@ BLIND_SETS = (
     *(f"kb_blind{n}_2026-11-28.tsv" for n in ("", "2", "3", "4", "5", "6")),
     "kb_blind7_2026-12-07.tsv",
     "kb_blind8_2026-12-07.tsv",
+    "kb_blind9_2026-12-07.tsv",
 )
 
 
@@ -446,23 +456,27 @@ def test_a_development_set_held_out(name: str) -> None:
     assert found.home_visit >= 0.9
 
 
-# What each blind set measured on 2026-12-07, with the tuning and the asked questions of that
-# day: (top-1, confidently wrong, off-topic answered, home-visit). Held so that none can
-# silently get worse; they are no target (the issue's: top-1 95%, no off-topic answer,
-# home-visit 90%).
+# What each blind set measured at the end of 2026-12-07 (second session of the day), with
+# the tuning and the asked questions of then: (top-1, confidently wrong, off-topic answered,
+# home-visit). Held so that none can silently get worse; they are no target (the issue's:
+# top-1 95%, no off-topic answer, home-visit 90%). Sets 8 and 9 were scored first at the
+# session's start (on the code of then, cb9a71b), shown after the arrow.
 BLIND_FLOORS = {
-    "kb_blind_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.8%, 0.7%, 0, 91.3%
-    "kb_blind2_2026-11-28.tsv": (0.96, 0.01, 0, 0.9),  # 96.5%, 0.0%, 0, 96.2%
-    "kb_blind3_2026-11-28.tsv": (0.94, 0.01, 0, 0.9),  # 94.7%, 0.6%, 0, 100%
-    "kb_blind4_2026-11-28.tsv": (0.93, 0.02, 0, 0.9),  # 93.1%, 1.8%, 0, 93.1%
-    "kb_blind5_2026-11-28.tsv": (0.92, 0.02, 1, 0.9),  # 92.7%, 2.0%, 1, 100% (a)
-    "kb_blind6_2026-11-28.tsv": (0.93, 0.01, 1, 0.88),  # 93.3%, 0.0%, 1, 88.5%
-    "kb_blind7_2026-12-07.tsv": (0.94, 0.02, 0, 0.9),  # 94.2%, 1.5%, 0, 100%
-    # Scored once, the day it was written, before any tuning of that day (b).
-    "kb_blind8_2026-12-07.tsv": (0.91, 0.03, 2, 0.96),  # 91.1%, 2.5%, 2, 96.4%
+    "kb_blind_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.4%, 0.7%, 0, 91.3%
+    "kb_blind2_2026-11-28.tsv": (0.96, 0.01, 0, 0.96),  # 96.9%, 0.0%, 0, 96.2%
+    "kb_blind3_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.5%, 0.6%, 0, 100%
+    "kb_blind4_2026-11-28.tsv": (0.93, 0.02, 0, 0.9),  # 94.0%, 1.8%, 0, 93.1%
+    "kb_blind5_2026-11-28.tsv": (0.92, 0.02, 1, 0.9),  # 92.4%, 2.0%, 1, 100% (a)
+    "kb_blind6_2026-11-28.tsv": (0.95, 0.01, 1, 0.92),  # 95.2%, 0.0%, 1, 92.3%
+    "kb_blind7_2026-12-07.tsv": (0.95, 0.01, 0, 0.9),  # 95.5%, 0.9%, 0, 100%
+    # Voice-typed, regional, household businesses (b): 91.1%, 2.5%, 2, 96.4% ->
+    "kb_blind8_2026-12-07.tsv": (0.93, 0.025, 1, 0.96),  # 93.3%, 2.2%, 1, 96.4%
+    # A balanced mix of a ward's residents: 87.2%, 2.0%, 2, 83.9% ->
+    "kb_blind9_2026-12-07.tsv": (0.89, 0.02, 2, 0.87),  # 89.8%, 1.7%, 2, 87.1%
 }
-# (b) Written for household businesses, workers, voice typing and regional speech: the first
-# set in that style, and so the hardest test of wording nobody here wrote.
+# (b) Written for household businesses, workers, voice typing and regional speech. Its
+# writer's report named a few voice spellings it used; one of those ("vê en ai đi") is among
+# the spellings added with development set 9, so its voice rows are not wholly blind.
 # (a) 93.0% and 1.7% before a scam whose warnings' own words are faint got the general "how
 # to report it" answer (SCAM_NAMED): one question of this set went from right to wrong.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import Choice
-from bot.menu import Menu, Stale, resolve_button, resolve_text
+from bot.menu import Menu, Stale, resolve_button, resolve_text, untagged
 
 TOPICS = Menu(
     seq=4,
@@ -111,3 +111,15 @@ def test_button_ids_belong_to_their_menu() -> None:
 def test_menu_round_trips_through_the_database_state() -> None:
     again = Menu.from_state(TOPICS.to_state())
     assert again == TOPICS
+
+
+def test_a_choice_asked_politely_is_read_only_where_a_flow_asks_for_it() -> None:
+    """ "dạ ... ạ", "... được không" around a choice: `untagged` takes them off, for flows
+    where no harm can come of it; the menus themselves never guess through them."""
+    assert untagged("buổi sáng được không?") == "buổi sáng"
+    assert untagged("buoi chieu duoc khong") == "buoi chieu"
+    assert untagged("dạ không ạ") == "không"
+    assert untagged("xoá à") is None  # surprise, not politeness
+    assert untagged("sáng") is None
+    confirm = Menu(1, [Choice("save", "Lưu", ("lưu", "ok")), Choice("discard", "Không lưu")])
+    assert resolve_text(confirm, "không, lưu nhé") == []  # asked again, never discarded
