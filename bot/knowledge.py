@@ -213,34 +213,34 @@ def _without(padded: str, phrases: frozenset[str]) -> str:
 
 
 def _someone_coming(padded: str) -> bool:
-    """ "mấy em qua chợ", "bạn nào tới được không", "mấy em qua xem giúp bác": someone of
-    the team (`visit_who`), their coming (`visit_come`), then where to or what for
-    (`visit_target`; after "toi", which is also "tôi", only `visit_target_after_toi`), or a
-    helping word within three words (`visit_help`), or nothing more ("khi nào các cháu qua")."""
+    """ "mấy em qua chợ... ", "đoàn viên đi xuống xóm": someone of the team (`visit_who`),
+    their coming (`visit_come`, not "toi": it is "tôi" as often as "tới"), then a place
+    where people live or work (`visit_target`). Family words are team words too ("các
+    con"), so the place is what makes it a visit: "các con tôi giúp tôi" is none."""
     who, come = _intent("visit_who"), _intent("visit_come")
-    coming = come - {"toi"}
-    return any(
-        pattern.search(padded) is not None
-        for pattern in (
-            _run_of(who, coming, _intent("visit_target")),
-            _run_of(who, frozenset({"toi"}), _intent("visit_target_after_toi")),
-            _run_of(who, come, _intent("visit_help"), gap=3),
-            _run_of(who, coming, frozenset({"vay", "duoc", "nhe", "nha", "khong"}), end=True),
-        )
-    )
+    if _run_of(who, come - {"toi"}, _intent("visit_target")).search(padded):
+        return True
+    # Asked for, someone's coming needs no place: "nhờ mấy em qua chợ đầu mối", "hẹn bạn nào
+    # tới lúc 9h" (`visit_asking` up to three words before).
+    return _asked_to_come(who, come).search(padded) is not None
 
 
-@lru_cache(maxsize=16)
-def _run_of(*parts: frozenset[str], gap: int = 0, end: bool = False) -> re.Pattern[str]:
-    """One pattern for a phrase of each of `parts` in turn, whole words; up to `gap` other
-    words before the last part; with `end`, the last part ends the message."""
+@lru_cache(maxsize=4)
+def _asked_to_come(who: frozenset[str], come: frozenset[str]) -> re.Pattern[str]:
+    asking = "|".join(re.escape(p) for p in sorted(_intent("visit_asking"), key=len, reverse=True))
+    people = "|".join(re.escape(p) for p in sorted(who, key=len, reverse=True))
+    coming = "|".join(re.escape(p) for p in sorted(come, key=len, reverse=True))
+    return re.compile(f" (?:{asking}) (?:[^ ]+ ){{0,3}}(?:{people}) (?:{coming}) ")
+
+
+@lru_cache(maxsize=4)
+def _run_of(*parts: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a phrase of each of `parts` in turn, whole words."""
     alternatives = [
         "(?:" + "|".join(re.escape(p) for p in sorted(part, key=len, reverse=True)) + ")"
         for part in parts
     ]
-    between = f"(?:[^ ]+ ){{0,{gap}}}" if gap else ""
-    last = alternatives.pop()
-    return re.compile(" " + " ".join(alternatives) + f" {between}{last} " + ("$" if end else ""))
+    return re.compile(" " + " ".join(alternatives) + " ")
 
 
 # Emoji that thank or agree, alone in a message.
@@ -383,9 +383,8 @@ def _hosts(text: str) -> list[str]:
 def suspicious_address(text: str) -> bool:
     """Whether the message holds a web address that is no official site (`official_sites`)
     and dresses as one ("dichvucong-gov.vn"; a word of `site_bait` in a host not ending in
-    .vn: "vneid-capnhat.com"), or ends as throwaway sites do (`site_endings`: ".top") in a
-    message that speaks of an office or asks for something (a shop's own "banhmi.online"
-    is none)."""
+    .vn: "vneid-capnhat.com"), or ends as throwaway sites do (`site_endings`: ".top") and
+    looks or speaks like an office (a shop's own "banhmi.online" is none)."""
     official = [f" {site}" for site in _intent("official_sites")]
     for host in _hosts(text):
         if any(f" {' '.join(host.split('.'))}".endswith(site) for site in official):
@@ -394,11 +393,14 @@ def suspicious_address(text: str) -> bool:
         bait = not _intent("site_bait").isdisjoint(parts)
         if "gov" in parts or (bait and parts[-1] != "vn"):
             return True
-        if parts[-1] in _intent("site_endings"):
-            padded = f" {_spelt_out(text)} "
-            if bait or _has(padded, _intent("scam_demand")) or _has(padded, _intent("scam_claim")):
-                return True
+        if parts[-1] in _intent("site_endings") and (bait or _claims_office(text)):
+            return True
     return False
+
+
+def _claims_office(text: str) -> bool:
+    """Whether the message speaks in an office's or a bank's name ("tự xưng công an")."""
+    return _has(f" {_spelt_out(text)} ", _intent("scam_claim"))
 
 
 def is_scam_report(text: str) -> bool:
