@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from bot.clock import LOCAL_TZ
 from bot.core import Attachment, Choice, Incoming, Kind, Reply
 from bot.i18n import LANGUAGES, Translator, message_ids, word_table
-from bot.knowledge import is_greeting, says_never_mind, says_thanks
+from bot.knowledge import only_thanks, says_never_mind, says_thanks
 from bot.text import fold
 from storage.access import Who, may
 
@@ -284,7 +284,7 @@ class Flow:
         with it (said something and moved, if only back to the same step); False for "not
         understood". By default thanks, "ok" and greetings ("em cảm ơn ạ", "chào cháu") get
         a warm word, not a scolding, and the question again."""
-        if not is_greeting(text):
+        if not only_thanks(text):
             return False
         if says_never_mind(text):
             ctx.say(ctx.t("step-never-mind"))  # "thôi cảm ơn": the way out, then the question

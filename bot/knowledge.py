@@ -308,6 +308,13 @@ def is_thanks(text: str) -> bool:
     return " cam on " in padded or not _has(padded, _intent("hello"))
 
 
+def only_thanks(text: str) -> bool:
+    """Whether the message only thanks, greets or agrees, briefly or at length ("cảm ơn mấy
+    em nhiều quá nha"), and asks nothing: what a step that expects a button can answer with
+    a warm word."""
+    return is_greeting(text) or _thanks_at_length(text)
+
+
 def says_thanks(text: str) -> bool:
     """Whether the message says thank you in so many words ("cảm ơn cháu"), rather than only
     agrees ("ok") or greets."""
