@@ -227,20 +227,19 @@ def _someone_coming(padded: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _asked_to_come(who: frozenset[str], come: frozenset[str]) -> re.Pattern[str]:
-    asking = "|".join(re.escape(p) for p in sorted(_intent("visit_asking"), key=len, reverse=True))
-    people = "|".join(re.escape(p) for p in sorted(who, key=len, reverse=True))
-    coming = "|".join(re.escape(p) for p in sorted(come, key=len, reverse=True))
-    return re.compile(f" (?:{asking}) (?:[^ ]+ ){{0,3}}(?:{people}) (?:{coming}) ")
+    asking = _alternatives(_intent("visit_asking"))
+    return re.compile(f" {asking} (?:[^ ]+ ){{0,3}}{_alternatives(who)} {_alternatives(come)} ")
 
 
 @lru_cache(maxsize=4)
 def _run_of(*parts: frozenset[str]) -> re.Pattern[str]:
     """One pattern for a phrase of each of `parts` in turn, whole words."""
-    alternatives = [
-        "(?:" + "|".join(re.escape(p) for p in sorted(part, key=len, reverse=True)) + ")"
-        for part in parts
-    ]
-    return re.compile(" " + " ".join(alternatives) + " ")
+    return re.compile(" " + " ".join(_alternatives(part) for part in parts) + " ")
+
+
+def _alternatives(phrases: frozenset[str]) -> str:
+    """A regular-expression group matching any of `phrases`, longest first."""
+    return "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
 
 
 # Emoji that thank or agree, alone in a message.
@@ -285,8 +284,9 @@ def is_greeting(text: str) -> bool:
     if not spelt:
         return any(ch in _THANKS_EMOJI for ch in text)
     padded = f" {spelt} "
-    request = _has(_without(padded, _intent("visit_not")), _intent("visit_strong"))
-    if not _has(padded, _intent("thanks")) or request:
+    if not _has(padded, _intent("thanks")):
+        return False
+    if _has(_without(padded, _intent("visit_not")), _intent("visit_strong")):
         return False  # "mai các cháu qua nhà bà nhé": little words, and a request
     return not _without(_without(padded, _intent("thanks")), _intent("thanks_filler")).strip()
 
@@ -410,12 +410,14 @@ def _claims_office(text: str) -> bool:
     return _has(f" {_spelt_out(text)} ", _intent("scam_claim"))
 
 
-def is_scam_report(text: str) -> bool:
+def is_scam_report(text: str, linked: bool | None = None) -> bool:
     """Whether the message tells of a stranger (a call, a message, a link) asking for money,
-    a code, a login or an app install, or holds a suspicious web address: the scam warning
-    comes first, whatever else it asks."""
+    a code, a login or an app install, or holds a suspicious web address (`linked`, when the
+    caller has looked already): the scam warning comes first, whatever else it asks."""
+    if linked is None:
+        linked = suspicious_address(text)
     padded = f" {_spelt_out(text)} "
-    if _has(padded, _intent("scam_claim")) or suspicious_address(text):
+    if linked or _has(padded, _intent("scam_claim")):
         return True
     return _has(padded, _intent("scam_contact")) and _has(padded, _intent("scam_demand"))
 
@@ -897,7 +899,7 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     if (linked or _has(spelt, _intent("scam_told"))) and _has(spelt, _intent("scam_report")):
         # Cheated, or seeing a scam, and asking where to report it: the report answer.
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
-    if is_scam_report(text):
+    if is_scam_report(text, linked):
         scams = [e.key for e in kb.entries("vi", SCAM_CATEGORY)]
         if not _has(spelt, _intent("scam_report")):
             # Told a scam, not asking where to report one: the warning about that kind.

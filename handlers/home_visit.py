@@ -80,20 +80,18 @@ class HomeVisitFlow(Flow):
         if len(keys) == 1:
             await self.answer(ctx, step, Answer(text, keys))
             return True
-        if await super().off_script(ctx, step, text):
-            return True
-        if len(text) > QUESTION_MAX or not is_question(text):
-            return False
-        ward = await resident_ward(ctx)
-        kb = await knowledge_for(ctx, ward)
-        result = understand(kb, text)
-        entry = kb.entry(result.keys[0], ctx.lang) if result.outcome == Outcome.ANSWER else None
-        if entry is None or not entry.answerable or (entry.ward_local and step == "time"):
-            return False
-        ctx.say(render(ctx, entry, ward))
-        ctx.say(ctx.t("hd-visit-go-on"))
-        ctx.goto(step, self.name)
-        return True
+        if len(text) <= QUESTION_MAX and is_question(text):
+            # The help desk first: "cảm ơn cháu, bà quên mật khẩu VNeID rồi" is a question.
+            ward = await resident_ward(ctx)
+            kb = await knowledge_for(ctx, ward)
+            found = understand(kb, text)
+            entry = kb.entry(found.keys[0], ctx.lang) if found.outcome == Outcome.ANSWER else None
+            if entry and entry.answerable and not (entry.ward_local and step == "time"):
+                ctx.say(render(ctx, entry, ward))
+                ctx.say(ctx.t("hd-visit-go-on"))
+                ctx.goto(step, self.name)
+                return True
+        return await super().off_script(ctx, step, text)
 
     @step()
     async def ask_ward(self, ctx: Context) -> None:

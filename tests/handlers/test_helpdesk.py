@@ -468,6 +468,8 @@ async def test_thanks_and_questions_typed_during_a_visit_request_are_answered(ch
         assert t("vi", "not-understood") not in text
     text = await chat.send("chàoooo")
     assert t("vi", "step-go-on") in text and group in text
+    text = await chat.send("cảm ơn cháu, bà quên mật khẩu VNeID rồi")  # thanks, and a question
+    assert "Quên mật khẩu" in text and group in text
     text = await chat.send("nộp phạt nguội trên mạng thế nào")
     assert "phạt" in text.lower() and "Nguồn:" in text  # the answer, sourced
     assert t("vi", "hd-visit-go-on") in text and group in text  # then the same step
