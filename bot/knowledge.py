@@ -55,6 +55,7 @@ SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how t
 SCAM_NAMED = 3.0  # how sure a warning's own words must be to answer a scam told
 SCAM_SITE = "scam-lookalike-site"  # a suspicious web address and no closer warning
 SCAM_CALL = "scam-police-call"
+ACCOUNT_SAFETY = "pay-safety"  # keeping one's bank account safe, after a scam too
 WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
 FUZZY_WORD_MIN = 5
@@ -221,8 +222,20 @@ def _someone_coming(padded: str) -> bool:
     if _run_of(who, come - {"toi"}, _intent("visit_target")).search(padded):
         return True
     # Asked for, someone's coming needs no place: "nhờ mấy em qua chợ đầu mối", "hẹn bạn nào
-    # tới lúc 9h" (`visit_asking` up to three words before).
-    return _asked_to_come(who, come).search(padded) is not None
+    # tới lúc 9h" (`visit_asking` up to three words before), "chiều nay các em có qua được
+    # không" (`visit_can` right after).
+    return (
+        _asked_to_come(who, come).search(padded) is not None
+        or _can_come(who, come - {"toi"}).search(padded) is not None
+    )
+
+
+@lru_cache(maxsize=4)
+def _can_come(who: frozenset[str], come: frozenset[str]) -> re.Pattern[str]:
+    can = _alternatives(_intent("visit_can"))
+    return re.compile(
+        f" {_alternatives(who)} (?:co (?:the )?)?{_alternatives(come)} (?:giup (?:[^ ]+ )?)?{can} "
+    )
 
 
 @lru_cache(maxsize=4)
@@ -336,7 +349,11 @@ def is_home_visit(text: str) -> bool | None:
     if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
         return False  # asking for a number, not for someone to come
     if _has(padded, _intent("visit_strong")) or _someone_coming(padded):
-        return True
+        # Naming the team without asking it to come ("tổ công nghệ số có tập huấn cho hội
+        # phụ nữ không") is a request only when no topic is named.
+        return None if _only_names_the_team(padded) else True
+    if _has(padded, _intent("visit_bound")):
+        return True  # cannot leave home: whatever is needed, someone must come
     weak = [p for p in _intent("visit_weak") if f" {p} " in padded]
     if weak and (_has(padded, _intent("visit_ask")) or len(weak) >= 2):
         return None  # cannot manage alone, and asks (or says it twice over)
@@ -392,9 +409,8 @@ def suspicious_address(text: str) -> bool:
     and dresses as one ("dichvucong-gov.vn"; a word of `site_bait` in a host not ending in
     .vn: "vneid-capnhat.com"), or ends as throwaway sites do (`site_endings`: ".top") and
     looks or speaks like an office (a shop's own "banhmi.online" is none)."""
-    official = [f" {site}" for site in _intent("official_sites")]
     for host in _hosts(text):
-        if any(f" {' '.join(host.split('.'))}".endswith(site) for site in official):
+        if _official(host) is not None:
             continue
         parts = re.split(r"[.-]", host)
         bait = not _intent("site_bait").isdisjoint(parts)
@@ -403,6 +419,31 @@ def suspicious_address(text: str) -> bool:
         if parts[-1] in _intent("site_endings") and (bait or _claims_office(text)):
             return True
     return False
+
+
+def _official(host: str) -> str | None:
+    """The part of an official site's host before its official ending ("dichvucong.hanoi"
+    of "dichvucong.hanoi.gov.vn"; "" for the ending alone), or None for any other host."""
+    spaced = host.replace(".", " ")
+    for site in _intent("official_sites"):  # folded: "gov vn"
+        if spaced == site:
+            return ""
+        if spaced.endswith(f" {site}"):
+            return host[: -len(site) - 1]
+    return None
+
+
+def _sites_named(text: str) -> str:
+    """The question with each official site's address read as the service it names:
+    "dichvucong.hanoi.gov.vn nộp hồ sơ ở đâu" asks where to apply on that portal, and the
+    ".gov.vn" in it is no doubt about a site (those questions say ".gov.vn" alone, or
+    "có phải trang thật", which stay)."""
+    for host in _hosts(text):
+        name = _official(host)
+        if name:
+            address = rf"(?:[a-z]+://)?(?:www\.)?{re.escape(host)}(?:[/?#]\S*)?"
+            text = re.sub(address, name.replace(".", " "), text, flags=re.IGNORECASE)
+    return text
 
 
 def _claims_office(text: str) -> bool:
@@ -901,13 +942,21 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
     if is_scam_report(text, linked):
         scams = [e.key for e in kb.entries("vi", SCAM_CATEGORY)]
-        if not _has(spelt, _intent("scam_report")):
+        reporting = _has(spelt, _intent("scam_report"))
+        if not reporting:
             # Told a scam, not asking where to report one: the warning about that kind.
             scams = [key for key in scams if key != SCAM_FALLBACK]
         # Among the warnings, the closest one by its own words; none of them close (a prize
         # to claim, a loan): the general answer, how to report it.
         found = kb.search(text, among=scams, lenient=True)
         warning = found.matches[:1] if found.named >= SCAM_NAMED else []
+        own = SearchResult(Outcome.NONE)
+        if not (linked or reporting):
+            own = kb.search(text, among=[*scams, ACCOUNT_SAFETY], lenient=True)
+        if own.keys[:1] == [ACCOUNT_SAFETY] and own.named > found.named:
+            # What to do for one's own account ("lỡ bấm link lạ rồi, tài khoản ngân hàng có
+            # sao không", "có người xin mã OTP") more than a warning about the trick.
+            return SearchResult(Outcome.ANSWER, own.matches[:1])
         if linked and SCAM_SITE in scams and (not warning or warning[0][0] == SCAM_CALL):
             # A fake site's address that no warning's own words describe better (a message
             # in an official's name with a link is no phone call to hang up on).
@@ -915,12 +964,12 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         if warning:
             return SearchResult(Outcome.ANSWER, warning)
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
-    if visit is True and _thanks_at_length(text) and _only_names_the_team(spelt):
+    if visit is not False and _thanks_at_length(text) and _only_names_the_team(spelt):
         # "Mẹ em cảm ơn các bạn tình nguyện viên nhiều lắm": thanks for a visit, not a request.
         return SearchResult(Outcome.THANKS)
     if visit is True:
         return SearchResult(Outcome.HOME_VISIT)
-    found = kb.search(text)
+    found = kb.search(_sites_named(text))
     named = found.named >= TOPIC_NAMED
     if found.outcome != Outcome.ANSWER and not named and _thanks_at_length(text):
         return SearchResult(Outcome.THANKS)

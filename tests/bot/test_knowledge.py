@@ -224,7 +224,9 @@ INTENT_CASES = [
     ("Bà già rồi, nhờ tổ đến nhà giúp, số điện thoại của bà là 0912345678", "home_visit"),
     ("I'm old, please send someone to my house, my number is 0912345678", "home_visit"),
     ("Can someone come to my house to help me install VNeID", "home_visit"),
-    ("Có người đến nhà bảo bà đưa mã OTP để cập nhật căn cước", "scam"),
+    # Asked for a code: never to give it (the account-safety answer, as the blind writers
+    # of 2026-12-07 labelled such questions), not a visit.
+    ("Có người đến nhà bảo bà đưa mã OTP để cập nhật căn cước", "pay-safety"),
     ("Tôi muốn ghé qua phường làm căn cước thì mang giấy gì", "!home_visit"),
     ("Đăng ký nhận kết quả tại nhà qua bưu điện được không", "!home_visit"),
     ("Chế độ trợ cấp cho người khuyết tật cần giấy tờ gì", "!home_visit"),
@@ -286,6 +288,18 @@ INTENT_CASES = [
     ("thuê nhà qua trang thue-nha.com thì khai báo tạm trú thế nào", "!scam"),
     ("giấy tờ liên quan đến làm căn cước cho con gồm những gì", "id-card-child"),
     ("Cục CSGT: tra cứu và nộp phạt tại csgt-vn.top trong 24h", "scam-lookalike-site"),
+    # Written for the changes of 2026-12-07 (afternoon), not taken from any set.
+    ("nộp hồ sơ trên dichvucong.danang.gov.vn ở mục nào", "!scam"),
+    ("trang dichvucong-danang.gov.vn.top có phải thật không", "scam"),
+    ("sáng mai mấy cháu qua giúp bà được không", "home_visit"),
+    ("mấy em có qua được bước quét mặt không", "!home_visit"),
+    ("Ông nhà tôi liệt giường, muốn làm lại căn cước thì sao", "home_visit"),
+    ("Tổ công nghệ số cộng đồng có lớp dạy dùng điện thoại không", "skills-bdhvs"),
+    ("số điện thoại tổ công nghệ số", "ward-phone"),
+    ("ông bị đau lưng thì uống thuốc gì", "!home_visit"),
+    ("tra cứu fạt nguội ở đâu", "traffic-fine"),
+    ("con lỡ bấm vào đường link lạ, tài khoản ngân hàng có bị mất tiền không", "pay-safety"),
+    ("có tin nhắn bảo bấm vào link vneid-capnhat.top để giữ tài khoản ngân hàng", "scam"),
 ]
 
 
@@ -378,6 +392,8 @@ BLIND_SETS = (
     "kb_blind7_2026-12-07.tsv",
     "kb_blind8_2026-12-07.tsv",
     "kb_blind9_2026-12-07.tsv",
+    "kb_blind10_2026-12-07.tsv",
+    "kb_blind11_2026-12-07.tsv",
 )
 
 
@@ -472,12 +488,17 @@ BLIND_FLOORS = {
     "kb_blind3_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.5%, 0.6%, 0, 100%
     "kb_blind4_2026-11-28.tsv": (0.93, 0.02, 0, 0.9),  # 94.0%, 1.8%, 0, 93.1%
     "kb_blind5_2026-11-28.tsv": (0.92, 0.02, 1, 0.9),  # 92.4%, 2.0%, 1, 100% (a)
-    "kb_blind6_2026-11-28.tsv": (0.95, 0.01, 1, 0.92),  # 95.2%, 0.0%, 1, 92.3%
+    # 95.2% until development sets 12 and 13 joined the asked questions (2026-12-07).
+    "kb_blind6_2026-11-28.tsv": (0.94, 0.01, 1, 0.92),  # 94.6%, 0.3%, 1, 92.3%
     "kb_blind7_2026-12-07.tsv": (0.95, 0.01, 0, 0.9),  # 95.5%, 0.9%, 0, 100%
     # Voice-typed, regional, household businesses (b): 91.1%, 2.5%, 2, 96.4% ->
     "kb_blind8_2026-12-07.tsv": (0.93, 0.025, 1, 0.96),  # 93.3%, 2.2%, 1, 96.4%
     # A balanced mix of a ward's residents: 87.2%, 2.0%, 2, 83.9% ->
-    "kb_blind9_2026-12-07.tsv": (0.89, 0.02, 2, 0.87),  # 89.8%, 1.7%, 2, 87.1%
+    "kb_blind9_2026-12-07.tsv": (0.9, 0.015, 2, 0.9),  # 91.0%, 1.2%, 2, 90.3%
+    # Southern speech, elderly people at length: 92.4%, 1.8%, 0, 96.4% when first scored ->
+    "kb_blind10_2026-12-07.tsv": (0.93, 0.01, 0, 0.96),  # 93.6%, 0.9%, 0, 96.4%
+    # Northern city, worried people, screen text: 95.7%, 1.5%, 1, 100% when first scored ->
+    "kb_blind11_2026-12-07.tsv": (0.96, 0.01, 1, 0.96),  # 96.6%, 0.9%, 1, 100%
 }
 # (b) Written for household businesses, workers, voice typing and regional speech. Its
 # writer's report named a few voice spellings it used; one of those ("vê en ai đi") is among
