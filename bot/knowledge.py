@@ -226,7 +226,8 @@ def _someone_coming(padded: str) -> bool:
     # không" (`visit_can` right after).
     return (
         _asked_to_come(who, come).search(padded) is not None
-        or _can_come(who, come - {"toi"}).search(padded) is not None
+        # ("lên" alone is also an app that opens: "bạn nào có lên được không")
+        or _can_come(who, come - {"toi", "len"}).search(padded) is not None
     )
 
 
@@ -436,8 +437,10 @@ def _official(host: str) -> str | None:
 def _sites_named(text: str) -> str:
     """The question with each official site's address read as the service it names:
     "dichvucong.hanoi.gov.vn nộp hồ sơ ở đâu" asks where to apply on that portal, and the
-    ".gov.vn" in it is no doubt about a site (those questions say ".gov.vn" alone, or
-    "có phải trang thật", which stay)."""
+    ".gov.vn" in it is no doubt about a site. A question that doubts the site (`site_doubt`:
+    "có phải trang thật", "có an toàn không") keeps it as typed."""
+    if _has(f" {_spelt_out(text)} ", _intent("site_doubt")):
+        return text
     for host in _hosts(text):
         name = _official(host)
         if name:

@@ -300,6 +300,12 @@ INTENT_CASES = [
     ("tra cứu fạt nguội ở đâu", "traffic-fine"),
     ("con lỡ bấm vào đường link lạ, tài khoản ngân hàng có bị mất tiền không", "pay-safety"),
     ("có tin nhắn bảo bấm vào link vneid-capnhat.top để giữ tài khoản ngân hàng", "scam"),
+    # From the review of those changes: words of a visit used otherwise.
+    ("con lên giúp mẹ tài khoản mức 2 được không", "vneid-levels"),
+    ("tuần này tôi đi công tác không ra phường được, nộp hồ sơ online thế nào", "!home_visit"),
+    ("mình ghé bác sĩ hôm qua, giờ muốn xem thẻ bhyt", "!home_visit"),
+    ("trang vneid.gov.vn có phải trang thật không", "scam-lookalike-site"),
+    ("bố em bị tiểu đường, quên mật khẩu vneid rồi", "vneid-password"),
 ]
 
 
