@@ -405,12 +405,13 @@ def _hosts(text: str) -> list[str]:
     return hosts
 
 
-def suspicious_address(text: str) -> bool:
+def suspicious_address(text: str, hosts: list[str] | None = None) -> bool:
     """Whether the message holds a web address that is no official site (`official_sites`)
     and dresses as one ("dichvucong-gov.vn"; a word of `site_bait` in a host not ending in
     .vn: "vneid-capnhat.com"), or ends as throwaway sites do (`site_endings`: ".top") and
-    looks or speaks like an office (a shop's own "banhmi.online" is none)."""
-    for host in _hosts(text):
+    looks or speaks like an office (a shop's own "banhmi.online" is none). `hosts`: the
+    message's, when the caller has read them already."""
+    for host in _hosts(text) if hosts is None else hosts:
         if _official(host) is not None:
             continue
         parts = re.split(r"[.-]", host)
@@ -434,18 +435,17 @@ def _official(host: str) -> str | None:
     return None
 
 
-def _sites_named(text: str) -> str:
-    """The question with each official site's address read as the service it names:
-    "dichvucong.hanoi.gov.vn nộp hồ sơ ở đâu" asks where to apply on that portal, and the
-    ".gov.vn" in it is no doubt about a site. A question that doubts the site (`site_doubt`:
-    "có phải trang thật", "có an toàn không") keeps it as typed."""
-    if _has(f" {_spelt_out(text)} ", _intent("site_doubt")):
+def _sites_named(text: str, hosts: list[str], spelt: str) -> str:
+    """The question (its `hosts`, and `spelt` padded) with each official site's address read
+    as the service it names: "dichvucong.hanoi.gov.vn nộp hồ sơ ở đâu" asks where to apply
+    on that portal, and the ".gov.vn" in it is no doubt about a site. A question that doubts
+    the site (`site_doubt`: "có phải trang thật", "có an toàn không") keeps it as typed."""
+    named = [(host, name) for host in hosts if (name := _official(host))]
+    if not named or _has(spelt, _intent("site_doubt")):
         return text
-    for host in _hosts(text):
-        name = _official(host)
-        if name:
-            address = rf"(?:[a-z]+://)?(?:www\.)?{re.escape(host)}(?:[/?#]\S*)?"
-            text = re.sub(address, name.replace(".", " "), text, flags=re.IGNORECASE)
+    for host, name in named:
+        address = rf"(?:[a-z]+://)?(?:www\.)?{re.escape(host)}(?:[/?#]\S*)?"
+        text = re.sub(address, name.replace(".", " "), text, flags=re.IGNORECASE)
     return text
 
 
@@ -939,7 +939,8 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
     text = _relayed(kb, text)
     visit = is_home_visit(text)
     spelt = f" {_spelt_out(text)} "
-    linked = suspicious_address(text)
+    hosts = _hosts(text)
+    linked = suspicious_address(text, hosts)
     if (linked or _has(spelt, _intent("scam_told"))) and _has(spelt, _intent("scam_report")):
         # Cheated, or seeing a scam, and asking where to report it: the report answer.
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
@@ -950,16 +951,17 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
             # Told a scam, not asking where to report one: the warning about that kind.
             scams = [key for key in scams if key != SCAM_FALLBACK]
         # Among the warnings, the closest one by its own words; none of them close (a prize
-        # to claim, a loan): the general answer, how to report it.
-        found = kb.search(text, among=scams, lenient=True)
+        # to claim, a loan): the general answer, how to report it. Beside them, what to do
+        # for one's own account ("lỡ bấm link lạ rồi, tài khoản ngân hàng có sao không",
+        # "có người xin mã OTP"), unless there is a fake link or a report is asked for, and
+        # whose own words must also beat the best warning's.
+        among = scams if linked or reporting else [*scams, ACCOUNT_SAFETY]
+        found = kb.search(text, among=among, lenient=True)
+        if found.keys[:1] == [ACCOUNT_SAFETY]:
+            account, found = found, kb.search(text, among=scams, lenient=True)
+            if account.named > found.named:
+                return SearchResult(Outcome.ANSWER, account.matches[:1])
         warning = found.matches[:1] if found.named >= SCAM_NAMED else []
-        own = SearchResult(Outcome.NONE)
-        if not (linked or reporting):
-            own = kb.search(text, among=[*scams, ACCOUNT_SAFETY], lenient=True)
-        if own.keys[:1] == [ACCOUNT_SAFETY] and own.named > found.named:
-            # What to do for one's own account ("lỡ bấm link lạ rồi, tài khoản ngân hàng có
-            # sao không", "có người xin mã OTP") more than a warning about the trick.
-            return SearchResult(Outcome.ANSWER, own.matches[:1])
         if linked and SCAM_SITE in scams and (not warning or warning[0][0] == SCAM_CALL):
             # A fake site's address that no warning's own words describe better (a message
             # in an official's name with a link is no phone call to hang up on).
@@ -967,12 +969,9 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         if warning:
             return SearchResult(Outcome.ANSWER, warning)
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
-    if visit is not False and _thanks_at_length(text) and _only_names_the_team(spelt):
-        # "Mẹ em cảm ơn các bạn tình nguyện viên nhiều lắm": thanks for a visit, not a request.
-        return SearchResult(Outcome.THANKS)
     if visit is True:
         return SearchResult(Outcome.HOME_VISIT)
-    found = kb.search(_sites_named(text))
+    found = kb.search(_sites_named(text, hosts, spelt))
     named = found.named >= TOPIC_NAMED
     if found.outcome != Outcome.ANSWER and not named and _thanks_at_length(text):
         return SearchResult(Outcome.THANKS)
