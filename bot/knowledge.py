@@ -440,13 +440,11 @@ def _sites_named(text: str, hosts: list[str], spelt: str) -> str:
     as the service it names: "dichvucong.hanoi.gov.vn nộp hồ sơ ở đâu" asks where to apply
     on that portal, and the ".gov.vn" in it is no doubt about a site. A question that doubts
     the site (`site_doubt`: "có phải trang thật", "có an toàn không") keeps it as typed."""
-    named = [(host, name) for host in hosts if (name := _official(host))]
+    named = {host: name.replace(".", " ") for host in hosts if (name := _official(host))}
     if not named or _has(spelt, _intent("site_doubt")):
         return text
-    for host, name in named:
-        address = rf"(?:[a-z]+://)?(?:www\.)?{re.escape(host)}(?:[/?#]\S*)?"
-        text = re.sub(address, name.replace(".", " "), text, flags=re.IGNORECASE)
-    return text
+    address = rf"(?:[a-z]+://)?(?:www\.)?({_alternatives(frozenset(named))})(?:[/?#]\S*)?"
+    return re.sub(address, lambda m: named[m[1].lower()], text, flags=re.IGNORECASE)
 
 
 def _claims_office(text: str) -> bool:
