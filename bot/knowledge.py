@@ -49,6 +49,7 @@ ASKED_WEIGHT = 0.1  # questions asked before (`_Asked`), added to the phrases' s
 ASKED_ALONE = 40.0
 TOPIC_NAMED = 8.0  # a list's best this sure names a topic (see `understand`)
 RELAY_HEAD_WORDS = 12  # "X nhờ em hỏi:" before a question passed on, at most this long
+AGE_OLD = 60  # "bà 78 tuổi": a person this old may need someone to come (see needs_a_hand)
 WARD_CACHE = 256  # wards whose knowledge base is kept built
 SCAM_CATEGORY = "scam"
 SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
@@ -361,6 +362,12 @@ def is_home_visit(text: str) -> bool | None:
     return False
 
 
+def _old_age(padded: str) -> bool:
+    """Whether the message gives an age of AGE_OLD or more ("ông tôi 80 tuổi")."""
+    unit = _alternatives(_intent("visit_age"))
+    return any(int(age) >= AGE_OLD for age in re.findall(rf" (\d{{2,3}}) (?:{unit}) ", padded))
+
+
 def _only_names_the_team(padded: str) -> bool:
     """Whether what reads as a visit request only names the team ("tình nguyện viên",
     "đi từng nhà"), with no asking word and no one coming ("mai các cháu qua nhà bà nhé")."""
@@ -381,7 +388,7 @@ def needs_a_hand(text: str) -> bool:
     """Whether the message says the person may not manage alone ("tôi già không biết dùng
     điện thoại", "mắt kém"), request or not: an unsure answer then offers a home visit."""
     padded = _without(f" {_spelt_out(text)} ", _intent("visit_not"))
-    return _has(padded, _intent("visit_weak"))
+    return _has(padded, _intent("visit_weak")) or _old_age(padded)
 
 
 # A web address as typed: optional scheme and "www.", a host of dotted parts, then anything
@@ -400,20 +407,30 @@ def _hosts(text: str) -> list[str]:
     for word in text.lower().split():
         for piece in _GLUE.split(word.replace("://", "§")):
             found = _HOST.match(piece.split("§")[-1].strip("./"))
-            if found is not None and found[1].rsplit(".", 1)[-1] in endings:
+            if found is not None and (
+                found[1].rsplit(".", 1)[-1] in endings or _shortened(found[1])
+            ):
                 hosts.append(found[1])
     return hosts
+
+
+def _shortened(host: str) -> bool:
+    """Whether the host is a link shortener's ("bit.ly"): where the link leads is hidden."""
+    return host.replace(".", " ") in _intent("link_shorteners")
 
 
 def suspicious_address(text: str, hosts: list[str] | None = None) -> bool:
     """Whether the message holds a web address that is no official site (`official_sites`)
     and dresses as one ("dichvucong-gov.vn"; a word of `site_bait` in a host not ending in
     .vn: "vneid-capnhat.com"), or ends as throwaway sites do (`site_endings`: ".top") and
-    looks or speaks like an office (a shop's own "banhmi.online" is none). `hosts`: the
-    message's, when the caller has read them already."""
+    looks or speaks like an office (a shop's own "banhmi.online" is none), or is shortened
+    ("bit.ly/vay50tr": where it leads is hidden). `hosts`: the message's, when the caller has
+    read them already."""
     for host in _hosts(text) if hosts is None else hosts:
         if _official(host) is not None:
             continue
+        if _shortened(host) and not _has(f" {_spelt_out(text)} ", _intent("shortening")):
+            return True
         parts = re.split(r"[.-]", host)
         bait = not _intent("site_bait").isdisjoint(parts)
         if "gov" in parts or (bait and parts[-1] != "vn"):
@@ -461,7 +478,8 @@ def is_scam_report(text: str, linked: bool | None = None) -> bool:
     padded = f" {_spelt_out(text)} "
     if linked or _has(padded, _intent("scam_claim")):
         return True
-    return _has(padded, _intent("scam_contact")) and _has(padded, _intent("scam_demand"))
+    contact = _has(_without(padded, _intent("scam_contact_not")), _intent("scam_contact"))
+    return contact and _has(padded, _intent("scam_demand"))
 
 
 def is_question(text: str) -> bool:
@@ -960,13 +978,25 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
             if account.named > found.named:
                 return SearchResult(Outcome.ANSWER, account.matches[:1])
         warning = found.matches[:1] if found.named >= SCAM_NAMED else []
-        if linked and SCAM_SITE in scams and (not warning or warning[0][0] == SCAM_CALL):
-            # A fake site's address that no warning's own words describe better (a message
-            # in an official's name with a link is no phone call to hang up on).
+        site = linked or (
+            _has(spelt, _intent("site_told")) and not _has(spelt, _intent("call_told"))
+        )
+        if site and SCAM_SITE in scams and (not warning or warning[0][0] == SCAM_CALL):
+            # A fake site, its address typed or told of, that no warning's own words
+            # describe better (a page or a message in an official's name with a link is no
+            # phone call to hang up on).
             return SearchResult(Outcome.ANSWER, [(SCAM_SITE, 0.0)])
         if warning:
             return SearchResult(Outcome.ANSWER, warning)
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
+    if (
+        visit is True
+        and _thanks_at_length(text)
+        and _has(spelt, _intent("done_before"))
+        and not _has(spelt, _intent("visit_again"))
+    ):
+        # "cảm ơn tổ công nghệ số đã chỉ bà cài vneid": thanks for a visit made, asking none.
+        visit = False
     if visit is True:
         return SearchResult(Outcome.HOME_VISIT)
     found = kb.search(_sites_named(text, hosts, spelt))

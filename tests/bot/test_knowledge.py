@@ -306,6 +306,29 @@ INTENT_CASES = [
     ("mình ghé bác sĩ hôm qua, giờ muốn xem thẻ bhyt", "!home_visit"),
     ("trang vneid.gov.vn có phải trang thật không", "scam-lookalike-site"),
     ("bố em bị tiểu đường, quên mật khẩu vneid rồi", "vneid-password"),
+    # The issue's own example of someone who cannot manage alone: the visit flow.
+    ("tôi già không biết dùng điện thoại", "home_visit"),
+    ("nhờ ai đó qua nhà cài giùm cái app cho bà", "home_visit"),
+    # Thanks for help already given, or for an answer understood, is no request.
+    ("cảm ơn tổ công nghệ số đã chỉ bà cài vneid", "thanks"),
+    ("ok đã rõ", "thanks"),
+    ("xong r iu ad 😘", "thanks"),
+    # The speaker going somewhere, water in the house, not having to go: no visit.
+    ("Tôi sang nhà hàng xóm nhờ họ cài", "!home_visit"),
+    ("nhà bị nước vào nhà trôi hết giấy tờ, làm lại căn cước sao", "id-card-lost"),
+    ("nộp phạt nguội thế nào cho khỏi lên tận nơi", "traffic-fine"),
+    # "độ" and "đồ" are no "vô": speeding is a traffic fine.
+    ("bị phạt quá tốc độ nộp tiền ở đâu", "traffic-fine"),
+    # A shortened link hides where it leads: a scam warning.
+    ("Vay tien nhanh 50 trieu khong the chap, bam bit.ly/vay50tr de nhan", "scam"),
+    # A page told of in words, in an office's name: the fake-site warning, not a call's.
+    (
+        "trang web tự xưng cục thuế bảo hoàn thuế, bắt nhập tài khoản ngân hàng",
+        "scam-lookalike-site",
+    ),
+    # Waiting for a code by SMS, a package ("gói") on a shelf: no stranger reaching out.
+    ("tôi cài app rồi mà chờ mãi không thấy tin nhắn mã kích hoạt", "vneid-activate"),
+    ("quét mã qr trên gói bột giặt trúng thưởng đổi quà ở đâu", "!scam"),
 ]
 
 
@@ -400,6 +423,8 @@ BLIND_SETS = (
     "kb_blind9_2026-12-07.tsv",
     "kb_blind10_2026-12-07.tsv",
     "kb_blind11_2026-12-07.tsv",
+    "kb_blind12_2026-12-07.tsv",
+    "kb_blind13_2026-12-07.tsv",
 )
 
 
@@ -505,6 +530,14 @@ BLIND_FLOORS = {
     "kb_blind10_2026-12-07.tsv": (0.93, 0.01, 0, 0.96),  # 93.6%, 0.9%, 0, 96.4%
     # Northern city, worried people, screen text: 95.7%, 1.5%, 1, 100% when first scored ->
     "kb_blind11_2026-12-07.tsv": (0.96, 0.01, 1, 0.96),  # 96.6%, 0.9%, 1, 100%
+    # Written on 2026-12-07 in the third session of the day, scored first on the code of
+    # then with three small rules of the session (cf2a04d + visit and thanks words), before
+    # development sets 14 and 15 were tuned on. Mekong Delta, long polite messages,
+    # caregivers: 96.4%, 0.9%, 0, 100% when first scored ->
+    "kb_blind12_2026-12-07.tsv": (0.96, 0.01, 0, 0.96),  # 97.0%, 0.6%, 0, 100%
+    # Northern mountains, short plain Vietnamese, riders, scared people: 95.5%, 0.3%, 0,
+    # 100% when first scored ->
+    "kb_blind13_2026-12-07.tsv": (0.95, 0.01, 0, 0.96),  # 95.5%, 0.3%, 0, 100%
 }
 # (b) Written for household businesses, workers, voice typing and regional speech. Its
 # writer's report named a few voice spellings it used; one of those ("vê en ai đi") is among

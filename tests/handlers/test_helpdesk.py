@@ -518,9 +518,15 @@ async def test_a_first_message_that_is_a_menu_button_opens_it(make_chat, demo, d
         assert list(await db.scalars(select(UnansweredQuestion))) == []
 
 
+async def test_someone_old_who_cannot_use_the_phone_is_offered_a_visit_at_once(chat, demo):
+    await chat.send("xin chao")
+    assert t("vi", "hd-visit-ask-group") in await chat.send("tôi già không biết dùng điện thoại")
+
+
 async def test_an_unsure_answer_to_someone_who_cannot_manage_alone_offers_a_visit(chat, demo):
     await chat.send("xin chao")
-    text = await chat.send("tôi già không biết dùng điện thoại")
+    # An age of 60 or more says it as well as "mắt kém" does.
+    text = await chat.send("bà 78 tuổi, app ngân hàng chữ bé quá")
     assert t("vi", "hd-choose") in text
     assert t("vi", "hd-btn-handoff") in chat.labels()
     assert t("vi", "hd-visit-ask-group") in await chat.press(t("vi", "hd-btn-handoff"))
