@@ -346,8 +346,11 @@ def is_home_visit(text: str) -> bool | None:
     chỉ giúp"); None when it says the person cannot manage alone ("tôi già không biết dùng
     điện thoại") and asks for help, a request unless the question names a topic; False
     otherwise."""
-    padded = f" {_spelt_out(text)} "
-    padded = _without(padded, _intent("visit_not"))  # "sang nhà mạng" holds no "sang nhà"
+    spelt = f" {_spelt_out(text)} "
+    if _has(spelt, _intent("done_before")) and not _has(spelt, _intent("visit_again")):
+        if _thanks_at_length(text):
+            return False  # "cảm ơn tổ công nghệ số đã chỉ bà cài vneid": thanks for a visit made
+    padded = _without(spelt, _intent("visit_not"))  # "sang nhà mạng" holds no "sang nhà"
     if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
         return False  # asking for a number, not for someone to come
     if _has(padded, _intent("visit_strong")) or _someone_coming(padded):
@@ -989,14 +992,6 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         if warning:
             return SearchResult(Outcome.ANSWER, warning)
         return SearchResult(Outcome.ANSWER, [(SCAM_FALLBACK, 0.0)])
-    if (
-        visit is True
-        and _thanks_at_length(text)
-        and _has(spelt, _intent("done_before"))
-        and not _has(spelt, _intent("visit_again"))
-    ):
-        # "cảm ơn tổ công nghệ số đã chỉ bà cài vneid": thanks for a visit made, asking none.
-        visit = False
     if visit is True:
         return SearchResult(Outcome.HOME_VISIT)
     found = kb.search(_sites_named(text, hosts, spelt))
