@@ -303,7 +303,8 @@ def is_greeting(text: str) -> bool:
         return False
     if _has(_without(padded, _intent("visit_not")), _intent("visit_strong")):
         return False  # "mai các cháu qua nhà bà nhé": little words, and a request
-    return not _without(_without(padded, _intent("thanks")), _intent("thanks_filler")).strip()
+    # Both lists at once, longest first: "tốt lành" is a wish, not "tốt" and a word left over.
+    return not _without(padded, _intent("thanks") | _intent("thanks_filler")).strip()
 
 
 def _thanks_at_length(text: str) -> bool:

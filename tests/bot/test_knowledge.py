@@ -329,6 +329,21 @@ INTENT_CASES = [
     # Waiting for a code by SMS, a package ("gói") on a shelf: no stranger reaching out.
     ("tôi cài app rồi mà chờ mãi không thấy tin nhắn mã kích hoạt", "vneid-activate"),
     ("quét mã qr trên gói bột giặt trúng thưởng đổi quà ở đâu", "!scam"),
+    # Wishes after a greeting are a greeting ("tốt lành" is no "tốt" and a word left over).
+    ("Chào bạn, chúc cả nhà một ngày tốt lành", "thanks"),
+    ("hi there", "thanks"),
+    # Central speech: "ở mô" is "ở đâu", "nỏ nhớ" is "không nhớ", "chi" is "gì".
+    ("Ủy ban phường ở mô rứa?", "ward-office"),
+    ("Tui nỏ nhớ mật mã cái app vneid", "vneid-password"),
+    ("ông bị đau khớp gối thì uống thuốc chi", "!home_visit"),
+    ("khi mở app thì báo lỗi", "!ward-office"),
+    # The family's truck ("xe tải nhà tôi") is no "tại nhà".
+    ("xe tải nhà tôi có bị phạt nguội không", "traffic-fine"),
+    ("Phường có tuyển người làm không", "!answer"),
+    # A class at the community hall is no visit to one's home.
+    ("Tổ có buổi hướng dẫn dùng điện thoại ở nhà văn hóa không", "skills-bdhvs"),
+    ("Bị lừa rồi, tiền có lấy lại được không", "scam-hotline-156"),
+    ("Ông nhà tôi mới mổ xong nằm nhà, có ai xuống giúp được không", "home_visit"),
 ]
 
 

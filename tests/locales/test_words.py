@@ -88,7 +88,7 @@ ADDED: list[tuple[str, str, str, str, Callable[[], bool]]] = [
     ("vi", "commands", "help", "/giupdo", lambda: handlers.COMMANDS.get("/giupdo") == "help"),
     ("vi", "menu", "negations", "chẳng", lambda: resolve_text(SAVE_OR_NOT, "luu chang") == []),
     ("vi", "helpdesk", "stopwords", "giùm", lambda: content_words(normalise("giùm")) == []),
-    ("vi", "intents", "thanks", "chào cả nhà", lambda: is_greeting("Chào cả nhà!")),
+    ("vi", "intents", "thanks", "chào cả xóm", lambda: is_greeting("Chào cả xóm!")),
     (
         "vi",
         "helpdesk",
@@ -96,7 +96,13 @@ ADDED: list[tuple[str, str, str, str, Callable[[], bool]]] = [
         "momo",
         lambda: built_in().search("quên mật khẩu vneid momo").outcome != Outcome.ANSWER,
     ),
-    ("vi", "synonyms", "matkhau", "mật mã", lambda: normalise("Quên mật mã") == "quen matkhau"),
+    (
+        "vi",
+        "synonyms",
+        "matkhau",
+        "mã bí mật",
+        lambda: normalise("Quên mã bí mật") == "quen matkhau",
+    ),
     (
         "vi",
         "aliases",
