@@ -56,6 +56,7 @@ SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how t
 SCAM_NAMED = 3.0  # how sure a warning's own words must be to answer a scam told
 SCAM_SITE = "scam-lookalike-site"  # a suspicious web address and no closer warning
 SCAM_CALL = "scam-police-call"
+SCAM_APP = "scam-fake-app"
 ACCOUNT_SAFETY = "pay-safety"  # keeping one's bank account safe, after a scam too
 WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
 PHRASE_SIMILARITY = 88  # rapidfuzz partial_ratio for a phrase of 8+ letters
@@ -480,7 +481,7 @@ def is_scam_report(text: str, linked: bool | None = None) -> bool:
     if linked is None:
         linked = suspicious_address(text)
     padded = f" {_spelt_out(text)} "
-    if linked or _has(padded, _intent("scam_claim")):
+    if linked or _has(padded, _intent("scam_claim")) or _has(padded, _intent("scam_fake_proof")):
         return True
     contact = _has(_without(padded, _intent("scam_contact_not")), _intent("scam_contact"))
     return contact and _has(padded, _intent("scam_demand"))
@@ -985,10 +986,13 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         site = linked or (
             _has(spelt, _intent("site_told")) and not _has(spelt, _intent("call_told"))
         )
-        if site and SCAM_SITE in scams and (not warning or warning[0][0] == SCAM_CALL):
+        nearer = warning[0][0] if warning else None
+        if nearer == SCAM_APP and not _has(spelt, _intent("app_told")):
+            nearer = None  # a link and no app told of: a page, not an app to install
+        if site and SCAM_SITE in scams and nearer in (None, SCAM_CALL):
             # A fake site, its address typed or told of, that no warning's own words
             # describe better (a page or a message in an official's name with a link is no
-            # phone call to hang up on).
+            # phone call to hang up on, a link with no app told of no app to install).
             return SearchResult(Outcome.ANSWER, [(SCAM_SITE, 0.0)])
         if warning:
             return SearchResult(Outcome.ANSWER, warning)
