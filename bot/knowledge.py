@@ -1005,8 +1005,10 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         return SearchResult(Outcome.THANKS)
     if visit is None and found.outcome != Outcome.ANSWER:
         # Unsure what to answer someone who cannot manage alone: a visit, unless the
-        # question clearly names a topic ("tôi mắt kém, muốn đổi số vneid...").
-        if not named:
+        # question clearly names a topic ("tôi mắt kém, muốn đổi số vneid...") or a
+        # subject the team does not come for ("bà 80 tuổi bị tiểu đường nên ăn gì").
+        elsewhere = _has(f" {_folded_words(text)} ", _helpdesk_words("elsewhere"))
+        if not named and not elsewhere:
             return SearchResult(Outcome.HOME_VISIT)
     return found
 

@@ -366,6 +366,22 @@ INTENT_CASES = [
     ("xin chào, mình mới vào nhóm", "thanks"),
     ("chúc mừng năm mới cả phường", "thanks"),
     ("any good hotels near the ward office?", "!answer"),
+    (
+        "My grandmother is very old and can't leave the house. Can someone come to help?",
+        "home_visit",
+    ),
+    # Wanting someone to come and install apps is a visit request, not a stranger's demand.
+    ("hai ông bà già ở một mình, muốn có người đến giúp cài ứng dụng", "home_visit"),
+    ("nhà có cụ 92 tuổi, cần cập nhật thông tin mà cụ không ra ngoài được nữa", "home_visit"),
+    # A link told of in words, no app: the fake-site warning; an app to install: the app's.
+    ("Nhận tin nhắn báo tài khoản bị khóa, bấm vào link để mở khóa", "scam-lookalike-site"),
+    ("Có người gửi link qua zalo bảo tải vneid phiên bản mới", "scam-fake-app"),
+    # The portal's own SMS about a dossier is no stranger asking for a code.
+    ("Tin nhắn báo hồ sơ của bạn đã được tiếp nhận, mã số 123, xem đến đâu rồi", "!scam"),
+    ("got it, cheers", "thanks"),
+    ("oki đã hỉu r nha", "thanks"),
+    # Medicine is no subject the team comes to the house for, whoever asks.
+    ("bà tôi già rồi bị tiểu đường nên ăn gì", "!home_visit"),
 ]
 
 
