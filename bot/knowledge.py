@@ -143,6 +143,12 @@ def _single(text: str) -> str:
     return _STRETCHED.sub(r"\1", text)
 
 
+def _names_elsewhere(folded: str) -> bool:
+    """Whether the folded question names a subject no ward help desk answers (lottery,
+    medicine, loans: `[helpdesk] elsewhere`)."""
+    return _has(f" {folded} ", _helpdesk_words("elsewhere"))
+
+
 def _other_services() -> frozenset[str]:
     return _singled(_helpdesk_words("other_services"))
 
@@ -481,7 +487,7 @@ def is_scam_report(text: str, linked: bool | None = None) -> bool:
     if linked is None:
         linked = suspicious_address(text)
     padded = f" {_spelt_out(text)} "
-    if linked or _has(padded, _intent("scam_claim")) or _has(padded, _intent("scam_fake_proof")):
+    if linked or _has(padded, _intent("scam_claim")):
         return True
     contact = _has(_without(padded, _intent("scam_contact_not")), _intent("scam_contact"))
     return contact and _has(padded, _intent("scam_demand"))
@@ -804,7 +810,7 @@ class KnowledgeBase:
         folded = _folded_words(text)
         # Held or doubled letters do not hide a name ("icloudd", "gmaill"); nor do phrases.
         other_service = _has(f" {_single(folded)} ", _other_services())
-        if _has(f" {folded} ", _helpdesk_words("elsewhere")):
+        if _names_elsewhere(folded):
             if phrases.get(top, 0.0) < CONFIDENT_PHRASE:
                 return SearchResult(Outcome.NONE)  # gold prices, lottery: not ours
             other_service = True
@@ -1007,8 +1013,7 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         # Unsure what to answer someone who cannot manage alone: a visit, unless the
         # question clearly names a topic ("tôi mắt kém, muốn đổi số vneid...") or a
         # subject the team does not come for ("bà 80 tuổi bị tiểu đường nên ăn gì").
-        elsewhere = _has(f" {_folded_words(text)} ", _helpdesk_words("elsewhere"))
-        if not named and not elsewhere:
+        if not named and not _names_elsewhere(_folded_words(text)):
             return SearchResult(Outcome.HOME_VISIT)
     return found
 
