@@ -12,6 +12,15 @@ group, outcome, save, back to the menu), pressing buttons like a phone would. Tw
     .venv/bin/python bench/bench_core.py [--volunteers 50] [--sessions 20] [--rate 1000]
         [--seconds 10] [--crowd 500] [--database-url URL]
 
+and, on SQLite, a third:
+
+- storage floor: the four things every message does in storage (hold and read the chat and
+  its member, write its new state, mark the message handled, commit) timed alone, as the
+  core does them (SQLAlchemy's AsyncSession on this project's driver), side by side with the
+  same statements on Python's sqlite3 directly; and what is left of a message's CPU for
+  everything else (flows, menus, texts). It says how far any storage design can move the
+  throughput.
+
 Target on a 2-core machine, SQLite: >= 1,000 messages/s, p99 <= 20 ms."""
 
 from __future__ import annotations
@@ -19,8 +28,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import datetime as dt
 import itertools
+import json
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -34,7 +46,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.conversation import ConversationCore
 from bot.core import Incoming, Kind, Reply
-from storage import invites, migrate, wards
+from storage import conversations, invites, migrate, wards
 from storage.db import Database
 from storage.models import Role
 
@@ -158,6 +170,85 @@ async def load(crowd: list[Volunteer], rate: float, seconds: float) -> tuple[lis
     return latencies, time.perf_counter() - started
 
 
+# The statements of `storage/conversations.py` (load, save, mark_handled), as SQLite text.
+RAW_LOAD = (
+    "SELECT c.flow, c.step, c.data, c.menu, c.menu_seq, c.language, c.updated_at, c.chat_id, "
+    "m.* FROM (SELECT 1) AS one "
+    "LEFT OUTER JOIN conversations AS c ON c.channel = ? AND c.chat_id = ? "
+    "LEFT OUTER JOIN members AS m ON m.channel = ? AND m.channel_user_id = ? "
+    "AND m.deactivated_at IS NULL"
+)
+RAW_SAVE = (
+    "UPDATE conversations SET flow = ?, step = ?, data = ?, menu = ?, menu_seq = ?, "
+    "language = ?, updated_at = ? WHERE channel = ? AND chat_id = ?"
+)
+RAW_MARK = (
+    "INSERT INTO processed_messages (channel, chat_id, message_id, processed_at, replies) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+
+
+async def storage_floor(db: Database, path: Path, chats: list[str], rounds: int) -> float:
+    """A message's storage work alone, through the core's session and on sqlite3 directly,
+    taking turns; CPU microseconds a message (see the module's text)."""
+    at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA synchronous=NORMAL")
+    sequence = itertools.count()
+
+    async def through_session(chat: str) -> None:
+        async with db.transaction(at) as s:
+            state, _member = await conversations.load(s, "telegram", chat, chat)
+            state.step, state.updated_at = f"bench{next(sequence)}", at
+            await conversations.save(s, state)
+            await conversations.mark_handled(
+                s, "telegram", chat, f"floor-s{next(sequence)}", at, [{"text": "ok"}]
+            )
+
+    def direct(chat: str) -> None:
+        raw.execute("BEGIN")
+        row = raw.execute(RAW_LOAD, ("telegram", chat, "telegram", chat)).fetchone()
+        data, menu = json.loads(row[2] or "{}"), json.loads(row[3] or "{}")
+        stamp = at.replace(tzinfo=None).isoformat(" ")
+        raw.execute(
+            RAW_SAVE,
+            (
+                row[0],
+                f"bench{next(sequence)}",
+                json.dumps(data),
+                json.dumps(menu),
+                row[4],
+                row[5],
+                stamp,
+                "telegram",
+                chat,
+            ),
+        )
+        raw.execute(
+            RAW_MARK,
+            ("telegram", chat, f"floor-r{next(sequence)}", stamp, json.dumps([{"text": "ok"}])),
+        )
+        raw.execute("COMMIT")
+
+    session_us: list[float] = []
+    direct_us: list[float] = []
+    for _ in range(rounds):
+        started = time.process_time()
+        for chat in chats:
+            await through_session(chat)
+        session_us.append((time.process_time() - started) / len(chats) * 1e6)
+        started = time.process_time()
+        for chat in chats:
+            direct(chat)
+        direct_us.append((time.process_time() - started) / len(chats) * 1e6)
+    raw.close()
+    s, d = statistics.median(session_us), statistics.median(direct_us)
+    print(f"storage floor: a message's storage work alone, {len(chats)} messages x {rounds}")
+    print(f"  through the session (as the core): {s:7.0f} us CPU a message")
+    print(f"  same statements on sqlite3:        {d:7.0f} us CPU a message (ratio {s / d:.1f})")
+    return s
+
+
 async def joined(url: str, people: int) -> tuple[Database, list[Volunteer]]:
     """A core on `url` and `people` volunteers who joined a ward of their own (so the
     benchmark can run on a database that has data already), as `ngoso run` is once up."""
@@ -185,6 +276,7 @@ async def main() -> None:
     parser.add_argument("--seconds", type=float, default=10, help="load run: how long")
     parser.add_argument("--crowd", type=int, default=500, help="load run: volunteers")
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument("--floor-rounds", type=int, default=3, help="storage floor: rounds")
     args = parser.parse_args()
 
     tmp = tempfile.TemporaryDirectory()
@@ -212,6 +304,14 @@ async def main() -> None:
     # figures when other programs share the machine.
     print(f"  CPU per message:  {cpu / n * 1000:.2f} ms")
     print(f"  SQL per message:  {statements / n:.1f} statements (commits not counted)")
+
+    if url.startswith("sqlite") and args.floor_rounds > 0:
+        path = Path(url.split("///", 1)[1])
+        chats = [v.user for v in everyone[: args.volunteers]] * 20
+        session_us = await storage_floor(db, path, chats, args.floor_rounds)
+        rest = cpu / n * 1e6 - session_us
+        print(f"  the rest of a message (flows, menus, texts): {rest:7.0f} us CPU")
+        print(f"  storage free of cost, the core would do at most {1e6 / rest:,.0f} messages/s")
 
     if args.rate > 0 and args.seconds > 0:
         latencies, elapsed = await load(everyone[: args.crowd], args.rate, args.seconds)
