@@ -308,8 +308,12 @@ def is_greeting(text: str) -> bool:
     padded = f" {spelt} "
     if not _has(padded, _intent("thanks")):
         return False
-    if _has(_without(padded, _intent("visit_not")), _intent("visit_strong")):
-        return False  # "mai các cháu qua nhà bà nhé": little words, and a request
+    if _has(
+        _without(padded, _intent("visit_not") | _intent("visit_team")), _intent("visit_strong")
+    ):
+        # "mai các cháu qua nhà bà nhé": little words, and a request ("chào tổ công nghệ
+        # số" only names the team).
+        return False
     # Both lists at once, longest first: "tốt lành" is a wish, not "tốt" and a word left over.
     return not _without(padded, _intent("thanks") | _intent("thanks_filler")).strip()
 
@@ -318,10 +322,10 @@ def _thanks_at_length(text: str) -> bool:
     """Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà"), asking nothing:
     thanks when the help desk finds no topic in it (see `understand`)."""
     padded = f" {_spelt_out(text)} "
+    core = _intent("thanks_core")
+    # The asking words are looked for outside the thanks ("gửi lời cảm ơn" holds "lỗi").
     return (
-        "?" not in text
-        and _has(padded, _intent("thanks_core"))
-        and not _has(padded, _intent("asks"))
+        "?" not in text and _has(padded, core) and not _has(_without(padded, core), _intent("asks"))
     )
 
 
@@ -363,7 +367,10 @@ def is_home_visit(text: str) -> bool | None:
         return False  # asking for a number, not for someone to come
     if _has(padded, _intent("visit_strong")) or _someone_coming(padded):
         # Naming the team without asking it to come ("tổ công nghệ số có tập huấn cho hội
-        # phụ nữ không") is a request only when no topic is named.
+        # phụ nữ không") is a request only when no topic is named, and none at all in
+        # thanks ("cảm ơn tổ công nghệ số đã tận tình giúp đỡ gia đình tôi").
+        if _thanks_at_length(text) and not _comes(_without(padded, _intent("visit_team"))):
+            return False
         return None if _only_names_the_team(padded) else True
     if _has(padded, _intent("visit_bound")):
         return True  # cannot leave home: whatever is needed, someone must come
@@ -381,13 +388,18 @@ def _old_age(padded: str) -> bool:
 
 def _only_names_the_team(padded: str) -> bool:
     """Whether what reads as a visit request only names the team ("tình nguyện viên",
-    "đi từng nhà"), with no asking word and no one coming ("mai các cháu qua nhà bà nhé")."""
+    "đi từng nhà"), with no asking word and no one coming ("mai các cháu qua nhà bà nhé").
+    Asking the team only to explain ("kính mong tổ công nghệ số hướng dẫn cụ thể") is
+    asking a question; asking it for a hand ("nhờ tổ công nghệ số giúp") is a request."""
     left = _without(_without(padded, _intent("visit_not")), _intent("visit_team"))
-    return not (
-        _has(left, _intent("visit_strong"))
-        or _someone_coming(left)
-        or _has(padded, _intent("visit_ask"))
-    )
+    asked = _has(_without(padded, _intent("visit_explain")), _intent("visit_ask"))
+    return not (_comes(left) or asked)
+
+
+def _comes(padded: str) -> bool:
+    """Whether someone is asked to come, in words (`visit_strong`) or as a team member's
+    coming (`_someone_coming`)."""
+    return _has(padded, _intent("visit_strong")) or _someone_coming(padded)
 
 
 def says_never_mind(text: str) -> bool:
@@ -989,9 +1001,9 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
             if account.named > found.named:
                 return SearchResult(Outcome.ANSWER, account.matches[:1])
         warning = found.matches[:1] if found.named >= SCAM_NAMED else []
-        site = linked or (
-            _has(spelt, _intent("site_told")) and not _has(spelt, _intent("call_told"))
-        )
+        # A web address typed is a page told of; a parcel ("gói hàng") no call.
+        called = _has(_without(spelt, _intent("call_not")), _intent("call_told"))
+        site = linked or ((bool(hosts) or _has(spelt, _intent("site_told"))) and not called)
         nearer = warning[0][0] if warning else None
         if nearer == SCAM_APP and not _has(spelt, _intent("app_told")):
             nearer = None  # a link and no app told of: a page, not an app to install
