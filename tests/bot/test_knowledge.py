@@ -125,6 +125,11 @@ def test_thanks_said_at_length_is_thanks_but_thanks_with_a_question_is_a_questio
     for hello in ("chàoooo", "alooo", "hellooo"):
         assert understand(kb, hello).outcome == Outcome.THANKS, hello
         assert greeting_reply(hello) == "hd-greeting", hello
+    # Agreeing to try again is no hello, though "thử" alone is one ("test").
+    for agreed in ("Ok ạ, để tôi thử lại xem sao.", "Ừ, để bà thử coi"):
+        assert understand(kb, agreed).outcome == Outcome.THANKS, agreed
+        assert greeting_reply(agreed) == "hd-thanks", agreed
+    assert greeting_reply("thử") == "hd-greeting"
     for asked in ("cảm ơn, nhưng tôi vẫn chưa vào được vneid", "cam on, cho hoi doi sdt vneid"):
         assert understand(kb, asked).outcome != Outcome.THANKS, asked
 
