@@ -367,7 +367,7 @@ def is_home_visit(text: str) -> bool | None:
     padded = _without(spelt, _intent("visit_not"))  # "sang nhà mạng" holds no "sang nhà"
     if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
         return False  # asking for a number, not for someone to come
-    if _has(padded, _intent("visit_strong")) or _someone_coming(padded):
+    if _comes(padded):
         # Naming the team without asking it to come ("tổ công nghệ số có tập huấn cho hội
         # phụ nữ không") is a request only when no topic is named, and none at all in
         # thanks ("cảm ơn tổ công nghệ số đã tận tình giúp đỡ gia đình tôi").
