@@ -36,9 +36,12 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 import handlers
 from bot.app import freeze_start_up_objects
@@ -170,22 +173,11 @@ async def load(crowd: list[Volunteer], rate: float, seconds: float) -> tuple[lis
     return latencies, time.perf_counter() - started
 
 
-# The statements of `storage/conversations.py` (load, save, mark_handled), as SQLite text.
-RAW_LOAD = (
-    "SELECT c.flow, c.step, c.data, c.menu, c.menu_seq, c.language, c.updated_at, c.chat_id, "
-    "m.* FROM (SELECT 1) AS one "
-    "LEFT OUTER JOIN conversations AS c ON c.channel = ? AND c.chat_id = ? "
-    "LEFT OUTER JOIN members AS m ON m.channel = ? AND m.channel_user_id = ? "
-    "AND m.deactivated_at IS NULL"
-)
-RAW_SAVE = (
-    "UPDATE conversations SET flow = ?, step = ?, data = ?, menu = ?, menu_seq = ?, "
-    "language = ?, updated_at = ? WHERE channel = ? AND chat_id = ?"
-)
-RAW_MARK = (
-    "INSERT INTO processed_messages (channel, chat_id, message_id, processed_at, replies) "
-    "VALUES (?, ?, ?, ?, ?)"
-)
+def as_sqlite(statement: Any) -> tuple[str, Callable[[dict[str, Any]], list[Any]]]:
+    """One of the core's own statements as SQLite text, and how to order its parameters."""
+    compiled = statement.compile(dialect=sqlite_dialect.dialect())
+    names, defaults = tuple(compiled.positiontup or ()), compiled.params
+    return str(compiled), lambda values: [{**defaults, **values}[name] for name in names]
 
 
 async def storage_floor(db: Database, path: Path, chats: list[str], rounds: int) -> float:
@@ -205,29 +197,37 @@ async def storage_floor(db: Database, path: Path, chats: list[str], rounds: int)
                 s, "telegram", chat, f"floor-s{next(sequence)}", at, [{"text": "ok"}]
             )
 
+    # The statements `storage/conversations.py` runs for every message, compiled for SQLite.
+    load_sql, load_args = as_sqlite(conversations._LOAD)
+    save_sql, save_args = as_sqlite(conversations._UPDATE)
+    mark_sql, mark_args = as_sqlite(conversations._MARK_HANDLED)
+
     def direct(chat: str) -> None:
         raw.execute("BEGIN")
-        row = raw.execute(RAW_LOAD, ("telegram", chat, "telegram", chat)).fetchone()
-        data, menu = json.loads(row[2] or "{}"), json.loads(row[3] or "{}")
+        row = raw.execute(
+            load_sql, load_args({"channel": "telegram", "chat_id": chat, "user_id": chat})
+        ).fetchone()
         stamp = at.replace(tzinfo=None).isoformat(" ")
-        raw.execute(
-            RAW_SAVE,
-            (
-                row[0],
-                f"bench{next(sequence)}",
-                json.dumps(data),
-                json.dumps(menu),
-                row[4],
-                row[5],
-                stamp,
-                "telegram",
-                chat,
-            ),
-        )
-        raw.execute(
-            RAW_MARK,
-            ("telegram", chat, f"floor-r{next(sequence)}", stamp, json.dumps([{"text": "ok"}])),
-        )
+        state = {
+            "flow": row[0],
+            "step": f"bench{next(sequence)}",
+            "data": json.dumps(json.loads(row[2] or "{}")),
+            "menu": json.dumps(json.loads(row[3] or "{}")),
+            "menu_seq": row[4],
+            "language": row[5],
+            "updated_at": stamp,
+            "b_channel": "telegram",
+            "b_chat_id": chat,
+        }
+        raw.execute(save_sql, save_args(state))
+        handled = {
+            "channel": "telegram",
+            "chat_id": chat,
+            "message_id": f"floor-r{next(sequence)}",
+            "processed_at": stamp,
+            "replies": json.dumps([{"text": "ok"}]),
+        }
+        raw.execute(mark_sql, mark_args(handled))
         raw.execute("COMMIT")
 
     session_us: list[float] = []
