@@ -10,7 +10,9 @@ question. A phrase weighs what its words are worth: a word found in many entries
 tells little, a word found in one ("passcode") a lot. BM25 over each entry's whole text, and
 over the questions residents asked before (`locales/kb/asked`, each with its entry), adds
 recall for wording no keyword holds. A confident answer needs a clear winner by the entry's
-own words; a wrong confident answer is worse than "I don't know"."""
+own words; a wrong confident answer is worse than "I don't know". When unsure, the list of
+candidates is ordered by naive Bayes over each entry's phrases and the questions asked of it
+as well as by score (`_Bayes`)."""
 
 from __future__ import annotations
 
@@ -47,10 +49,19 @@ ASKED_WEIGHT = 0.1  # questions asked before (`_Asked`), added to the phrases' s
 # or questions about other things ("ai là chủ tịch phường") get a list instead of "I don't
 # know" and never reach the staff's unanswered questions.
 ASKED_ALONE = 40.0
+# A list's order (`_Bayes`): naive Bayes over each entry's keyword phrases and the questions
+# asked of it, in words and in runs of GRAM letters (which a typo or a word written apart
+# leaves mostly whole). SMOOTHING is what a token never seen with an entry counts; the log of
+# each candidate's share is added, times WEIGHT, to its score. Chosen on the development sets,
+# each held out (2026-12-07, sixth session).
+BAYES_GRAM = 4
+BAYES_SMOOTHING = 0.1
+BAYES_WEIGHT = 1.0
 TOPIC_NAMED = 8.0  # a list's best this sure names a topic (see `understand`)
 RELAY_HEAD_WORDS = 12  # "X nhờ em hỏi:" before a question passed on, at most this long
 AGE_OLD = 60  # "bà 78 tuổi": a person this old may need someone to come (see needs_a_hand)
 WARD_CACHE = 256  # wards whose knowledge base is kept built
+NORMALISED_CACHE = 32768  # texts whose `normalise` is kept (the phrases: about 4,300)
 SCAM_CATEGORY = "scam"
 SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
 SCAM_NAMED = 3.0  # how sure a warning's own words must be to answer a scam told
@@ -185,9 +196,11 @@ def _folded_words(text: str) -> str:
     return " ".join(_JOINERS.sub(" ", fold(text)).split())
 
 
+@lru_cache(maxsize=NORMALISED_CACHE)
 def normalise(text: str) -> str:
     """Folded, short forms spelt out ("ko dc" -> "khong duoc", `[abbreviations]`), and
-    synonyms replaced by one canonical form: what matching compares."""
+    synonyms replaced by one canonical form: what matching compares. Kept: building a ward's
+    search reads each keyword phrase again, three times."""
     return _canonical(_replace(_folded_words(text), "abbreviations"))
 
 
@@ -708,23 +721,75 @@ class _Bm25:
         return {key: (total, pairs[key]) for key, total in totals.items() if total}
 
 
+def _bayes_tokens(normalised: str) -> list[str]:
+    """What `_Bayes` counts: the content words, and each run of BAYES_GRAM letters of them
+    written one after the other ("#quen", "#en m", "# mat")."""
+    words = content_words(normalised)
+    joined = f" {' '.join(words)} "
+    return words + [f"#{joined[i : i + BAYES_GRAM]}" for i in range(len(joined) - BAYES_GRAM + 1)]
+
+
+class _Bayes:
+    """Which of a few candidates a question is most like, by naive Bayes over what was
+    written for each entry: the questions asked of it (counted once, in `_Asked`) and its
+    keyword phrases. It orders a list, never makes an answer sure: its tokens tell apart
+    entries that both fit ("quên mật khẩu" or "đổi mật khẩu") where the scores are close."""
+
+    def __init__(self, asked: _Asked, phrases: dict[str, list[str]]) -> None:
+        self.asked = asked
+        self.counts: dict[str, Counter[str]] = {}
+        for key, raw in phrases.items():
+            counts = self.counts[key] = Counter()
+            for phrase in raw:
+                counts.update(_bayes_tokens(normalise(phrase)))
+        keys = asked.counts.keys() | self.counts.keys()
+        self.totals = {
+            key: asked.totals.get(key, 0) + self.counts.get(key, Counter()).total() for key in keys
+        }
+        vocabulary = len(asked.vocabulary) + len(
+            set().union(*self.counts.values()) - asked.vocabulary
+        )
+        self.unseen = BAYES_SMOOTHING * vocabulary
+
+    def shares(self, normalised: str, keys: list[str]) -> dict[str, float]:
+        """Each of `keys`' share of the chance that the question is about it (they sum
+        to 1)."""
+        tokens = _bayes_tokens(normalised)
+        logs = {}
+        for key in keys:
+            asked = self.asked.counts.get(key, Counter())
+            own = self.counts.get(key, Counter())
+            below = math.log(self.totals.get(key, 0) + self.unseen)
+            logs[key] = sum(math.log(asked[t] + own[t] + BAYES_SMOOTHING) - below for t in tokens)
+        top = max(logs.values())
+        exps = {key: math.exp(value - top) for key, value in logs.items()}
+        whole = sum(exps.values())
+        return {key: value / whole for key, value in exps.items()}
+
+
 class _Asked:
     """Questions people asked, each with the entry that answered it: a question is answered
     like the ones nearest to it (BM25 over each asked question, the best few voting for
-    their entries), so wording no keyword list thought of still finds its entry."""
+    their entries), so wording no keyword list thought of still finds its entry. `counts`:
+    each entry's `_bayes_tokens` over its questions."""
 
     NEAREST = 5
 
     def __init__(self, asked: Iterable[tuple[str, str]]) -> None:
         self.keys: dict[str, str] = {}
+        self.counts: dict[str, Counter[str]] = {}
         documents: dict[str, list[str]] = {}
         for key, question in asked:
-            tokens = _tokens(normalise(question))
+            normalised = normalise(question)
+            self.counts.setdefault(key, Counter()).update(_bayes_tokens(normalised))
+            tokens = _tokens(normalised)
             if tokens:
                 name = str(len(self.keys))
                 self.keys[name] = key
                 documents[name] = tokens
         self.bm25 = _Bm25(documents)
+        self.totals = {key: counts.total() for key, counts in self.counts.items()}
+        self.vocabulary: set[str] = set().union(*self.counts.values())
 
     def scores(self, normalised: str) -> dict[str, float]:
         """Each entry's summed score among the nearest asked questions."""
@@ -753,7 +818,9 @@ class KnowledgeBase:
         self._categories = categories
         self._asked = asked or _Asked(())
         keys = list(dict.fromkeys(k for lang in LANGUAGES for k in entries.get(lang, {})))
-        self._index = _Index({k: self._phrases(k) for k in keys})
+        phrases = {k: self._phrases(k) for k in keys}
+        self._index = _Index(phrases)
+        self._bayes = _Bayes(self._asked, phrases)
         self._bm25 = _Bm25({k: self._document(k) for k in keys})
         self._ward_cache: dict[
             tuple[tuple[WardText, ...], tuple[tuple[str, str], ...]], KnowledgeBase
@@ -848,6 +915,13 @@ class KnowledgeBase:
                     if (e := self.entry(k, "vi")) is not None and e.category == first.category
                 ]
                 close += kin[: MAX_CANDIDATES - 1]
+        if among is None and len(close) > 1:
+            # The list's order: its score, and which of them the question is most like.
+            shares = self._bayes.shares(normalised, [k for k, _ in close])
+            close.sort(
+                key=lambda ks: ks[1] + BAYES_WEIGHT * math.log(shares[ks[0]] or 1e-300),
+                reverse=True,
+            )
         return SearchResult(Outcome.CHOOSE, close, named)
 
     def with_ward(
