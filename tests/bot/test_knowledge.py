@@ -592,9 +592,26 @@ def test_a_list_puts_first_the_entry_the_question_is_most_like(
     rows = read_set(name)
     ordered = scores(rows, held_out)
     monkeypatch.setattr(knowledge, "BAYES_WEIGHT", 0.0)
+    monkeypatch.setattr(knowledge, "BAYES_DOUBT", 0.0)
     by_score = scores(rows, held_out)
     assert ordered.top1 >= by_score.top1 + 0.015
-    assert ordered.confident_wrong == by_score.confident_wrong  # it never makes one sure
+    assert ordered.confident_wrong <= by_score.confident_wrong  # it never makes one sure
+
+
+@pytest.mark.parametrize("name", ["kb_dev9_2026-12-07.tsv", "kb_dev13_2026-12-07.tsv"])
+def test_an_answer_unlike_what_was_asked_of_it_is_offered_in_a_list(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer sure by its keywords, which naive Bayes finds unlike the questions asked of
+    it, is the first of a list instead: fewer confident wrong answers (held out: 2.5% -> 1.6%
+    and 1.7% -> 1.2%), and the same first answer for everyone."""
+    held_out = built_in().with_asked(asked_questions(without=[name]))
+    rows = read_set(name)
+    doubting = scores(rows, held_out)
+    monkeypatch.setattr(knowledge, "BAYES_DOUBT", 0.0)
+    sure = scores(rows, held_out)
+    assert doubting.confident_wrong < sure.confident_wrong
+    assert doubting.top1 == sure.top1
 
 
 @pytest.mark.parametrize("name", DEV_SETS)
@@ -614,20 +631,23 @@ def test_a_development_set_held_out(name: str) -> None:
 # the tuning and the asked questions of then: (top-1, confidently wrong, off-topic answered,
 # home-visit). Held so that none can silently get worse; they are no target (the issue's:
 # top-1 95%, no off-topic answer, home-visit 90%). Sets 8 and 9 were scored first at the
-# session's start (on the code of then, cb9a71b), shown after the arrow.
+# session's start (on the code of then, cb9a71b), shown after the arrow. (c): raised to what
+# the set measured at the end of the sixth session of 2026-12-07, once lists were ordered by
+# naive Bayes and answers it doubts offered as lists (`_Bayes`, chosen on the development
+# sets held out; no blind question was looked at to choose it).
 BLIND_FLOORS = {
-    "kb_blind_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.4%, 0.7%, 0, 91.3%
-    "kb_blind2_2026-11-28.tsv": (0.96, 0.01, 0, 0.96),  # 96.9%, 0.0%, 0, 96.2%
-    "kb_blind3_2026-11-28.tsv": (0.95, 0.01, 0, 0.9),  # 95.5%, 0.6%, 0, 100%
-    "kb_blind4_2026-11-28.tsv": (0.93, 0.02, 0, 0.9),  # 94.0%, 1.8%, 0, 93.1%
-    "kb_blind5_2026-11-28.tsv": (0.92, 0.02, 1, 0.9),  # 92.4%, 2.0%, 1, 100% (a)
+    "kb_blind_2026-11-28.tsv": (0.97, 0.01, 0, 0.9),  # 97.9%, 0.4%, 0, 91.3% (c)
+    "kb_blind2_2026-11-28.tsv": (0.97, 0.01, 0, 0.96),  # 97.9%, 0.0%, 0, 96.2% (c)
+    "kb_blind3_2026-11-28.tsv": (0.96, 0.01, 0, 0.9),  # 96.6%, 0.6%, 0, 100.0% (c)
+    "kb_blind4_2026-11-28.tsv": (0.96, 0.02, 0, 0.9),  # 96.1%, 0.9%, 0, 93.1% (c)
+    "kb_blind5_2026-11-28.tsv": (0.97, 0.02, 0, 0.9),  # 97.0%, 1.0%, 0, 100% (a, c)
     # 95.2% until development sets 12 and 13 joined the asked questions (2026-12-07).
-    "kb_blind6_2026-11-28.tsv": (0.94, 0.01, 1, 0.92),  # 94.6%, 0.3%, 1, 92.3%
-    "kb_blind7_2026-12-07.tsv": (0.95, 0.01, 0, 0.9),  # 95.5%, 0.9%, 0, 100%
+    "kb_blind6_2026-11-28.tsv": (0.97, 0.01, 1, 0.92),  # 97.5%, 0.3%, 1, 96.2% (c)
+    "kb_blind7_2026-12-07.tsv": (0.97, 0.01, 0, 0.9),  # 97.9%, 0.3%, 0, 100.0% (c)
     # Voice-typed, regional, household businesses (b): 91.1%, 2.5%, 2, 96.4% ->
     # 92.8% once development sets 16-19 joined the asked questions (2026-12-07, fourth
     # session): the asked questions of sets 16 and 18 move two of its answers.
-    "kb_blind8_2026-12-07.tsv": (0.92, 0.025, 1, 0.96),  # 92.8%, 1.7%, 1, 96.4%
+    "kb_blind8_2026-12-07.tsv": (0.94, 0.025, 0, 0.96),  # 94.7%, 1.7%, 0, 96.4% (c)
     # A balanced mix of a ward's residents: 87.2%, 2.0%, 2, 83.9% ->
     # ... -> 92.2%, 1.2%, 1, 87.1% once development set 19 joined the asked questions
     # (2026-12-07, fourth session): one request for a visit of 31 then names a topic.
@@ -635,43 +655,43 @@ BLIND_FLOORS = {
     # Southern speech, elderly people at length: 92.4%, 1.8%, 0, 96.4% when first scored ->
     "kb_blind10_2026-12-07.tsv": (0.95, 0.01, 0, 0.96),  # 95.7%, 0.6%, 0, 96.4% (fifth session)
     # Northern city, worried people, screen text: 95.7%, 1.5%, 1, 100% when first scored ->
-    "kb_blind11_2026-12-07.tsv": (0.96, 0.01, 1, 0.96),  # 96.6%, 0.9%, 1, 100%
+    "kb_blind11_2026-12-07.tsv": (0.97, 0.01, 0, 0.96),  # 97.6%, 0.9%, 0, 100.0% (c)
     # Written on 2026-12-07 in the third session of the day, scored first on the code of
     # then with three small rules of the session (cf2a04d + visit and thanks words), before
     # development sets 14 and 15 were tuned on. Mekong Delta, long polite messages,
     # caregivers: 96.4%, 0.9%, 0, 100% when first scored ->
-    "kb_blind12_2026-12-07.tsv": (0.96, 0.01, 0, 0.96),  # 96.7%, 0.6%, 0, 100%
+    "kb_blind12_2026-12-07.tsv": (0.98, 0.01, 0, 0.96),  # 98.2%, 0.0%, 0, 100.0% (c)
     # Northern mountains, short plain Vietnamese, riders, scared people: 95.5%, 0.3%, 0,
     # 100% when first scored ->
-    "kb_blind13_2026-12-07.tsv": (0.95, 0.01, 0, 0.96),  # 95.5%, 0.3%, 0, 100%
+    "kb_blind13_2026-12-07.tsv": (0.97, 0.01, 0, 0.96),  # 97.0%, 0.3%, 0, 100.0% (c)
     # Written on 2026-12-07 in the fourth session of the day, scored first on the code of
     # then (cbd4a80), before development sets 16 and 17 were tuned on. A balanced mix of
     # residents across the country: 95.0%, 1.8%, 1, 89.3% when first scored.
-    "kb_blind14_2026-12-07.tsv": (0.95, 0.02, 1, 0.89),  # 95.0%, 1.8%, 1, 89.3%
+    "kb_blind14_2026-12-07.tsv": (0.97, 0.02, 0, 0.89),  # 97.1%, 0.9%, 0, 89.3% (c)
     # Written later the same session, scored first on fb106a9 (development sets 16 and 17
     # tuned on), before development sets 18 and 19 were. North, centre and south, elderly
     # people, businesses, workers, teenagers for grandparents: 93.5%, 1.7%, 0, 96.4%.
-    "kb_blind15_2026-12-07.tsv": (0.93, 0.02, 0, 0.96),  # 93.5%, 1.7%, 0, 96.4%
+    "kb_blind15_2026-12-07.tsv": (0.95, 0.02, 0, 0.96),  # 95.8%, 1.1%, 0, 100.0% (c)
     # Scored first on 4d1066a (development sets 16-19 tuned on). Elderly people and their
     # children, shop owners, workers, students, people worried about scams, the whole
     # country: 95.6%, 1.5%, 0, 96.4% when first scored.
     # 95.3% at the end of that session; 95.0% once development sets 22 and 23 were tuned on
     # (2026-12-07, fifth session): the floor is 94%.
-    "kb_blind16_2026-12-07.tsv": (0.94, 0.02, 0, 0.96),  # 95.0%, 1.8%, 0, 96.4%
+    "kb_blind16_2026-12-07.tsv": (0.96, 0.02, 0, 0.96),  # 96.2%, 1.5%, 0, 96.4% (c)
     # Scored first on c6f7d20 (development sets 16-21 tuned on). Elderly people, parents,
     # shop owners, workers, teenagers for grandparents, every region: 94.2%, 0.6%, 1, 96.4%.
-    "kb_blind17_2026-12-07.tsv": (0.94, 0.01, 1, 0.96),  # 94.2%, 0.6%, 1, 96.4%
+    "kb_blind17_2026-12-07.tsv": (0.97, 0.01, 0, 0.96),  # 97.4%, 0.3%, 0, 100.0% (c)
     # Written on 2026-12-07 in the fifth session of the day, scored first on bc5cc28 (the
     # help desk of 8e88378) before development sets 22 and 23 were tuned on. Mekong delta
     # and Southern speech, market stalls, night shifts, poor eyesight or hearing, neighbours
     # asking for someone else: 92.5%, 0.8%, 0, 100% when first scored.
     # After development sets 22 and 23 were tuned on (same session): 94.1% top-1, one more
     # confident wrong answer (1.1%).
-    "kb_blind18_2026-12-07.tsv": (0.94, 0.015, 0, 0.96),  # 94.1%, 1.1%, 0, 100%
+    "kb_blind18_2026-12-07.tsv": (0.96, 0.015, 0, 0.96),  # 96.4%, 1.1%, 0, 100.0% (c)
     # Scored first on 598aab6 (development sets 22 and 23 tuned on). Every region, a third
     # indirect, greetings and thanks mixed into questions, off-topic questions sharing the
     # topics' words: 92.7%, 0.9%, 1, 100% when first scored.
-    "kb_blind19_2026-12-07.tsv": (0.92, 0.01, 1, 0.96),  # 92.7%, 0.9%, 1, 100%
+    "kb_blind19_2026-12-07.tsv": (0.93, 0.01, 1, 0.96),  # 93.6%, 0.6%, 1, 100.0% (c)
     # Written on 2026-12-07 in the sixth session of the day. A commune just merged into a
     # ward: farmers, drivers, grocery owners, grandparents raising grandchildren, terse
     # messages, two topics named and one asked. Scored first both on d69a293 and with the
