@@ -10,6 +10,7 @@ people mix them ("huỷ" or "cancel"); a list grows in those files, never in cod
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -94,10 +95,22 @@ def aliases(key: str) -> tuple[str, ...]:
     return word_lists("aliases").get(key, ())
 
 
+# What other modules keep of the words (`on_reload`): emptied with the files' own caches.
+_KEPT_ELSEWHERE: list[Callable[[], None]] = []
+
+
+def on_reload(clear: Callable[[], None]) -> None:
+    """Have `reload` call `clear` too: for a cache of what is made from the words (the help
+    desk's normalised text)."""
+    _KEPT_ELSEWHERE.append(clear)
+
+
 def reload() -> None:
     """Read the locale files again on next use (after they changed under a running bot)."""
     for cached in (bundle, _fixed, _words_file, word_lists, words, meanings, message_ids):
         cached.cache_clear()
+    for clear in _KEPT_ELSEWHERE:
+        clear()
 
 
 @lru_cache(maxsize=8)

@@ -31,7 +31,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from bot.i18n import LANGUAGES, meanings, words
+from bot.i18n import LANGUAGES, meanings, on_reload, words
 from bot.text import fold
 
 # Scores, in the units of `_Index.score` (roughly: how many distinctive words matched).
@@ -207,6 +207,9 @@ def normalise(text: str) -> str:
     return _canonical(_replace(_folded_words(text), "abbreviations"))
 
 
+on_reload(normalise.cache_clear)
+
+
 def content_words(normalised: str) -> list[str]:
     stopwords = _helpdesk_words("stopwords")
     return [w for w in normalised.split() if w not in stopwords]
@@ -297,6 +300,7 @@ def _thanks_words() -> frozenset[str]:
     )
 
 
+on_reload(_thanks_words.cache_clear)
 _HELD_LAST = re.compile(r"(.)\1+$")
 
 
@@ -335,10 +339,11 @@ def is_greeting(text: str) -> bool:
 
 
 def _thanks_at_length(text: str) -> bool:
-    """Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà"), asking nothing:
-    thanks when the help desk finds no topic in it (see `understand`)."""
+    """Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà") or a talk closed
+    ("làm được rồi nghe cháu, mừng quá"), asking nothing: thanks when the help desk finds no
+    topic in it (see `understand`)."""
     padded = f" {_spelt_out(text)} "
-    core = _intent("thanks_core")
+    core = _intent("thanks_core") | _intent("closing")  # "làm được rồi, mừng quá"
     # The asking words are looked for outside the thanks ("gửi lời cảm ơn" holds "lỗi").
     return (
         "?" not in text and _has(padded, core) and not _has(_without(padded, core), _intent("asks"))

@@ -131,7 +131,14 @@ def test_thanks_said_at_length_is_thanks_but_thanks_with_a_question_is_a_questio
         assert understand(kb, agreed).outcome == Outcome.THANKS, agreed
         assert greeting_reply(agreed) == "hd-thanks", agreed
     assert greeting_reply("thử") == "hd-greeting"
-    for asked in ("cảm ơn, nhưng tôi vẫn chưa vào được vneid", "cam on, cho hoi doi sdt vneid"):
+    # A talk closed without "cảm ơn": it worked, glad, goodbye.
+    for closed in ("vô được rồi nghe, mệ mừng lắm", "được rồi đó cháu, thôi bà chào cháu"):
+        assert understand(kb, closed).outcome == Outcome.THANKS, closed
+    for asked in (
+        "cảm ơn, nhưng tôi vẫn chưa vào được vneid",
+        "cam on, cho hoi doi sdt vneid",
+        "nộp hồ sơ xong rồi mà chưa thấy kết quả",
+    ):
         assert understand(kb, asked).outcome != Outcome.THANKS, asked
 
 
@@ -509,6 +516,7 @@ BLIND_SETS = (
     "kb_blind18_2026-12-07.tsv",
     "kb_blind19_2026-12-07.tsv",
     "kb_blind20_2026-12-07.tsv",
+    "kb_blind21_2026-12-07.tsv",
 )
 
 
@@ -697,6 +705,13 @@ BLIND_FLOORS = {
     # messages, two topics named and one asked. Scored first both on d69a293 and with the
     # list ordered by naive Bayes (`_Bayes`): 95.3%, 1.7%, 1, 96.4% on each.
     "kb_blind20_2026-12-07.tsv": (0.95, 0.02, 1, 0.96),  # 95.3%, 1.7%, 1, 96.4%
+    # Written later the same session. A city ward of the Centre (Huế, Đà Nẵng, Quảng Nam
+    # speech), retired civil servants writing at length, fishermen's families, homestay
+    # owners, students helping parents, Vietnamese abroad; screens described, scam warnings
+    # read then something else asked. Scored first on the code of the session's end (lists
+    # ordered and answers doubted by naive Bayes, the closing words): 92.3%, 2.8%, 3, 93.1%;
+    # on d69a293, for comparison: 90.3%, 2.8%, 5, 93.1%.
+    "kb_blind21_2026-12-07.tsv": (0.92, 0.03, 3, 0.93),  # 92.3%, 2.8%, 3, 93.1%
 }
 # (b) Written for household businesses, workers, voice typing and regional speech. Its
 # writer's report named a few voice spellings it used; one of those ("vê en ai đi") is among
