@@ -413,6 +413,11 @@ INTENT_CASES = [
     ("Cống nước trước nhà bị tắc, khi nào người ta đến nạo vét", "!answer"),
     ("Cống nước trước nhà bị tắc, khi nào người ta đến nạo vét", "!home_visit"),
     ("giá thuê phòng trọ gần chợ bao nhiêu", "!answer"),
+    # Someone who cannot manage alone and asks as others asked of a topic gets that topic
+    # first (and a visit offered beside it); saying only that one cannot manage is a request.
+    ("tôi già rồi mắt kém, muốn chuyển tiền cho con qua app ngân hàng thì làm sao", "pay-bank-app"),
+    ("tôi già rồi mắt kém, muốn chuyển tiền cho con qua app ngân hàng thì làm sao", "!home_visit"),
+    ("tôi già không biết dùng điện thoại", "home_visit"),
 ]
 
 
