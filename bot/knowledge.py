@@ -12,7 +12,8 @@ over the questions residents asked before (`locales/kb/asked`, each with its ent
 recall for wording no keyword holds. A confident answer needs a clear winner by the entry's
 own words; a wrong confident answer is worse than "I don't know". When unsure, the list of
 candidates is ordered by naive Bayes over each entry's phrases and the questions asked of it
-as well as by score (`_Bayes`)."""
+as well as by score, and an answer it finds unlike what was asked of that entry is offered
+as the first of a list (`_Bayes`)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ BAYES_GRAM = 4
 BAYES_SMOOTHING = 0.1
 BAYES_WEIGHT = 1.0
 BAYES_DOUBT = 0.001
+BAYES_FLOOR = 1e-9  # a share this small counts as this (its log, -20.7, is the most it costs)
 TOPIC_NAMED = 8.0  # a list's best this sure names a topic (see `understand`)
 # ...and a list's best this sure with the questions asked before added: no home visit is
 # offered in its place to someone who cannot manage alone (see `understand`). On the
@@ -344,11 +346,10 @@ def is_greeting(text: str) -> bool:
 
 
 def _thanks_at_length(text: str) -> bool:
-    """Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà") or a talk closed
-    ("làm được rồi nghe cháu, mừng quá"), asking nothing: thanks when the help desk finds no
-    topic in it (see `understand`)."""
+    """Thanks said at length ("thế là xong rồi, cảm ơn các cháu đã giúp bà"), asking nothing:
+    thanks when the help desk finds no topic in it (see `understand`)."""
     padded = f" {_spelt_out(text)} "
-    core = _intent("thanks_core") | _intent("closing")  # "làm được rồi, mừng quá"
+    core = _intent("thanks_core")
     # The asking words are looked for outside the thanks ("gửi lời cảm ơn" holds "lỗi").
     return (
         "?" not in text and _has(padded, core) and not _has(_without(padded, core), _intent("asks"))
@@ -745,8 +746,9 @@ def _bayes_tokens(normalised: str) -> list[str]:
 class _Bayes:
     """Which of a few candidates a question is most like, by naive Bayes over what was
     written for each entry: the questions asked of it (counted once, in `_Asked`) and its
-    keyword phrases. It orders a list, never makes an answer sure: its tokens tell apart
-    entries that both fit ("quên mật khẩu" or "đổi mật khẩu") where the scores are close."""
+    keyword phrases. It orders a list and may doubt an answer (BAYES_DOUBT), never makes one
+    sure: its tokens tell apart entries that both fit ("quên mật khẩu" or "đổi mật khẩu")
+    where the scores are close. It judges only entries people asked about (`knows`)."""
 
     def __init__(self, asked: _Asked, phrases: dict[str, list[str]]) -> None:
         self.asked = asked
@@ -763,6 +765,11 @@ class _Bayes:
             set().union(*self.counts.values()) - asked.vocabulary
         )
         self.unseen = BAYES_SMOOTHING * vocabulary
+
+    def knows(self, keys: Iterable[str]) -> bool:
+        """Whether each of `keys` has questions asked of it: an entry a ward wrote has only
+        its few keywords, and would lose to any entry people asked about in everyday words."""
+        return all(key in self.asked.counts for key in keys)
 
     def shares(self, normalised: str, keys: list[str]) -> dict[str, float]:
         """Each of `keys`' share of the chance that the question is about it (they sum
@@ -916,9 +923,9 @@ class KnowledgeBase:
             and not other_service
         )
         doubted = False
-        if sure and among is None and len(ranked) > 1:
-            shares = self._bayes.shares(normalised, [k for k, _ in ranked[:MAX_CANDIDATES]])
-            doubted = shares[top] < BAYES_DOUBT
+        best_few = [k for k, _ in ranked[:MAX_CANDIDATES]]
+        if sure and among is None and len(best_few) > 1 and self._bayes.knows(best_few):
+            doubted = self._bayes.shares(normalised, best_few)[top] < BAYES_DOUBT
         if sure and not doubted:
             return SearchResult(Outcome.ANSWER, ranked[:1], named)
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
@@ -935,14 +942,15 @@ class KnowledgeBase:
                     if (e := self.entry(k, "vi")) is not None and e.category == first.category
                 ]
                 close += kin[: MAX_CANDIDATES - 1]
-        if among is None and len(close) > 1:
+        listed = [k for k, _ in close]
+        if among is None and len(close) > 1 and self._bayes.knows(listed):
             # The list's order: its score, and which of them the question is most like. An
             # answer doubted stays first: its words won; the others may be what was meant.
-            shares = self._bayes.shares(normalised, [k for k, _ in close])
+            shares = self._bayes.shares(normalised, listed)
             kept = close[:1] if doubted else []
             close = kept + sorted(
                 close[len(kept) :],
-                key=lambda ks: ks[1] + BAYES_WEIGHT * math.log(shares[ks[0]] or 1e-300),
+                key=lambda ks: ks[1] + BAYES_WEIGHT * math.log(shares[ks[0]] + BAYES_FLOOR),
                 reverse=True,
             )
         return SearchResult(Outcome.CHOOSE, close, named)

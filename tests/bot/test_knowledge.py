@@ -131,13 +131,12 @@ def test_thanks_said_at_length_is_thanks_but_thanks_with_a_question_is_a_questio
         assert understand(kb, agreed).outcome == Outcome.THANKS, agreed
         assert greeting_reply(agreed) == "hd-thanks", agreed
     assert greeting_reply("thử") == "hd-greeting"
-    # A talk closed without "cảm ơn": it worked, glad, goodbye.
-    for closed in ("vô được rồi nghe, mệ mừng lắm", "được rồi đó cháu, thôi bà chào cháu"):
-        assert understand(kb, closed).outcome == Outcome.THANKS, closed
     for asked in (
         "cảm ơn, nhưng tôi vẫn chưa vào được vneid",
         "cam on, cho hoi doi sdt vneid",
         "nộp hồ sơ xong rồi mà chưa thấy kết quả",
+        "đăng ký xong rồi, bao lâu thì có căn cước",
+        "chào em, mất căn cước",
     ):
         assert understand(kb, asked).outcome != Outcome.THANKS, asked
 
@@ -479,6 +478,9 @@ def test_a_ward_can_override_an_entry_and_write_its_local_ones() -> None:
     assert kb.entry("vneid-install", "vi").body == "1. Ra nhà văn hoá tổ 3."
     assert kb.entry("vneid-install", "en").body.startswith("Install VNeID")
     assert kb.search("thu vien phuong muon sach").keys[:1] == ["ward-library"]
+    # Nobody has asked of the ward's own entry yet: the questions asked of ours ("mở cửa")
+    # do not push it down the list its score tops.
+    assert kb.search("thư viện phường mở cửa khi nào").keys[:1] == ["ward-library"]
     assert built_in().entry("ward-library", "vi") is None  # other wards are not affected
 
 
