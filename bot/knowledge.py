@@ -922,16 +922,17 @@ class KnowledgeBase:
             and named >= CONFIDENT_LEAD * runner_up
             and not other_service
         )
-        doubted = False
+        doubted, shares = False, {}
         best_few = [k for k, _ in ranked[:MAX_CANDIDATES]]
         if sure and among is None and len(best_few) > 1 and self._bayes.knows(best_few):
-            doubted = self._bayes.shares(normalised, best_few)[top] < BAYES_DOUBT
+            shares = self._bayes.shares(normalised, best_few)
+            doubted = shares[top] < BAYES_DOUBT
         if sure and not doubted:
             return SearchResult(Outcome.ANSWER, ranked[:1], named)
         close = [(k, s) for k, s in ranked if s >= CANDIDATE_SHARE * best][:MAX_CANDIDATES]
         if doubted:
-            close = ranked[:MAX_CANDIDATES]
-        if len(close) == 1:
+            close = ranked[:MAX_CANDIDATES]  # the `shares` just weighed
+        elif len(close) == 1:
             # Unsure, with one candidate ("vneid" alone): its neighbours of the same topic
             # that the question also touches, so that the list is a choice.
             first = self.entry(top, "vi")
@@ -946,11 +947,11 @@ class KnowledgeBase:
         if among is None and len(close) > 1 and self._bayes.knows(listed):
             # The list's order: its score, and which of them the question is most like. An
             # answer doubted stays first: its words won; the others may be what was meant.
-            shares = self._bayes.shares(normalised, listed)
+            weighed = shares if doubted else self._bayes.shares(normalised, listed)
             kept = close[:1] if doubted else []
             close = kept + sorted(
                 close[len(kept) :],
-                key=lambda ks: ks[1] + BAYES_WEIGHT * math.log(shares[ks[0]] + BAYES_FLOOR),
+                key=lambda ks: ks[1] + BAYES_WEIGHT * math.log(weighed[ks[0]] + BAYES_FLOOR),
                 reverse=True,
             )
         return SearchResult(Outcome.CHOOSE, close, named)
