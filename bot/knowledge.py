@@ -73,10 +73,12 @@ AGE_OLD = 60  # "bà 78 tuổi": a person this old may need someone to come (see
 WARD_CACHE = 256  # wards whose knowledge base is kept built
 NORMALISED_CACHE = 32768  # texts whose `normalise` is kept (the phrases: about 4,300)
 SCAM_CATEGORY = "scam"
+SKILLS_CATEGORY = "skills"  # learning digital skills (see `understand`)
 SCAM_FALLBACK = "scam-hotline-156"  # a scam told that matches no warning: how to report it
 SCAM_NAMED = 3.0  # how sure a warning's own words must be to answer a scam told
 SCAM_SITE = "scam-lookalike-site"  # a suspicious web address and no closer warning
 SCAM_CALL = "scam-police-call"
+SCAM_UPDATE = "scam-address-update"
 SCAM_APP = "scam-fake-app"
 ACCOUNT_SAFETY = "pay-safety"  # keeping one's bank account safe, after a scam too
 WORD_SIMILARITY = 80  # rapidfuzz ratio for a typo in a word of 5+ letters
@@ -392,6 +394,8 @@ def is_home_visit(text: str) -> bool | None:
         if _thanks_at_length(text):
             return False  # "cảm ơn tổ công nghệ số đã chỉ bà cài vneid": thanks for a visit made
     padded = _without(spelt, _intent("visit_not"))  # "sang nhà mạng" holds no "sang nhà"
+    if _has(padded, _intent("visit_other")):
+        return False  # a barber or a plumber to the house: not the team's to send
     if _has(padded, _intent("visit_phone")) and not _has(padded, _intent("visit_home")):
         return False  # asking for a number, not for someone to come
     if _comes(padded):
@@ -1115,6 +1119,8 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         nearer = warning[0][0] if warning else None
         if nearer == SCAM_APP and not _has(spelt, _intent("app_told")):
             nearer = None  # a link and no app told of: a page, not an app to install
+        if nearer == SCAM_UPDATE and not _has(spelt, _intent("update_told")):
+            nearer = None  # a link and nothing to update told of: a page ("mở khoá tài khoản")
         if site and SCAM_SITE in scams and nearer in (None, SCAM_CALL):
             # A fake site, its address typed or told of, that no warning's own words
             # describe better (a page or a message in an official's name with a link is no
@@ -1134,7 +1140,11 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         # question clearly names a topic ("tôi mắt kém, muốn đổi số vneid...", or asks as
         # others asked of one: TOPIC_LIKELY) or a subject the team does not come for ("bà 80
         # tuổi bị tiểu đường nên ăn gì").
-        likely = max((score for _key, score in found.matches), default=0.0) >= TOPIC_LIKELY
+        # Learning to use the phone is what a visit does: no topic of its own here.
+        best = found.keys[0] if found.keys else None
+        first = kb.entry(best, "vi") if best else None
+        learning = first is not None and first.category == SKILLS_CATEGORY
+        likely = not learning and max((s for _k, s in found.matches), default=0.0) >= TOPIC_LIKELY
         if not (named or likely) and not _names_elsewhere(_folded_words(text)):
             return SearchResult(Outcome.HOME_VISIT)
     return found

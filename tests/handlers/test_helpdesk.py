@@ -66,7 +66,7 @@ async def test_menu_or_cancel_typed_in_the_help_desk_goes_back_home(chat, demo):
 async def test_a_first_message_that_is_a_question_is_answered(chat, demo):
     text = await chat.send("doi sdt dinh danh")
     assert "Ngõ Số" in text  # the welcome
-    assert "Đổi số điện thoại đăng ký VNeID" in text
+    assert "Đổi số điện thoại hoặc đổi máy dùng VNeID" in text
 
 
 async def test_the_resident_menu_offers_the_help_desk(chat):
@@ -399,7 +399,7 @@ async def test_teen_code_and_new_topics_find_their_entries(chat, demo):
     for question, title in (
         ("ko dang nhap dc vneid, quen mk r", "Quên mật khẩu hoặc passcode VNeID"),
         ("lam can cuoc cho con 5 tuoi the nao", "Làm thẻ căn cước cho con dưới 14 tuổi"),
-        ("mat the can cuoc roi lam lai o dau", "Mất hoặc hỏng thẻ căn cước"),
+        ("mat the can cuoc roi lam lai o dau", "Mất, hỏng, hết hạn hoặc sai thông tin thẻ căn cước"),
         ("nop phat nguoi online duoc ko", "phạt nguội"),
     ):
         text = await chat.send(question)
