@@ -399,7 +399,10 @@ async def test_teen_code_and_new_topics_find_their_entries(chat, demo):
     for question, title in (
         ("ko dang nhap dc vneid, quen mk r", "Quên mật khẩu hoặc passcode VNeID"),
         ("lam can cuoc cho con 5 tuoi the nao", "Làm thẻ căn cước cho con dưới 14 tuổi"),
-        ("mat the can cuoc roi lam lai o dau", "Mất, hỏng, hết hạn hoặc sai thông tin thẻ căn cước"),
+        (
+            "mat the can cuoc roi lam lai o dau",
+            "Mất, hỏng, hết hạn hoặc sai thông tin thẻ căn cước",
+        ),
         ("nop phat nguoi online duoc ko", "phạt nguội"),
     ):
         text = await chat.send(question)
