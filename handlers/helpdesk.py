@@ -197,6 +197,7 @@ class HelpDeskFlow(Flow):
             # Thanks or a greeting: a warm word back, and nothing kept as a question.
             reply = greeting_reply(text)
             ctx.say(ctx.t(reply))
+            ctx.data = {}  # the last answer's "see also" buttons were for that answer
             ctx.goto("after" if reply == "hd-thanks" else "ask", self.name)
         elif result.outcome == Outcome.HOME_VISIT:
             ctx.begin("home_visit")

@@ -32,7 +32,7 @@ async def test_a_question_typed_without_diacritics_gets_a_sourced_answer(chat, d
     text = await chat.send("quen mat khau vneid thi lam sao")
     assert "Quên mật khẩu hoặc passcode VNeID" in text
     assert "Nguồn: https://plo.vn/" in text
-    assert "Rà soát: 07/12/2026" in text
+    assert "Rà soát: 08/12/2026" in text
     assert "Hỏi câu khác" in chat.labels()
 
 
@@ -415,6 +415,10 @@ async def test_an_answer_that_refers_to_another_offers_it_as_a_button(chat, demo
     assert "xem mục Quên mật khẩu VNeID" in text
     text = await chat.press("Quên mật khẩu hoặc passcode VNeID")
     assert "Quên mật khẩu hoặc passcode VNeID" in text and "Nguồn:" in text
+    # That answer refers to another in turn; thanks then clears what it offered.
+    assert "📖 Đổi số điện thoại hoặc đổi máy dùng VNeID" in chat.labels()
+    await chat.send("cảm ơn nhé")
+    assert not any(label.startswith("📖") for label in chat.labels())
 
 
 async def test_staff_teach_a_missed_question_in_chat(make_chat, demo, database):
