@@ -1117,7 +1117,9 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         called = _has(_without(spelt, _intent("call_not")), _intent("call_told"))
         site = linked or ((bool(hosts) or _has(spelt, _intent("site_told"))) and not called)
         nearer = warning[0][0] if warning else None
-        if nearer == SCAM_APP and not _has(spelt, _intent("app_told")):
+        # An app told of in words, not in an address's name ("vneid-capnhat.top" is a page).
+        unaddressed = " ".join(w for w in text.split() if not any(h in w.lower() for h in hosts))
+        if nearer == SCAM_APP and not _has(f" {_spelt_out(unaddressed)} ", _intent("app_told")):
             nearer = None  # a link and no app told of: a page, not an app to install
         if nearer == SCAM_UPDATE and not _has(spelt, _intent("update_told")):
             nearer = None  # a link and nothing to update told of: a page ("mở khoá tài khoản")

@@ -438,6 +438,10 @@ INTENT_CASES = [
     # A message to update one's details is that warning; one to unlock an account by a link
     # is the fake page's.
     ("nhà mạng gọi bảo chuẩn hoá thuê bao không thì khoá sim, đọc mã otp", "scam-address-update"),
+    # An app's name inside a web address is a page, not an app to install.
+    ("tin nhắn gửi trang vneid-xacthuc.top bảo đăng nhập vào, có thật không", "scam-lookalike-site"),
+    # Asking for someone to come is no stranger who came.
+    ("nhờ có người xuống tận nhà xem giúp cái điện thoại, bà không vào được ứng dụng", "home_visit"),
 ]
 
 
@@ -549,6 +553,7 @@ BLIND_SETS = (
     "kb_blind25_2026-12-08.tsv",
     "kb_blind27_2026-12-08.tsv",
     "kb_blind30_2026-12-08.tsv",
+    "kb_blind33_2026-12-08.tsv",
 )
 
 
@@ -754,20 +759,26 @@ BLIND_FLOORS = {
     # teachers, stalls, students, expats; polite, indirect, screens described: 89.6%, 0.8%,
     # 1, 96.6%. Then, once the three others (development sets 24-26) were tuned on and
     # their questions shipped as asked ones:
-    "kb_blind23_2026-12-08.tsv": (0.95, 0.01, 1, 0.96),  # 95.2%, 0.5%, 1, 100.0%
+    "kb_blind23_2026-12-08.tsv": (0.95, 0.01, 0, 0.96),  # 95.2%, 0.3%, 0, 100.0% (e)
     # Southeast industrial wards, shift workers, migrants, landladies, grandparents: 90.1%,
     # 1.3%, 1, 89.3% when first scored; then, likewise:
-    "kb_blind25_2026-12-08.tsv": (0.94, 0.01, 2, 0.92),  # 94.7%, 0.5%, 2, 92.9%
+    "kb_blind25_2026-12-08.tsv": (0.95, 0.01, 1, 0.92),  # 95.2%, 0.5%, 1, 92.9% (e)
     # Written later the same day from the same brief, scored first on f611dee (development
     # sets 24-26 tuned on and shipped), before development sets 27 and 28 were. A coastal
     # ward of the North Central region, fishermen, families of workers abroad, very short
     # messages: 94.9%, 1.0%, 2, 96.4% (on 25058c1: 91.6%, 1.5%, 2, 96.4%). Then:
-    "kb_blind27_2026-12-08.tsv": (0.95, 0.01, 1, 0.96),  # 95.2%, 0.8%, 1, 96.4%
+    "kb_blind27_2026-12-08.tsv": (0.95, 0.01, 1, 0.96),  # 95.4%, 0.8%, 1, 96.4% (e)
     # Five kinds of writer in turn: grandparents voice-typing, teen code, shop owners in a
     # few words, children abroad in English, neighbours passing a question on: 92.1%, 0.8%,
     # 3, 100% (on 25058c1: 89.5%, 1.5%, 3, 100%). Then:
-    "kb_blind30_2026-12-08.tsv": (0.92, 0.01, 3, 0.96),  # 92.8%, 0.8%, 3, 100.0%
+    "kb_blind30_2026-12-08.tsv": (0.93, 0.015, 2, 0.96),  # 93.6%, 1.0%, 2, 100.0% (e)
+    # Written later the same day from the same brief, scored first on e1fb7b7 (development
+    # sets 24-28 tuned on and shipped), before development set 29 was. A rubber-and-cashew
+    # ward near the Cambodian border, tappers at work from 2 a.m., S'tiêng and Khmer
+    # residents, poor eyesight: 94.6%, 0.8%, 1, 96.4% (on 25058c1: 89.5%, 2.0%, 0, 92.9%).
+    "kb_blind33_2026-12-08.tsv": (0.95, 0.01, 0, 0.96),  # 95.4%, 0.8%, 0, 96.4% (e)
 }
+# (e) Once development set 29 was tuned on and shipped too (2026-12-08).
 # (b) Written for household businesses, workers, voice typing and regional speech. Its
 # writer's report named a few voice spellings it used; one of those ("vê en ai đi") is among
 # the spellings added with development set 9, so its voice rows are not wholly blind.
