@@ -439,9 +439,9 @@ INTENT_CASES = [
     # is the fake page's.
     ("nhà mạng gọi bảo chuẩn hoá thuê bao không thì khoá sim, đọc mã otp", "scam-address-update"),
     # An app's name inside a web address is a page, not an app to install.
-    ("tin nhắn gửi trang vneid-xacthuc.top bảo đăng nhập vào, có thật không", "scam-lookalike-site"),
+    ("tin nhắn gửi trang vneid-xacthuc.top bảo đăng nhập, có thật không", "scam-lookalike-site"),
     # Asking for someone to come is no stranger who came.
-    ("nhờ có người xuống tận nhà xem giúp cái điện thoại, bà không vào được ứng dụng", "home_visit"),
+    ("nhờ có người xuống tận nhà xem giúp điện thoại, bà không vào được ứng dụng", "home_visit"),
 ]
 
 
