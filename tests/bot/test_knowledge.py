@@ -554,6 +554,7 @@ BLIND_SETS = (
     "kb_blind27_2026-12-08.tsv",
     "kb_blind30_2026-12-08.tsv",
     "kb_blind33_2026-12-08.tsv",
+    "kb_blind34_2026-12-08.tsv",
 )
 
 
@@ -777,6 +778,11 @@ BLIND_FLOORS = {
     # ward near the Cambodian border, tappers at work from 2 a.m., S'tiêng and Khmer
     # residents, poor eyesight: 94.6%, 0.8%, 1, 96.4% (on 25058c1: 89.5%, 2.0%, 0, 92.9%).
     "kb_blind33_2026-12-08.tsv": (0.95, 0.01, 0, 0.96),  # 95.4%, 0.8%, 0, 96.4% (e)
+    # Written last that day, scored first on 11afde8 (development sets 24-29 tuned on and
+    # shipped), never tuned on. Quảng Ninh and Hải Phòng: miners, tourism and port workers,
+    # seafood sellers, traders near the border, stories and quoted SMS: 94.1%, 0.5%, 1, 96.4%
+    # (on 25058c1: 89.8%, 1.5%, 1, 96.4%).
+    "kb_blind34_2026-12-08.tsv": (0.94, 0.01, 1, 0.96),  # 94.1%, 0.5%, 1, 96.4%
 }
 # (e) Once development set 29 was tuned on and shipped too (2026-12-08).
 # (b) Written for household businesses, workers, voice typing and regional speech. Its
