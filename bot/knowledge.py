@@ -1117,9 +1117,7 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         called = _has(_without(spelt, _intent("call_not")), _intent("call_told"))
         site = linked or ((bool(hosts) or _has(spelt, _intent("site_told"))) and not called)
         nearer = warning[0][0] if warning else None
-        # An app told of in words, not in an address's name ("vneid-capnhat.top" is a page).
-        unaddressed = " ".join(w for w in text.split() if not any(h in w.lower() for h in hosts))
-        if nearer == SCAM_APP and not _has(f" {_spelt_out(unaddressed)} ", _intent("app_told")):
+        if nearer == SCAM_APP and not _app_told(text, hosts):
             nearer = None  # a link and no app told of: a page, not an app to install
         if nearer == SCAM_UPDATE and not _has(spelt, _intent("update_told")):
             nearer = None  # a link and nothing to update told of: a page ("mở khoá tài khoản")
@@ -1143,13 +1141,19 @@ def understand(kb: KnowledgeBase, text: str) -> SearchResult:
         # others asked of one: TOPIC_LIKELY) or a subject the team does not come for ("bà 80
         # tuổi bị tiểu đường nên ăn gì").
         # Learning to use the phone is what a visit does: no topic of its own here.
-        best = found.keys[0] if found.keys else None
-        first = kb.entry(best, "vi") if best else None
+        first = kb.entry(found.keys[0], "vi") if found.keys else None
         learning = first is not None and first.category == SKILLS_CATEGORY
         likely = not learning and max((s for _k, s in found.matches), default=0.0) >= TOPIC_LIKELY
         if not (named or likely) and not _names_elsewhere(_folded_words(text)):
             return SearchResult(Outcome.HOME_VISIT)
     return found
+
+
+def _app_told(text: str, hosts: list[str]) -> bool:
+    """Whether the message tells of an app in words, not in an address's name
+    ("vneid-capnhat.top" is a page, "tải app vneid-capnhat" an app)."""
+    words = " ".join(w for w in text.split() if not any(h in w.lower() for h in hosts))
+    return _has(f" {_spelt_out(words)} ", _intent("app_told"))
 
 
 def _relayed(kb: KnowledgeBase, text: str) -> str:
